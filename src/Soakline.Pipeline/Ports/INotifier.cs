@@ -1,0 +1,17 @@
+namespace Soakline.Pipeline.Ports;
+
+/// <summary>
+/// Tells people what happened (Slack, Microsoft Teams, Discord). Implementations route by severity as the spec's
+/// notification routes say; a notification that has no route is dropped, not an error.
+/// </summary>
+public interface INotifier
+{
+    Task NotifyAsync(Notification notification, CancellationToken cancellationToken);
+}
+
+public sealed record Notification(
+    Severity Severity,
+    string Title,
+    string Text,
+    IReadOnlyDictionary<string, string>? Fields = null,
+    Uri? Link = null);
