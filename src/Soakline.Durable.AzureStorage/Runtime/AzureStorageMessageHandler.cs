@@ -1,0 +1,54 @@
+using Soakline.Durable.Runtime;
+
+namespace Soakline.Durable.AzureStorage;
+
+/// <summary>
+/// "Process this one message": the entry point for a host that receives the queue messages itself (the Functions
+/// host's queue triggers). It runs the same intake, lock, step and commit as the pollers. Returning means the message
+/// is done and may be deleted; throwing means it should be retried (the host makes it visible again and counts the
+/// dequeue). Pass the host's dequeue count so a message that keeps failing is quarantined here, with its instance
+/// marked Failed.
+/// </summary>
+public sealed class AzureStorageMessageHandler
+{
+    private readonly Runtime.AzureStorageTaskHub _hub;
+    private readonly OrchestrationStepProcessor _steps;
+    private readonly ActivityExecutor _activities;
+
+    internal AzureStorageMessageHandler(Runtime.AzureStorageTaskHub hub, OrchestrationStepProcessor steps, ActivityExecutor activities)
+    {
+        _hub = hub;
+        _steps = steps;
+        _activities = activities;
+    }
+
+    /// <summary>Handles the text of one message from the control queue (<see cref="TaskHubNames.ControlQueue"/>).</summary>
+    public async Task HandleControlMessageAsync(string queueMessageText, long dequeueCount = 1, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(queueMessageText);
+        await _hub.Clients.EnsureCreatedAsync(cancellationToken);
+        var message = await _hub.Intake.AcceptAsync<OrchestrationMessage>(_hub.Clients.Names.ControlQueue, queueMessageText, dequeueCount, cancellationToken);
+        if (message is null)
+        {
+            return;
+        }
+
+        var instanceId = message.TargetInstanceId;
+        await _hub.Runner.RunAsync(instanceId, state => _steps.Process(new OrchestrationWorkItem(instanceId, state, [message])), cancellationToken);
+    }
+
+    /// <summary>Handles the text of one message from the work queue (<see cref="TaskHubNames.WorkQueue"/>): runs the activity.</summary>
+    public async Task HandleWorkMessageAsync(string queueMessageText, long dequeueCount = 1, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(queueMessageText);
+        await _hub.Clients.EnsureCreatedAsync(cancellationToken);
+        var request = await _hub.Intake.AcceptAsync<ActivityRequest>(_hub.Clients.Names.WorkQueue, queueMessageText, dequeueCount, cancellationToken);
+        if (request is null)
+        {
+            return;
+        }
+
+        var result = await _activities.ExecuteAsync(request, cancellationToken);
+        await _hub.Queues.SendControlAsync(await _hub.Codec.EncodeAsync(result, cancellationToken), result.VisibleAt, cancellationToken);
+    }
+}
