@@ -57,7 +57,7 @@ internal sealed class QueueMessageCodec
             var text = await _payloads.DownloadAsync(envelope.BodyBlob!, cancellationToken);
             return text is null ? null : JsonSerializer.Deserialize<T>(text, DurableJson.Options);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or NotSupportedException)
         {
             throw new InvalidQueueMessageException($"The body of message {envelope.MessageId} for {envelope.InstanceId} could not be read as {typeof(T).Name}: {ex.Message}", ex);
         }

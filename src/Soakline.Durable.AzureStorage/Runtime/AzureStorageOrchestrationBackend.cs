@@ -17,6 +17,7 @@ public sealed class AzureStorageOrchestrationBackend : IOrchestrationBackend, IA
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _startGate = new();
     private Task? _sweeper;
+    private int _disposed;
 
     internal AzureStorageOrchestrationBackend(Runtime.AzureStorageTaskHub hub, ILoggerFactory loggerFactory)
     {
@@ -120,6 +121,12 @@ public sealed class AzureStorageOrchestrationBackend : IOrchestrationBackend, IA
 
     public async ValueTask DisposeAsync()
     {
+        // The container disposes it once per registration (the concrete type and IOrchestrationBackend).
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         if (_sweeper is { } sweeper)
         {
