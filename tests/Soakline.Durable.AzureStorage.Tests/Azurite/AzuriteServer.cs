@@ -52,14 +52,14 @@ public sealed class AzuriteServer : IAsyncDisposable
         {
             using var term = Process.Start("kill", ["-TERM", $"{running.Id}"]);
             await term.WaitForExitAsync();
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(3));
             try
             {
                 await running.WaitForExitAsync(grace.Token);
             }
             catch (OperationCanceledException)
             {
-                // It did not stop in time; StopProcessAsync kills it.
+                // It waits for idle keep-alive connections to close; by now it has saved its data, so StopProcessAsync kills it.
             }
         }
 
