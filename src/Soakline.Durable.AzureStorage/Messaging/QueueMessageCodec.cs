@@ -16,7 +16,23 @@ internal sealed class QueueMessageCodec
     }
 
     public Task<string> EncodeAsync(OrchestrationMessage message, CancellationToken cancellationToken) =>
-        EncodeAsync(message.TargetInstanceId, message.MessageId, message.VisibleAt, message, cancellationToken);
+        EncodeAsync([message], cancellationToken);
+
+    /// <summary>
+    /// One control queue message carrying several messages for one instance (results coalesced by a worker), so a
+    /// fan-in costs a few queue operations rather than one per result. The first message's due time applies.
+    /// </summary>
+    public Task<string> EncodeAsync(IReadOnlyList<OrchestrationMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(messages.Count);
+        var first = messages[0];
+        if (messages.Any(m => !string.Equals(m.TargetInstanceId, first.TargetInstanceId, StringComparison.Ordinal)))
+        {
+            throw new ArgumentException("A control queue message carries messages for one instance only.", nameof(messages));
+        }
+
+        return EncodeAsync(first.TargetInstanceId, first.MessageId, first.VisibleAt, messages, cancellationToken);
+    }
 
     public Task<string> EncodeAsync(ActivityRequest request, CancellationToken cancellationToken) =>
         EncodeAsync(request.InstanceId, request.MessageId, null, request, cancellationToken);

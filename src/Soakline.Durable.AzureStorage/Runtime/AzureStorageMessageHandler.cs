@@ -27,14 +27,14 @@ public sealed class AzureStorageMessageHandler
     {
         ArgumentNullException.ThrowIfNull(queueMessageText);
         await _hub.Clients.EnsureCreatedAsync(cancellationToken);
-        var message = await _hub.Intake.AcceptAsync<OrchestrationMessage>(_hub.Clients.Names.ControlQueue, queueMessageText, dequeueCount, cancellationToken);
-        if (message is null)
+        var messages = await _hub.Intake.AcceptAsync<List<OrchestrationMessage>>(_hub.Clients.Names.ControlQueue, queueMessageText, dequeueCount, cancellationToken);
+        if (messages is not { Count: > 0 })
         {
             return;
         }
 
-        var instanceId = message.TargetInstanceId;
-        await _hub.Runner.RunAsync(instanceId, state => _steps.Process(new OrchestrationWorkItem(instanceId, state, [message])), cancellationToken);
+        var instanceId = messages[0].TargetInstanceId;
+        await _hub.Runner.RunAsync(instanceId, state => _steps.Process(new OrchestrationWorkItem(instanceId, state, messages)), cancellationToken);
     }
 
     /// <summary>Handles the text of one message from the work queue (<see cref="TaskHubNames.WorkQueue"/>): runs the activity.</summary>
@@ -49,6 +49,6 @@ public sealed class AzureStorageMessageHandler
         }
 
         var result = await _activities.ExecuteAsync(request, cancellationToken);
-        await _hub.Queues.SendControlAsync(await _hub.Codec.EncodeAsync(result, cancellationToken), result.VisibleAt, cancellationToken);
+        await _hub.Results.SendAsync(result);
     }
 }

@@ -27,6 +27,7 @@ internal sealed class AzureStorageTaskHub
         Committer = new StepCommitter(Store, Codec, Dispatcher, Locker);
         Runner = new InstanceStepRunner(Locker, Committer);
         Poison = new PoisonMessageHandler(Queues, Payloads, Runner, timeProvider, loggerFactory.CreateLogger<PoisonMessageHandler>());
+        Results = new ActivityResultSender(Codec, Queues);
         Intake = new MessageIntake(Codec, Queues, Poison, options, timeProvider);
     }
 
@@ -57,4 +58,6 @@ internal sealed class AzureStorageTaskHub
     public PoisonMessageHandler Poison { get; }
 
     public MessageIntake Intake { get; }
+
+    public ActivityResultSender Results { get; }
 }

@@ -84,16 +84,20 @@ internal sealed class ControlQueuePoller
         }
 
         _buffer.Finish(workItem.InstanceId, null);
-        await Task.WhenAll(lease.Messages.Select(m => TaskHubQueues.DeleteQuietlyAsync(_hub.Queues.Control, m.QueueMessageId, m.PopReceipt)));
+        await Task.WhenAll(QueueMessagesOf(lease).Select(m => TaskHubQueues.DeleteQuietlyAsync(_hub.Queues.Control, m.QueueMessageId, m.PopReceipt)));
     }
 
     public async Task AbandonAsync(OrchestrationWorkItem workItem)
     {
         var lease = LeaseOf(workItem);
         await _hub.Locker.ReleaseAsync(lease.Locked);
-        await Task.WhenAll(lease.Messages.Select(m => TaskHubQueues.ReleaseQuietlyAsync(_hub.Queues.Control, m.QueueMessageId, m.PopReceipt, _hub.Options.AbandonDelay)));
+        await Task.WhenAll(QueueMessagesOf(lease).Select(m => TaskHubQueues.ReleaseQuietlyAsync(_hub.Queues.Control, m.QueueMessageId, m.PopReceipt, _hub.Options.AbandonDelay)));
         _buffer.Finish(workItem.InstanceId, null);
     }
+
+    // One queue message may carry several engine messages (coalesced results): act on each queue message once.
+    private static IEnumerable<ReceivedControlMessage> QueueMessagesOf(ControlLease lease) =>
+        lease.Messages.DistinctBy(m => m.QueueMessageId, StringComparer.Ordinal);
 
     private static ControlLease LeaseOf(OrchestrationWorkItem workItem) =>
         workItem.Lease as ControlLease ?? throw new ArgumentException("The work item was not issued by the Azure Storage backend.", nameof(workItem));
@@ -134,14 +138,17 @@ internal sealed class ControlQueuePoller
     {
         try
         {
-            var message = await _hub.Intake.AcceptAsync<OrchestrationMessage>(_hub.Clients.Names.ControlQueue, queued.Body.ToString(), queued.DequeueCount, cancellationToken);
-            if (message is null)
+            var messages = await _hub.Intake.AcceptAsync<List<OrchestrationMessage>>(_hub.Clients.Names.ControlQueue, queued.Body.ToString(), queued.DequeueCount, cancellationToken);
+            if (messages is not { Count: > 0 })
             {
                 await TaskHubQueues.DeleteQuietlyAsync(_hub.Queues.Control, queued.MessageId, queued.PopReceipt);
                 return;
             }
 
-            _buffer.Add(new ReceivedControlMessage(queued.MessageId, queued.PopReceipt, message));
+            foreach (var message in messages)
+            {
+                _buffer.Add(new ReceivedControlMessage(queued.MessageId, queued.PopReceipt, message));
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

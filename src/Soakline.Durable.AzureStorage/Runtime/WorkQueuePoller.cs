@@ -56,8 +56,7 @@ internal sealed class WorkQueuePoller
     public async Task CompleteAsync(ActivityWorkItem workItem, OrchestrationMessage result)
     {
         var lease = LeaseOf(workItem);
-        var text = await _hub.Codec.EncodeAsync(result, CancellationToken.None);
-        await _hub.Queues.SendControlAsync(text, result.VisibleAt, CancellationToken.None);
+        await _hub.Results.SendAsync(result);
         await TaskHubQueues.DeleteQuietlyAsync(_hub.Queues.Work, lease.QueueMessageId, lease.PopReceipt);
     }
 

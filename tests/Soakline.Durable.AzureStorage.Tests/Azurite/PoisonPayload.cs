@@ -4,6 +4,6 @@ namespace Soakline.Durable.AzureStorage.Tests.Azurite;
 public static class PoisonPayload
 {
     public static string For(string instanceId) =>
-        "{\"instanceId\":\"" + instanceId + "\",\"messageId\":\"poison-1\",\"body\":{\"messageId\":\"poison-1\",\"targetInstanceId\":\""
-        + instanceId + "\",\"event\":{\"$type\":\"noSuchEvent\"}}}";
+        "{\"instanceId\":\"" + instanceId + "\",\"messageId\":\"poison-1\",\"body\":[{\"messageId\":\"poison-1\",\"targetInstanceId\":\""
+        + instanceId + "\",\"event\":{\"$type\":\"noSuchEvent\"}}]}";
 }
