@@ -66,9 +66,9 @@ internal static class InstanceRowMapper
     }
 
     /// <summary>The instance row's fields; history is filled in by the caller from the chunk rows.</summary>
-    public static async Task<StoredInstance> ReadInstanceAsync(TableEntity entity, bool includeDetails, LargeTextStore payloads, CancellationToken cancellationToken)
+    public static async Task<StoredInstance> ReadInstanceAsync(TableEntity entity, LargeTextStore payloads, CancellationToken cancellationToken)
     {
-        var details = includeDetails && await SpilledProperty.ReadAsync(entity, Details, payloads, cancellationToken) is { } json
+        var details = await SpilledProperty.ReadAsync(entity, Details, payloads, cancellationToken) is { } json
             ? JsonSerializer.Deserialize<InstanceDetails>(json, DurableJson.Options)
             : null;
         var state = new OrchestrationInstanceState

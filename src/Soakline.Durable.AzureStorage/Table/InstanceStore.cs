@@ -47,7 +47,7 @@ internal sealed class InstanceStore
             return null;
         }
 
-        var stored = await InstanceRowMapper.ReadInstanceAsync(instanceRow, includeDetails: true, _payloads, cancellationToken);
+        var stored = await InstanceRowMapper.ReadInstanceAsync(instanceRow, _payloads, cancellationToken);
         var history = new List<HistoryEvent>();
         for (var chunk = 0; chunk < stored.HistoryChunks; chunk++)
         {
@@ -194,7 +194,7 @@ internal sealed class InstanceStore
     public async Task<StoredInstance?> ReadInstanceRowAsync(string instanceId, CancellationToken cancellationToken)
     {
         var response = await _table.GetEntityIfExistsAsync<TableEntity>(instanceId, RowKeys.Instance, cancellationToken: cancellationToken);
-        return response.HasValue ? await InstanceRowMapper.ReadInstanceAsync(response.Value!, includeDetails: true, _payloads, cancellationToken) : null;
+        return response.HasValue ? await InstanceRowMapper.ReadInstanceAsync(response.Value!, _payloads, cancellationToken) : null;
     }
 
     /// <summary>Instance rows matching the query (filtered by the table), sorted by creation time like the in-memory backend.</summary>
@@ -226,7 +226,8 @@ internal sealed class InstanceStore
         var results = new List<OrchestrationInstanceState>();
         await foreach (var entity in _table.QueryAsync<TableEntity>(string.Join(" and ", filters), cancellationToken: cancellationToken))
         {
-            var stored = await InstanceRowMapper.ReadInstanceAsync(entity, query.FetchInputsAndOutputs, _payloads, cancellationToken);
+            // Details always: failure details belong in every result; ToMetadata leaves payloads out unless asked for.
+            var stored = await InstanceRowMapper.ReadInstanceAsync(entity, _payloads, cancellationToken);
             results.Add(stored.State);
         }
 
