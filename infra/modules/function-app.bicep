@@ -99,7 +99,6 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
-    clientAffinityEnabled: false
     functionAppConfig: {
       deployment: {
         storage: {
