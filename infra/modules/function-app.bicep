@@ -109,7 +109,9 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
           }
         }
       }
-      // The custom-handler stack: the host starts the executable named in host.json.
+      // The custom-handler stack: the host starts the executable named in host.json. '1.0' is the
+      // version the Flex Consumption runtime catalog lists for 'custom'; ARM accepts any string here,
+      // but an app with an uncatalogued version never starts its host.
       runtime: {
         name: 'custom'
         version: '1.0'

@@ -31,6 +31,7 @@ public sealed class AzdConfigurationTests(CompiledMainTemplate compiled)
         Assert.Equal("custom", Scalar(Service, "language"));
         Assert.Equal(".", Scalar(Service, "project"));
         Assert.Equal("artifacts/package", Scalar(Service, "dist"));
+        Assert.Equal("false", Scalar(Service, "remoteBuild"));
         Assert.Equal("./run package", Scalar(Service, "hooks", "prepackage", "run"));
     }
 

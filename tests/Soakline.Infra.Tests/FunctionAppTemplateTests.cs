@@ -23,6 +23,8 @@ public sealed class FunctionAppTemplateTests(CompiledMainTemplate compiled)
     public void The_app_runs_the_custom_handler_stack_and_pulls_its_package_by_identity()
     {
         Assert.Equal("custom", (string?)Site.At("properties.functionAppConfig.runtime.name"));
+        // The version the Flex Consumption runtime catalog lists for the custom stack.
+        Assert.Equal("1.0", (string?)Site.At("properties.functionAppConfig.runtime.version"));
         Assert.Equal("blobContainer", (string?)Site.At("properties.functionAppConfig.deployment.storage.type"));
         Assert.Equal("SystemAssignedIdentity", (string?)Site.At("properties.functionAppConfig.deployment.storage.authentication.type"));
         Assert.Equal("[parameters('instanceMemoryMB')]", (string?)Site.At("properties.functionAppConfig.scaleAndConcurrency.instanceMemoryMB"));
