@@ -23,6 +23,11 @@ internal static class BicepCli
                 $"Bicep CLI not found at {executable}: run `dotnet restore` (package Azure.Bicep.CommandLine.linux-x64).");
         }
 
+        if (!OperatingSystem.IsWindows() && !File.GetUnixFileMode(executable).HasFlag(UnixFileMode.UserExecute))
+        {
+            throw new InvalidOperationException($"Bicep CLI at {executable} is not executable: chmod u+x \"{executable}\".");
+        }
+
         var startInfo = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,

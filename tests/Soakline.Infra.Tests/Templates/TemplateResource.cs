@@ -10,7 +10,7 @@ internal sealed record TemplateResource(JsonObject Resource, JsonObject Declarin
     public JsonObject Properties => Resource["properties"]?.AsObject()
         ?? throw new InvalidOperationException($"{Type} in module '{Module}' has no properties.");
 
-    /// <summary>A string property at a dotted path under the resource, e.g. "properties.siteConfig.minTlsVersion".</summary>
+    /// <summary>The node at a dotted path under the resource, e.g. "properties.siteConfig.minTlsVersion"; null when absent.</summary>
     public JsonNode? At(string dottedPath) =>
         dottedPath.Split('.').Aggregate<string, JsonNode?>(Resource, (node, segment) => node?[segment]);
 
