@@ -33,7 +33,7 @@ param principalType string = 'User'
 @description('Resource group name; empty means rg-<environmentName>.')
 param resourceGroupName string = ''
 
-@description('Soakline task hub name: prefix of its table, queues and blob container (Soakline__TaskHub).')
+@description('Soakline task hub name: prefix of its table, queues and blob container (Soakline__TaskHub). At most 45 characters, so the suffixed storage names stay within the 63 Azure Storage allows.')
 @minLength(3)
 @maxLength(45)
 param taskHubName string = 'soakline'
