@@ -1,5 +1,4 @@
 using System.Collections.ObjectModel;
-using System.Text;
 using Octokit;
 using Soakline.Pipeline.Domain;
 using Soakline.Pipeline.Ports;
@@ -74,11 +73,19 @@ public sealed class GitHubSourceControl(IGitHubClient client, GitHubCallExecutor
         var operation = Op($"read {path} at {commit.ShortSha}", commit.Repository, "contents: read");
         try
         {
-            var bytes = await executor.RunAsync(
+            // The contents API (JSON, base64) rather than the raw media type: Octokit hands raw text bodies back as
+            // strings, not bytes. Spec files are far below the API's 1 MB limit for inline content.
+            var entries = await executor.RunAsync(
                 operation,
-                () => client.Repository.Content.GetRawContentByRef(commit.Repository.Owner, commit.Repository.Name, path, commit.Sha),
+                () => client.Repository.Content.GetAllContentsByRef(commit.Repository.Owner, commit.Repository.Name, path, commit.Sha),
                 cancellationToken).ConfigureAwait(false);
-            return Encoding.UTF8.GetString(bytes);
+            if (entries.Count != 1 || entries[0].Type.TryParse(out var type) && type != ContentType.File)
+            {
+                throw new SourceControlException($"'{path}' at {commit} is not a file (GitHub lists {entries.Count} entries there).");
+            }
+
+            return entries[0].Content ?? throw new SourceControlException(
+                $"GitHub returned no inline content for '{path}' at {commit}; files over 1 MB are not supported as specs.");
         }
         catch (SourceControlException ex) when (ex.InnerException is NotFoundException)
         {
