@@ -46,10 +46,11 @@ public sealed class PrometheusMetricsProvider : IMetricsProvider
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_settings.Timeout);
         string body;
-        HttpResponseMessage response;
+        int status;
         try
         {
-            response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+            using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+            status = (int)response.StatusCode;
             body = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
@@ -57,13 +58,9 @@ public sealed class PrometheusMetricsProvider : IMetricsProvider
             throw new MetricsQueryException($"Prometheus at {_settings.BaseUrl!.Host} could not be queried: {ex.Message}", ex);
         }
 
-        using (response)
+        if (status is < 200 or > 299)
         {
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new MetricsQueryException(
-                    $"Prometheus refused the query for '{query.Metric}' ({(int)response.StatusCode}): {PrometheusResponseReader.DescribeError(body)}");
-            }
+            throw new MetricsQueryException($"Prometheus refused the query for '{query.Metric}' ({status}): {PrometheusResponseReader.DescribeError(body)}");
         }
 
         var value = PrometheusResponseReader.Read(body);

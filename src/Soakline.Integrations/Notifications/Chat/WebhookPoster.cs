@@ -30,6 +30,10 @@ public sealed class WebhookPoster(HttpClient http, TimeProvider timeProvider, in
                 // HttpRequestException messages can contain the URL; only the error kind goes into ours.
                 throw new ChatDeliveryException($"{channel} webhook could not be reached ({ex.HttpRequestError}).");
             }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new ChatDeliveryException($"{channel} webhook did not answer within {http.Timeout.TotalSeconds:0} s.");
+            }
 
             using (response)
             {
