@@ -50,6 +50,18 @@ public sealed class GitHubErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unreachable_host_is_retried_then_reported_with_the_setting_to_check()
+    {
+        _api.Http.Server.Stop();
+
+        var error = await Assert.ThrowsAsync<SourceControlException>(() => _api.SourceControl().GetChecksAsync(Commit, ["build"], CancellationToken.None));
+
+        Assert.Contains("could not be reached", error.Message, StringComparison.Ordinal);
+        Assert.Contains("GitHub:BaseUrl", error.Message, StringComparison.Ordinal);
+        Assert.Equal([TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8)], _api.Clock.Delays);
+    }
+
+    [Fact]
     public void Settings_without_any_credentials_are_refused_naming_the_settings()
     {
         var error = Assert.Throws<ArgumentException>(() => new Soakline.Integrations.GitHub.GitHubSettings().Validate());
