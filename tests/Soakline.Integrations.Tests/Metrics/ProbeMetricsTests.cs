@@ -19,7 +19,7 @@ public sealed class ProbeMetricsTests : IDisposable
     {
         _server.Server.Given(Request.Create().WithPath("/stable/health").UsingGet()).RespondWith(Response.Create().WithStatusCode(200).WithBody("ok"));
         _server.Server.Given(Request.Create().WithPath("/canary/health").UsingGet()).RespondWith(Response.Create().WithStatusCode(503).WithBody("down"));
-        _server.Server.Given(Request.Create().WithPath("/hanging/health").UsingGet()).RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(5)));
+        _server.Server.Given(Request.Create().WithPath("/hanging/health").UsingGet()).RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(1)));
     }
 
     public void Dispose()
@@ -55,9 +55,29 @@ public sealed class ProbeMetricsTests : IDisposable
     }
 
     [Fact]
+    public async Task The_background_loop_samples_on_every_tick_of_the_clock()
+    {
+        var sampler = Sampler();
+        sampler.Track(new ProbeTarget("api-stable", new Uri(_server.BaseUrl, "stable/health"), "v1"));
+        using var stop = new CancellationTokenSource();
+
+        var loop = sampler.RunAsync(TimeSpan.FromSeconds(15), stop.Token);
+        await WaitForRequestsAsync(1);
+        _clock.Advance(TimeSpan.FromSeconds(15));
+        await WaitForRequestsAsync(2);
+        _clock.Advance(TimeSpan.FromSeconds(15));
+        await WaitForRequestsAsync(3);
+        await stop.CancelAsync();
+        await loop;
+
+        var samples = _store.Between(Start, Start.AddMinutes(1), "v1");
+        Assert.Equal([Start, Start.AddSeconds(15), Start.AddSeconds(30)], samples.Select(s => s.At));
+    }
+
+    [Fact]
     public async Task A_probe_that_times_out_is_a_failure()
     {
-        var sampler = Sampler(TimeSpan.FromMilliseconds(200));
+        var sampler = Sampler(TimeSpan.FromMilliseconds(100));
         sampler.Track(new ProbeTarget("hanging", new Uri(_server.BaseUrl, "hanging/health"), null));
 
         var sample = Assert.Single(await sampler.SampleOnceAsync(CancellationToken.None));
@@ -113,6 +133,17 @@ public sealed class ProbeMetricsTests : IDisposable
     [InlineData(1, 1)]
     public void Nearest_rank_percentile_is_an_observed_value(double percentile, double expected) =>
         Assert.Equal(expected, Percentile.NearestRank([5, 1, 4, 2, 3], percentile));
+
+    private async Task WaitForRequestsAsync(int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (_store.Between(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, null).Count < count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(count, _store.Between(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, null).Count);
+    }
 
     private ProbeSampler Sampler(TimeSpan? timeout = null) => new(_http, _store, _clock, timeout ?? TimeSpan.FromSeconds(5));
 
