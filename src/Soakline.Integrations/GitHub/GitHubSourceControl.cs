@@ -9,6 +9,9 @@ namespace Soakline.Integrations.GitHub;
 /// <summary><see cref="ISourceControl"/> on GitHub's REST API through Octokit.</summary>
 public sealed class GitHubSourceControl(IGitHubClient client, GitHubCallExecutor executor) : ISourceControl
 {
+    /// <summary>GitHub's compare API stops listing files here.</summary>
+    private const int CompareFileLimit = 300;
+
     public async Task<CommitChecks> GetChecksAsync(CommitRef commit, IReadOnlyList<string> requiredChecks, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commit);
@@ -106,13 +109,36 @@ public sealed class GitHubSourceControl(IGitHubClient client, GitHubCallExecutor
         var comparison = await executor.RunAsync(
             Op($"compare {baseSha}...{headSha}", repository, "contents: read"),
             () => client.Repository.Commit.Compare(repository.Owner, repository.Name, baseSha, headSha), cancellationToken).ConfigureAwait(false);
+        if (comparison.Files.Count < CompareFileLimit)
+        {
+            return PathsOf(comparison.Files);
+        }
 
-        // A rename changes both paths: a component that lived at the old path is affected too.
-        return comparison.Files
-            .SelectMany(f => string.IsNullOrEmpty(f.PreviousFileName) ? [f.Filename] : new[] { f.Filename, f.PreviousFileName })
+        // The compare API lists at most 300 files, silently. A truncated list would let a changed component go
+        // undeployed, so a big comparison is rebuilt from its commits, each of which lists its own files.
+        if (comparison.TotalCommits > comparison.Commits.Count)
+        {
+            throw new SourceControlException(
+                $"{baseSha}...{headSha} on {repository} changes more than {CompareFileLimit} files across {comparison.TotalCommits} commits, more than GitHub lists; deploy all components.");
+        }
+
+        var files = new List<GitHubCommitFile>();
+        foreach (var commit in comparison.Commits)
+        {
+            var detail = await executor.RunAsync(
+                Op($"read the files of commit {commit.Sha}", repository, "contents: read"),
+                () => client.Repository.Commit.Get(repository.Owner, repository.Name, commit.Sha), cancellationToken).ConfigureAwait(false);
+            files.AddRange(detail.Files);
+        }
+
+        return PathsOf(files);
+    }
+
+    /// <summary>A rename changes both paths: a component that lived at the old path is affected too.</summary>
+    private static List<string> PathsOf(IEnumerable<GitHubCommitFile> files) =>
+        files.SelectMany(f => string.IsNullOrEmpty(f.PreviousFileName) ? [f.Filename] : new[] { f.Filename, f.PreviousFileName })
             .Distinct(StringComparer.Ordinal)
             .ToList();
-    }
 
     public async Task<DeploymentRef> CreateDeploymentAsync(CommitRef commit, string environment, string description, CancellationToken cancellationToken)
     {

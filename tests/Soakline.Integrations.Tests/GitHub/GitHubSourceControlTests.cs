@@ -137,6 +137,32 @@ public sealed class GitHubSourceControlTests : IDisposable
     }
 
     [Fact]
+    public async Task A_comparison_at_the_file_limit_is_rebuilt_from_its_commits()
+    {
+        var files = string.Join(",", Enumerable.Range(0, 300).Select(i => $$"""{"filename":"gen/file{{i}}.txt","status":"added"}"""));
+        _api.Map("GET", "/repos/acme/shop/compare/aaaaaaa...bbbbbbb", 200,
+            $$"""{"status":"ahead","total_commits":2,"commits":[{"sha":"c1"},{"sha":"c2"}],"files":[{{files}}]}""");
+        _api.Map("GET", "/repos/acme/shop/commits/c1", 200, """{"sha":"c1","files":[{"filename":"gen/file0.txt","status":"added"},{"filename":"api/Program.cs","status":"modified"}]}""");
+        _api.Map("GET", "/repos/acme/shop/commits/c2", 200, """{"sha":"c2","files":[{"filename":"web/site.css","status":"modified"}]}""");
+
+        var paths = await _api.SourceControl().GetChangedPathsAsync(Repo, "aaaaaaa", "bbbbbbb", CancellationToken.None);
+
+        Assert.Equal(["gen/file0.txt", "api/Program.cs", "web/site.css"], paths);
+    }
+
+    [Fact]
+    public async Task A_comparison_too_big_to_rebuild_is_an_error_rather_than_a_partial_list()
+    {
+        var files = string.Join(",", Enumerable.Range(0, 300).Select(i => $$"""{"filename":"gen/file{{i}}.txt","status":"added"}"""));
+        _api.Map("GET", "/repos/acme/shop/compare/aaaaaaa...bbbbbbb", 200,
+            $$"""{"status":"ahead","total_commits":400,"commits":[{"sha":"c1"}],"files":[{{files}}]}""");
+
+        var error = await Assert.ThrowsAsync<SourceControlException>(() => _api.SourceControl().GetChangedPathsAsync(Repo, "aaaaaaa", "bbbbbbb", CancellationToken.None));
+
+        Assert.Contains("deploy all components", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Deployment_is_created_without_required_contexts_and_gets_statuses_with_urls()
     {
         _api.Map("POST", "/repos/acme/shop/deployments", 201, """{"id":42,"sha":"0123","environment":"production"}""");
