@@ -43,7 +43,7 @@ public sealed partial class ApprovalMailTests
 
         var (approve, reject) = Links(alice.TextBody);
         Assert.Equal((approve, reject), Links(alice.HtmlBody));
-        Assert.StartsWith("https://soakline.example.com/api/approvals?token=", approve, StringComparison.Ordinal);
+        Assert.StartsWith("https://soakline.example.com/approvals/", approve, StringComparison.Ordinal);
 
         var redeemer = new ApprovalTokenRedeemer(_signer, _ledger, _clock);
         var approved = await redeemer.RedeemAsync(Token(approve), CancellationToken.None);
@@ -153,7 +153,7 @@ public sealed partial class ApprovalMailTests
         return (links[0], links[1]);
     }
 
-    private static string Token(string link) => Uri.UnescapeDataString(new Uri(link).Query["?token=".Length..]);
+    private static string Token(string link) => Uri.UnescapeDataString(new Uri(link).Segments[^1]);
 
     private static int FreePort()
     {
@@ -162,6 +162,6 @@ public sealed partial class ApprovalMailTests
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    [GeneratedRegex(@"https://soakline\.example\.com/api/approvals\?token=[A-Za-z0-9_\-.%]+")]
+    [GeneratedRegex(@"https://soakline\.example\.com/approvals/[A-Za-z0-9_\-.%]+")]
     private static partial Regex LinkPattern();
 }

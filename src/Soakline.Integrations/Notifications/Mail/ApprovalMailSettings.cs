@@ -6,8 +6,11 @@ public sealed class ApprovalMailSettings
     /// <summary>The app's public address, e.g. <c>https://soakline-prod.azurewebsites.net/</c>.</summary>
     public Uri? PublicBaseUrl { get; set; }
 
-    /// <summary>The approval page's path under <see cref="PublicBaseUrl"/>; its GET shows a confirmation, its POST decides.</summary>
-    public string ApprovalPath { get; set; } = "api/approvals";
+    /// <summary>
+    /// The approval page's path under <see cref="PublicBaseUrl"/>; the token is its last segment
+    /// (<c>/approvals/{token}</c>). Its GET shows a confirmation, its POST decides.
+    /// </summary>
+    public string ApprovalPath { get; set; } = "approvals";
 
     public string SubjectPrefix { get; set; } = "[Soakline]";
 
@@ -27,6 +30,6 @@ public sealed class ApprovalMailSettings
     public Uri LinkFor(string token)
     {
         var root = PublicBaseUrl!.AbsoluteUri.TrimEnd('/');
-        return new Uri($"{root}/{ApprovalPath.Trim('/')}?token={Uri.EscapeDataString(token)}");
+        return new Uri($"{root}/{ApprovalPath.Trim('/')}/{Uri.EscapeDataString(token)}");
     }
 }
