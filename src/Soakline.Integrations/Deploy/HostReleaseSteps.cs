@@ -1,0 +1,81 @@
+using Soakline.Integrations.Deploy.Shell;
+using Soakline.Pipeline.Domain;
+
+namespace Soakline.Integrations.Deploy;
+
+/// <summary>
+/// The steps deploy and rollback share on one host, each run through the host's shell with a failure turned into
+/// a <see cref="DeployHostException"/> that names the step and carries the (redacted) end of the host's output.
+/// </summary>
+internal sealed class HostReleaseSteps(IHostShell shell, ReleaseLayout layout, ValidatedComponent component, DeployHost host)
+{
+    private readonly SecretRedactor _redactor = component.Redactor;
+
+    public ReleaseLayout Layout => layout;
+
+    public DeployHost Host => host;
+
+    public Task<HostReleaseState> ReadStateAsync(CancellationToken cancellationToken) =>
+        HostReleaseState.ReadAsync(shell, layout, cancellationToken);
+
+    public async Task RunAsync(string step, ShellCommand command, string? standardInput, CancellationToken cancellationToken)
+    {
+        var result = await shell.RunAsync(command, standardInput, cancellationToken);
+        if (!result.Succeeded)
+        {
+            throw new DeployHostException($"{step} failed (exit {result.ExitCode}): {_redactor.Redact(result.Tail())}");
+        }
+    }
+
+    public Task UploadAsync(string localFile, RemotePath destination, CancellationToken cancellationToken) =>
+        shell.UploadAsync(localFile, destination, cancellationToken);
+
+    /// <summary>Runs a spec hook in <paramref name="workingDirectory"/>, with the component's environment plus Soakline's own variables.</summary>
+    public Task RunHookAsync(string step, ShellScript hook, RemotePath workingDirectory, ReleaseId release, CommitRef? commit, CancellationToken cancellationToken)
+    {
+        var environment = new HookEnvironment();
+        foreach (var (name, value) in component.Environment)
+        {
+            environment.Set(name, value);
+        }
+
+        environment
+            .Set("SOAKLINE_COMPONENT", component.Component)
+            .Set("SOAKLINE_HOST", host.Name)
+            .Set("SOAKLINE_RELEASE", release.Value)
+            .Set("SOAKLINE_RELEASE_ROOT", layout.Root.Value)
+            .Set("SOAKLINE_RELEASE_DIR", layout.ReleaseDirectory(release).Value)
+            .Set("SOAKLINE_SHARED_DIR", layout.Shared.Value);
+        if (commit is not null)
+        {
+            environment.Set("SOAKLINE_COMMIT", commit.Sha);
+
+            // The branch is free text from a push; it reaches the hook only as this variable's value.
+            environment.Set("SOAKLINE_BRANCH", commit.Branch ?? "");
+        }
+
+        return RunAsync(step, HookEnvironment.HookCommand(workingDirectory, hook), environment.ToStandardInput(), cancellationToken);
+    }
+
+    /// <summary>Points <c>current</c> at <paramref name="release"/> atomically, then runs the restart command there.</summary>
+    public async Task SwitchAndRestartAsync(ReleaseId release, CommitRef? commit, CancellationToken cancellationToken)
+    {
+        await RunAsync("switching current", ReleaseCommands.SwitchCurrent(layout, release), null, cancellationToken);
+        if (component.RestartCommand is { } restart)
+        {
+            try
+            {
+                await RunHookAsync("restart", restart, layout.Current, release, commit, cancellationToken);
+            }
+            catch (DeployHostException failure)
+            {
+                throw new DeployHostException($"current now points at {release}, but {failure.Message}", failure);
+            }
+        }
+    }
+
+    public Task RemoveReleasesAsync(IReadOnlyCollection<ReleaseId> releases, CancellationToken cancellationToken) =>
+        releases.Count == 0
+            ? Task.CompletedTask
+            : RunAsync("removing old releases", ReleaseCommands.RemoveReleases(layout, releases), null, cancellationToken);
+}
