@@ -22,10 +22,16 @@ public sealed record HostReleaseState(ReleaseId? Current, IReadOnlyList<ReleaseI
         ArgumentNullException.ThrowIfNull(shell);
         ArgumentNullException.ThrowIfNull(layout);
 
-        // Both probes may fail on a fresh host (no link, no folder yet); that simply means "nothing deployed".
-        var link = await shell.RunAsync(ReleaseCommands.ReadCurrentLink(layout), null, cancellationToken);
-        var listing = await shell.RunAsync(ReleaseCommands.ListReleases(layout), null, cancellationToken);
-        return Parse(link.Succeeded ? link.StandardOutput : "", listing.Succeeded ? listing.StandardOutput : "");
+        // Both parts may fail on a fresh host (no link, no folder yet), which simply means "nothing deployed",
+        // so the output is read whatever the exit code.
+        var output = (await shell.RunAsync(ReleaseCommands.ReadState(layout), null, cancellationToken)).StandardOutput;
+        var separator = output.IndexOf(ReleaseCommands.StateSeparator + "\n", StringComparison.Ordinal);
+        if (separator < 0)
+        {
+            throw new DeployHostException($"reading the releases under {layout.Root} gave unexpected output");
+        }
+
+        return Parse(output[..separator], output[(separator + ReleaseCommands.StateSeparator.Length + 1)..]);
     }
 
     public static HostReleaseState Parse(string currentLink, string releaseListing)

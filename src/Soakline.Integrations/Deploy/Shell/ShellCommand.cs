@@ -54,6 +54,13 @@ public sealed partial class ShellCommand
         return new ShellCommand($"{Text} && {next.Text}");
     }
 
+    /// <summary>This command, then <paramref name="next"/> whatever this one returned.</summary>
+    public ShellCommand Then(ShellCommand next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        return new ShellCommand($"{Text}; {next.Text}");
+    }
+
     /// <summary>Redirects standard output into a file (used with <c>cat</c> to write standard input to a file).</summary>
     public ShellCommand WritingOutputTo(RemotePath file)
     {
