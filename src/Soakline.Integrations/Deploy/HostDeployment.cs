@@ -32,6 +32,7 @@ internal sealed class HostDeployment(HostReleaseSteps steps, ValidatedComponent 
             }
 
             await CheckBeforeSwitchAsync(cancellationToken);
+            await steps.SwitchAsync(release, cancellationToken);
         }
         catch (DeployHostException failure)
         {
@@ -41,7 +42,7 @@ internal sealed class HostDeployment(HostReleaseSteps steps, ValidatedComponent 
 
         try
         {
-            await steps.SwitchAndRestartAsync(release, request.Commit, cancellationToken);
+            await steps.RestartAsync(release, request.Commit, cancellationToken);
         }
         catch (DeployHostException failure)
         {

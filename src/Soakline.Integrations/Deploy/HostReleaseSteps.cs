@@ -27,8 +27,17 @@ internal sealed class HostReleaseSteps(IHostShell shell, ReleaseLayout layout, V
         }
     }
 
-    public Task UploadAsync(string localFile, RemotePath destination, CancellationToken cancellationToken) =>
-        shell.UploadAsync(localFile, destination, cancellationToken);
+    public async Task UploadAsync(string localFile, RemotePath destination, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await shell.UploadAsync(localFile, destination, cancellationToken);
+        }
+        catch (IOException failure)
+        {
+            throw new DeployHostException($"uploading the artifact to {destination} failed: {failure.Message}", failure);
+        }
+    }
 
     /// <summary>Runs a spec hook in <paramref name="workingDirectory"/>, with the component's environment plus Soakline's own variables.</summary>
     public Task RunHookAsync(string step, ShellScript hook, RemotePath workingDirectory, ReleaseId release, CommitRef? commit, CancellationToken cancellationToken)
@@ -57,20 +66,25 @@ internal sealed class HostReleaseSteps(IHostShell shell, ReleaseLayout layout, V
         return RunAsync(step, HookEnvironment.HookCommand(workingDirectory, hook), environment.ToStandardInput(), cancellationToken);
     }
 
-    /// <summary>Points <c>current</c> at <paramref name="release"/> atomically, then runs the restart command there.</summary>
-    public async Task SwitchAndRestartAsync(ReleaseId release, CommitRef? commit, CancellationToken cancellationToken)
+    /// <summary>Points <c>current</c> at <paramref name="release"/> atomically; on failure <c>current</c> is unchanged.</summary>
+    public Task SwitchAsync(ReleaseId release, CancellationToken cancellationToken) =>
+        RunAsync("switching current", ReleaseCommands.SwitchCurrent(layout, release), null, cancellationToken);
+
+    /// <summary>Runs the restart command in <c>current</c>, which already points at <paramref name="release"/>.</summary>
+    public async Task RestartAsync(ReleaseId release, CommitRef? commit, CancellationToken cancellationToken)
     {
-        await RunAsync("switching current", ReleaseCommands.SwitchCurrent(layout, release), null, cancellationToken);
-        if (component.RestartCommand is { } restart)
+        if (component.RestartCommand is not { } restart)
         {
-            try
-            {
-                await RunHookAsync("restart", restart, layout.Current, release, commit, cancellationToken);
-            }
-            catch (DeployHostException failure)
-            {
-                throw new DeployHostException($"current now points at {release}, but {failure.Message}", failure);
-            }
+            return;
+        }
+
+        try
+        {
+            await RunHookAsync("restart", restart, layout.Current, release, commit, cancellationToken);
+        }
+        catch (DeployHostException failure)
+        {
+            throw new DeployHostException($"current now points at {release}, but {failure.Message}", failure);
         }
     }
 

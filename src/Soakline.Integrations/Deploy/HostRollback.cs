@@ -34,7 +34,16 @@ internal sealed class HostRollback(HostReleaseSteps steps, ReleaseId? toRelease)
 
         try
         {
-            await steps.SwitchAndRestartAsync(target, null, cancellationToken);
+            await steps.SwitchAsync(target, cancellationToken);
+        }
+        catch (DeployHostException failure)
+        {
+            return Result(false, state.Current, failure.Message);
+        }
+
+        try
+        {
+            await steps.RestartAsync(target, null, cancellationToken);
         }
         catch (DeployHostException failure)
         {

@@ -52,4 +52,23 @@ public sealed class LocalDeployTargetTests(SshDeployFixture fixture)
         Assert.Empty(hosts[0].ReleaseNames());
         Assert.Null(hosts[0].CurrentTarget);
     }
+
+    [Fact]
+    public async Task A_switch_that_fails_leaves_current_as_it_was_and_discards_the_new_release()
+    {
+        using var hosts = fixture.NewHosts(1);
+
+        // A real folder where the link should be (a hand-made install): rename cannot replace it.
+        Directory.CreateDirectory(Path.Combine(hosts[0].CurrentLink, "keep"));
+        var target = new LocalDeployTarget(hosts.LocalOptions(), new HttpHealthProbe(new HttpClient()));
+        var release = await fixture.NewReleaseAsync();
+
+        var result = Assert.Single((await target.DeployAsync(SshDeployFixture.Deploy(hosts, release), CancellationToken.None)).Hosts);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("switching current failed", result.Error);
+        Assert.Null(result.ActiveRelease);
+        Assert.True(Directory.Exists(Path.Combine(hosts[0].CurrentLink, "keep")));
+        Assert.Empty(hosts[0].ReleaseNames());
+    }
 }

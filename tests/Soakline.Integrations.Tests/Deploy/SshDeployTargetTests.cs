@@ -205,6 +205,30 @@ public sealed class SshDeployTargetTests(SshDeployFixture fixture)
     }
 
     [Fact]
+    public async Task A_host_that_accepts_but_never_speaks_ssh_times_out_per_attempt()
+    {
+        using var hosts = fixture.NewHosts(1);
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+        var (target, shells) = fixture.SshTarget(hosts, o =>
+        {
+            o.ConnectTimeout = TimeSpan.FromMilliseconds(300);
+            o.Hosts["silent-1"] = AppHosts.SshHost(fixture.Server, "127.0.0.1", hosts[0].BaseDirectory + "-silent", port: port);
+        });
+        using var _ = shells;
+        var release = await fixture.NewReleaseAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = Assert.Single((await target.DeployAsync(SshDeployFixture.Deploy(hosts, release, only: ["silent-1"]), CancellationToken.None)).Hosts);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("could not connect to silent-1", result.Error);
+        Assert.Contains("after 2 attempt(s)", result.Error);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"the connect timeout was not applied ({clock.Elapsed})");
+    }
+
+    [Fact]
     public async Task A_host_presenting_an_unpinned_key_fails_with_both_fingerprints_and_is_not_touched()
     {
         using var hosts = fixture.NewHosts(1);
