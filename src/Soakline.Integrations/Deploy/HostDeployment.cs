@@ -27,8 +27,7 @@ internal sealed class HostDeployment(HostReleaseSteps steps, ValidatedComponent 
             await BuildReleaseAsync(release, cancellationToken);
             if (!request.Activate)
             {
-                await CleanUpAsync(state, release, state.Current, cancellationToken);
-                return Result(true, state.Current, state.Current);
+                return Result(true, state.Current, state.Current, await TryCleanUpAsync(state, release, state.Current, cancellationToken));
             }
 
             await CheckBeforeSwitchAsync(cancellationToken);
@@ -49,8 +48,9 @@ internal sealed class HostDeployment(HostReleaseSteps steps, ValidatedComponent 
             return Result(false, release, state.Current, failure.Message);
         }
 
-        await CleanUpAsync(state, release, release, cancellationToken);
-        return Result(true, release, state.Current);
+        // Cleanup is housekeeping: the deploy has succeeded whatever it does, so its failure is only a note.
+        var cleanup = await TryCleanUpAsync(state, release, release, cancellationToken);
+        return Result(true, release, state.Current, cleanup);
 
         HostDeployResult Result(bool succeeded, ReleaseId? active, ReleaseId? previous, string? error = null) =>
             new(steps.Host.Name, succeeded, active, previous, elapsed(), error);
@@ -109,13 +109,24 @@ internal sealed class HostDeployment(HostReleaseSteps steps, ValidatedComponent 
         }
     }
 
-    /// <summary>Keeps the newest <see cref="ValidatedComponent.KeepReleases"/> releases, and always the active one.</summary>
-    private async Task CleanUpAsync(HostReleaseState before, ReleaseId added, ReleaseId? active, CancellationToken cancellationToken)
+    /// <summary>
+    /// Keeps the newest <see cref="ValidatedComponent.KeepReleases"/> releases, and always the active one; returns a
+    /// note for the host's result when old releases could not be removed.
+    /// </summary>
+    private async Task<string?> TryCleanUpAsync(HostReleaseState before, ReleaseId added, ReleaseId? active, CancellationToken cancellationToken)
     {
         var all = before.Available.Append(added).Distinct().OrderByDescending(r => r.Value, StringComparer.Ordinal).ToList();
         var keep = all.Take(component.KeepReleases).ToHashSet();
         var remove = all.Where(r => !keep.Contains(r) && r != active && r != added).ToList();
-        await steps.RemoveReleasesAsync(remove, cancellationToken);
+        try
+        {
+            await steps.RemoveReleasesAsync(remove, cancellationToken);
+            return null;
+        }
+        catch (DeployHostException failure)
+        {
+            return $"deployed, but old releases were not removed: {failure.Message}";
+        }
     }
 
     private async Task DiscardAsync(ReleaseId release)
