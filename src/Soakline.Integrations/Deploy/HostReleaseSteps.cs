@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Soakline.Integrations.Deploy.Shell;
 using Soakline.Pipeline.Domain;
 
@@ -7,7 +9,8 @@ namespace Soakline.Integrations.Deploy;
 /// The steps deploy and rollback share on one host, each run through the host's shell with a failure turned into
 /// a <see cref="DeployHostException"/> that names the step and carries the (redacted) end of the host's output.
 /// </summary>
-internal sealed class HostReleaseSteps(IHostShell shell, ReleaseLayout layout, ValidatedComponent component, DeployHost host)
+/// <remarks>Each step's duration is logged at Debug level: the per-host total is in the result, this says where it went.</remarks>
+internal sealed class HostReleaseSteps(IHostShell shell, ReleaseLayout layout, ValidatedComponent component, DeployHost host, ILogger logger)
 {
     private readonly SecretRedactor _redactor = component.Redactor;
 
@@ -20,7 +23,9 @@ internal sealed class HostReleaseSteps(IHostShell shell, ReleaseLayout layout, V
 
     public async Task RunAsync(string step, ShellCommand command, string? standardInput, CancellationToken cancellationToken)
     {
+        var clock = Stopwatch.StartNew();
         var result = await shell.RunAsync(command, standardInput, cancellationToken);
+        logger.LogDebug("{Host}: {Step} exited {ExitCode} after {Elapsed} ms", host.Name, step, result.ExitCode, clock.ElapsedMilliseconds);
         if (!result.Succeeded)
         {
             throw new DeployHostException($"{step} failed (exit {result.ExitCode}): {_redactor.Redact(result.Tail())}");
@@ -31,7 +36,9 @@ internal sealed class HostReleaseSteps(IHostShell shell, ReleaseLayout layout, V
     {
         try
         {
+            var clock = Stopwatch.StartNew();
             await shell.UploadAsync(localFile, destination, cancellationToken);
+            logger.LogDebug("{Host}: upload to {Destination} took {Elapsed} ms", host.Name, destination, clock.ElapsedMilliseconds);
         }
         catch (IOException failure)
         {

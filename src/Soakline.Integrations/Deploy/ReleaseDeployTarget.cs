@@ -78,7 +78,7 @@ public class ReleaseDeployTarget(IHostShellFactory shells, IHealthProbe healthPr
         try
         {
             await using var shell = await shells.OpenAsync(host.Name, cancellationToken);
-            var steps = new HostReleaseSteps(shell, ReleaseLayout.For(component.ReleaseRoot, host), component, host);
+            var steps = new HostReleaseSteps(shell, ReleaseLayout.For(component.ReleaseRoot, host), component, host, _logger);
             result = await run(steps, () => clock.Elapsed, cancellationToken);
         }
         catch (Exception failure) when (IsHostFailure(failure))

@@ -52,11 +52,12 @@ public sealed class SshDeployFixture : IAsyncLifetime
         "web", "app", [".env", "logs/"], "sh bin/deploy", "sh bin/restart",
         environment ?? new Dictionary<string, string> { ["API_TOKEN"] = SecretToken }, keep);
 
-    public (SshDeployTarget Target, SshHostShellFactory Shells) SshTarget(AppHosts hosts, Action<SshTargetOptions>? adjust = null)
+    public (SshDeployTarget Target, SshHostShellFactory Shells) SshTarget(
+        AppHosts hosts, Action<SshTargetOptions>? adjust = null, CapturingLogger<SshDeployTarget>? logger = null)
     {
         var options = hosts.SshOptions(Server, adjust);
         var shells = new SshHostShellFactory(options);
-        return (new SshDeployTarget(shells, options, HealthProbe), shells);
+        return (new SshDeployTarget(shells, options, HealthProbe, logger), shells);
     }
 
     /// <summary>A new commit of the app, its release id and its tarball.</summary>

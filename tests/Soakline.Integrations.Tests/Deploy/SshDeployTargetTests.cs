@@ -143,7 +143,8 @@ public sealed class SshDeployTargetTests(SshDeployFixture fixture)
     public async Task A_failing_deploy_hook_leaves_the_host_on_its_previous_release_and_never_reveals_the_secret()
     {
         using var hosts = fixture.NewHosts(1);
-        var (target, shells) = fixture.SshTarget(hosts);
+        var logger = new CapturingLogger<Soakline.Integrations.Deploy.Ssh.SshDeployTarget>();
+        var (target, shells) = fixture.SshTarget(hosts, logger: logger);
         using var _ = shells;
         var good = await fixture.NewReleaseAsync();
         var bad = await fixture.NewReleaseAsync(changes: new Dictionary<string, string?> { [TinyApp.FailDeployMarker] = "1" });
@@ -159,6 +160,11 @@ public sealed class SshDeployTargetTests(SshDeployFixture fixture)
         Assert.Equal($"releases/{good.Id}", hosts[0].CurrentTarget);
         Assert.Equal([good.Id.Value], hosts[0].ReleaseNames());
         Assert.Equal(good.Id.Value, await AppHttp.GetAsync(new Uri($"http://{hosts[0].Address}:{hosts.AppPort}/")));
+
+        // Every step is logged (Debug) and the failure too (Error), and no log line carries the secret.
+        Assert.Contains(logger.Messages, m => m.StartsWith("Debug:", StringComparison.Ordinal) && m.Contains("deploy hook exited 3"));
+        Assert.Contains(logger.Messages, m => m.StartsWith("Error:", StringComparison.Ordinal) && m.Contains("token was ***"));
+        Assert.DoesNotContain(logger.Messages, m => m.Contains(SshDeployFixture.SecretToken));
     }
 
     [Fact]
