@@ -45,12 +45,13 @@ internal sealed class StepCommitter
         }
 
         var stored = locked.Stored;
-        var replaced = result.HistoryReplaced && stored is not null;
+        // Replacing an empty history needs no new generation: there are no rows to leave behind.
+        var replaced = result.HistoryReplaced && stored is { HistoryChunks: > 0 };
         var write = new StepWrite(
             newState,
             locked.LockETag ?? stored?.ETag,
             stored is null ? 0 : stored.HistoryGeneration + (replaced ? 1 : 0),
-            replaced || stored is null ? 0 : stored.HistoryChunks,
+            result.HistoryReplaced || stored is null ? 0 : stored.HistoryChunks,
             result.HistoryReplaced ? newState.History : result.AppendedHistory,
             outbox);
         if (await _store.CommitAsync(write, cancellationToken) is not { } outboxKey)
@@ -63,9 +64,9 @@ internal sealed class StepCommitter
             await _dispatcher.DispatchAsync(newState.InstanceId, outboxKey, outbox, CancellationToken.None);
         }
 
-        if (replaced && stored!.HistoryChunks > 0)
+        if (replaced)
         {
-            await _store.DeleteHistoryGenerationAsync(newState.InstanceId, stored.HistoryGeneration, stored.HistoryChunks, CancellationToken.None);
+            await _store.DeleteHistoryGenerationAsync(newState.InstanceId, stored!.HistoryGeneration, stored.HistoryChunks, CancellationToken.None);
         }
 
         return true;
