@@ -105,6 +105,26 @@ public sealed class EndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_activity_longer_than_the_visibility_timeout_keeps_its_message_hidden_and_runs_once()
+    {
+        var runs = 0;
+        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, _hub, _ranLog, tasks: r => r
+            .AddActivityFunc<int, int>("Slow", async (_, n) =>
+            {
+                Interlocked.Increment(ref runs);
+                await Task.Delay(TimeSpan.FromSeconds(5)); // The test options hide a work message for 2 s at a time.
+                return n;
+            })
+            .AddOrchestratorFunc<int, int>("CallSlow", (ctx, n) => ctx.CallActivityAsync<int>("Slow", n)));
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("CallSlow", 7);
+        var done = await Instances.WaitForTerminalAsync(host.Client, id, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(7, done.ReadOutputAs<int>());
+        Assert.Equal(1, runs);
+    }
+
+    [Fact]
     public async Task Starting_a_live_instance_id_throws_and_a_finished_one_is_replaced()
     {
         await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, _hub, _ranLog, tasks: r => r

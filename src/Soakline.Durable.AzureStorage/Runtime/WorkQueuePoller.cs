@@ -9,7 +9,7 @@ namespace Soakline.Durable.AzureStorage.Runtime;
 /// <summary>
 /// The standalone driver of the work queue: one receiver per process takes as many activity requests as there are
 /// idle activity loops (so a busy worker does not hoard work other workers could run), with the same back-off and
-/// in-process wake-up as the control poller.
+/// in-process wake-up as the control poller. A request's message stays hidden while its activity runs.
 /// </summary>
 internal sealed class WorkQueuePoller
 {
@@ -57,17 +57,17 @@ internal sealed class WorkQueuePoller
     {
         var lease = LeaseOf(workItem);
         await _hub.Results.SendAsync(result);
-        await TaskHubQueues.DeleteQuietlyAsync(_hub.Queues.Work, lease.QueueMessageId, lease.PopReceipt);
+        await TaskHubQueues.DeleteQuietlyAsync(_hub.Queues.Work, lease.QueueMessageId, await lease.EndAsync());
     }
 
-    public Task AbandonAsync(ActivityWorkItem workItem)
+    public async Task AbandonAsync(ActivityWorkItem workItem)
     {
         var lease = LeaseOf(workItem);
-        return TaskHubQueues.ReleaseQuietlyAsync(_hub.Queues.Work, lease.QueueMessageId, lease.PopReceipt, _hub.Options.AbandonDelay);
+        await TaskHubQueues.ReleaseQuietlyAsync(_hub.Queues.Work, lease.QueueMessageId, await lease.EndAsync(), _hub.Options.AbandonDelay);
     }
 
-    private static WorkLease LeaseOf(ActivityWorkItem workItem) =>
-        workItem.Lease as WorkLease ?? throw new ArgumentException("The work item was not issued by the Azure Storage backend.", nameof(workItem));
+    private static WorkItemLease LeaseOf(ActivityWorkItem workItem) =>
+        workItem.Lease as WorkItemLease ?? throw new ArgumentException("The work item was not issued by the Azure Storage backend.", nameof(workItem));
 
     private async Task ReceiveOrWaitAsync(Task changed, CancellationToken cancellationToken)
     {
@@ -113,7 +113,8 @@ internal sealed class WorkQueuePoller
                 return;
             }
 
-            _received.Enqueue(new ActivityWorkItem(request) { Lease = new WorkLease(queued.MessageId, queued.PopReceipt) });
+            var lease = new WorkItemLease(_hub.Queues, queued.MessageId, queued.PopReceipt, _hub.Options.WorkItemVisibilityTimeout);
+            _received.Enqueue(new ActivityWorkItem(request) { Lease = lease });
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -121,6 +122,4 @@ internal sealed class WorkQueuePoller
             await TaskHubQueues.ReleaseQuietlyAsync(_hub.Queues.Work, queued.MessageId, queued.PopReceipt, _hub.Options.AbandonDelay);
         }
     }
-
-    private sealed record WorkLease(string QueueMessageId, string PopReceipt);
 }

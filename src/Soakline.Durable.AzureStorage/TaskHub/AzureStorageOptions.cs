@@ -46,7 +46,7 @@ public sealed class AzureStorageOptions
     /// <summary>How long a received control message stays hidden from other workers: the redelivery delay after a crash.</summary>
     public TimeSpan ControlMessageVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>How long a received activity stays hidden: must exceed the longest activity, or it runs twice.</summary>
+    /// <summary>How long a received activity stays hidden if its worker dies; renewed every half of it while the activity runs.</summary>
     public TimeSpan WorkItemVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How long a worker's lock on an instance lasts if it dies holding it.</summary>
