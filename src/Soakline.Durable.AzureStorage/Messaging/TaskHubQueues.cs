@@ -52,9 +52,16 @@ internal sealed class TaskHubQueues
             return;
         }
 
-        // Queues count visibility in whole seconds: round up, so a timer is never delivered before it is due.
-        delay = TimeSpan.FromSeconds(Math.Ceiling(delay.TotalSeconds));
+        // Queues count visibility in whole seconds: round down, and the receiver holds the message for the rest of
+        // its delay (MessageIntake), so a 300 ms timer fires after 300 ms, not after a second.
+        delay = TimeSpan.FromSeconds(Math.Floor(delay.TotalSeconds));
         await Control.SendMessageAsync(text, visibilityTimeout: delay, cancellationToken: cancellationToken);
+        if (delay == TimeSpan.Zero)
+        {
+            ControlWake.Set();
+            return;
+        }
+
         if (delay <= LongestLocalWake)
         {
             _ = WakeControlLaterAsync(delay + WakeMargin);

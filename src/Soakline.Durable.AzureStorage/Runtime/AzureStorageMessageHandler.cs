@@ -27,10 +27,15 @@ public sealed class AzureStorageMessageHandler
     {
         ArgumentNullException.ThrowIfNull(queueMessageText);
         await _hub.Clients.EnsureCreatedAsync(cancellationToken);
-        var messages = await _hub.Intake.AcceptAsync<List<OrchestrationMessage>>(_hub.Clients.Names.ControlQueue, queueMessageText, dequeueCount, cancellationToken);
-        if (messages is not { Count: > 0 })
+        var accepted = await _hub.Intake.AcceptAsync<List<OrchestrationMessage>>(_hub.Clients.Names.ControlQueue, queueMessageText, dequeueCount, cancellationToken);
+        if (accepted is not { Body: { Count: > 0 } messages })
         {
             return;
+        }
+
+        if (accepted.HoldFor > TimeSpan.Zero)
+        {
+            await Task.Delay(accepted.HoldFor, _hub.TimeProvider, cancellationToken); // A timer a fraction of a second early.
         }
 
         var instanceId = messages[0].TargetInstanceId;
@@ -42,7 +47,7 @@ public sealed class AzureStorageMessageHandler
     {
         ArgumentNullException.ThrowIfNull(queueMessageText);
         await _hub.Clients.EnsureCreatedAsync(cancellationToken);
-        var request = await _hub.Intake.AcceptAsync<ActivityRequest>(_hub.Clients.Names.WorkQueue, queueMessageText, dequeueCount, cancellationToken);
+        var request = (await _hub.Intake.AcceptAsync<ActivityRequest>(_hub.Clients.Names.WorkQueue, queueMessageText, dequeueCount, cancellationToken))?.Body;
         if (request is null)
         {
             return;

@@ -138,22 +138,46 @@ internal sealed class ControlQueuePoller
     {
         try
         {
-            var messages = await _hub.Intake.AcceptAsync<List<OrchestrationMessage>>(_hub.Clients.Names.ControlQueue, queued.Body.ToString(), queued.DequeueCount, cancellationToken);
-            if (messages is not { Count: > 0 })
+            var accepted = await _hub.Intake.AcceptAsync<List<OrchestrationMessage>>(_hub.Clients.Names.ControlQueue, queued.Body.ToString(), queued.DequeueCount, cancellationToken);
+            if (accepted is not { Body.Count: > 0 })
             {
                 await TaskHubQueues.DeleteQuietlyAsync(_hub.Queues.Control, queued.MessageId, queued.PopReceipt);
                 return;
             }
 
-            foreach (var message in messages)
+            if (accepted.HoldFor > TimeSpan.Zero)
             {
-                _buffer.Add(new ReceivedControlMessage(queued.MessageId, queued.PopReceipt, message));
+                _ = AddWhenDueAsync(queued, accepted, cancellationToken); // A timer a fraction of a second early.
+                return;
             }
+
+            AddToBuffer(queued, accepted.Body);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             _logger.LogWarning(ex, "Control message {MessageId} failed (attempt {Attempt} of {Max}); it will be retried.", queued.MessageId, queued.DequeueCount, _hub.Options.MaxDequeueCount);
             await TaskHubQueues.ReleaseQuietlyAsync(_hub.Queues.Control, queued.MessageId, queued.PopReceipt, _hub.Options.AbandonDelay);
+        }
+    }
+
+    private async Task AddWhenDueAsync(QueueMessage queued, AcceptedMessage<List<OrchestrationMessage>> accepted, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(accepted.HoldFor, _hub.TimeProvider, cancellationToken);
+            AddToBuffer(queued, accepted.Body);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down: the message becomes visible again and another worker takes it.
+        }
+    }
+
+    private void AddToBuffer(QueueMessage queued, List<OrchestrationMessage> messages)
+    {
+        foreach (var message in messages)
+        {
+            _buffer.Add(new ReceivedControlMessage(queued.MessageId, queued.PopReceipt, message));
         }
     }
 

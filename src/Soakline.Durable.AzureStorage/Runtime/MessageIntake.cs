@@ -9,6 +9,9 @@ namespace Soakline.Durable.AzureStorage.Runtime;
 /// </summary>
 internal sealed class MessageIntake
 {
+    // Early by less than this: the timer is held in memory rather than sent round the queue again.
+    private static readonly TimeSpan LongestLocalHold = TimeSpan.FromSeconds(1);
+
     private readonly QueueMessageCodec _codec;
     private readonly TaskHubQueues _queues;
     private readonly PoisonMessageHandler _poison;
@@ -25,10 +28,11 @@ internal sealed class MessageIntake
     }
 
     /// <summary>
-    /// The message's body when it is to be processed now; null when it needs nothing more (quarantined, re-armed,
-    /// or its payload was purged) and may be deleted. Throws when it cannot be read: the caller retries it later.
+    /// The message's body when it is to be processed; null when it needs nothing more (quarantined, re-armed, or its
+    /// payload was purged) and may be deleted. Throws when it cannot be read: the caller retries it later. A timer
+    /// that arrived up to a second early (queues count delays in whole seconds) comes with the time still to wait.
     /// </summary>
-    public async Task<T?> AcceptAsync<T>(string queueName, string messageText, long dequeueCount, CancellationToken cancellationToken)
+    public async Task<AcceptedMessage<T>?> AcceptAsync<T>(string queueName, string messageText, long dequeueCount, CancellationToken cancellationToken)
         where T : class
     {
         QueueEnvelope envelope;
@@ -49,15 +53,18 @@ internal sealed class MessageIntake
             return null;
         }
 
-        if (envelope.VisibleAt is { } dueAt && dueAt > _timeProvider.GetUtcNow())
+        var early = envelope.VisibleAt is { } dueAt ? dueAt - _timeProvider.GetUtcNow() : TimeSpan.Zero;
+        if (early >= LongestLocalHold)
         {
-            await _queues.SendControlAsync(messageText, dueAt, cancellationToken);
+            await _queues.SendControlAsync(messageText, envelope.VisibleAt, cancellationToken); // Re-arm for the rest.
             return null;
         }
 
         try
         {
-            return await _codec.ReadBodyAsync<T>(envelope, cancellationToken);
+            return await _codec.ReadBodyAsync<T>(envelope, cancellationToken) is { } body
+                ? new AcceptedMessage<T>(body, early > TimeSpan.Zero ? early : TimeSpan.Zero)
+                : null;
         }
         catch (InvalidQueueMessageException ex) when (dequeueCount >= _options.MaxDequeueCount)
         {
@@ -69,3 +76,6 @@ internal sealed class MessageIntake
     private string LastAttemptReason(long dequeueCount, Exception ex) =>
         string.Create(CultureInfo.InvariantCulture, $"A message could not be read after {dequeueCount} attempts (limit {_options.MaxDequeueCount}); it was moved to the poison queue. {ex.Message}");
 }
+
+/// <summary>A received message to process, after waiting <paramref name="HoldFor"/> if it is a timer not quite due.</summary>
+internal sealed record AcceptedMessage<T>(T Body, TimeSpan HoldFor);

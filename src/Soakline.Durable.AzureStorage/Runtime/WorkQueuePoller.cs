@@ -106,7 +106,7 @@ internal sealed class WorkQueuePoller
     {
         try
         {
-            var request = await _hub.Intake.AcceptAsync<ActivityRequest>(_hub.Clients.Names.WorkQueue, queued.Body.ToString(), queued.DequeueCount, cancellationToken);
+            var request = (await _hub.Intake.AcceptAsync<ActivityRequest>(_hub.Clients.Names.WorkQueue, queued.Body.ToString(), queued.DequeueCount, cancellationToken))?.Body;
             if (request is null)
             {
                 await TaskHubQueues.DeleteQuietlyAsync(_hub.Queues.Work, queued.MessageId, queued.PopReceipt);
