@@ -12,7 +12,7 @@ namespace Soakline.Durable.AzureStorage.Tests;
 [Collection(AzuriteCollection.Name)]
 public sealed class CrashSafetyTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
-    private const int Seeds = 6;
+    private const int Seeds = 9;
     private const int ParallelSeeds = 3;
     private const int KillsPerSeed = 3;
     private const int InstancesPerSeed = 2;

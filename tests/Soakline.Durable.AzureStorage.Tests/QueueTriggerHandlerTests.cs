@@ -75,6 +75,54 @@ public sealed class QueueTriggerHandlerTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Contains("after 3 attempts", failed.FailureDetails.ErrorMessage, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Two_workers_handling_messages_for_one_instance_at_once_both_apply_theirs()
+    {
+        void Tasks(DurableTaskRegistry r) => r.AddOrchestratorFunc<string, string>("TwoEvents", async (ctx, _) =>
+        {
+            var a = ctx.WaitForExternalEvent<string>("a");
+            var b = ctx.WaitForExternalEvent<string>("b");
+            return string.Concat(await Task.WhenAll(a, b));
+        });
+        await using var first = await WorkerHost.StartAsync(azurite.ConnectionString, _hub, _ranLog, tune: o => o.UsePollers = false, tasks: Tasks, workerName: "first");
+        await using var second = await WorkerHost.StartAsync(azurite.ConnectionString, _hub, _ranLog, tune: o => o.UsePollers = false, tasks: Tasks, workerName: "second");
+        var id = await first.Client.ScheduleNewOrchestrationInstanceAsync("TwoEvents");
+        await PumpUntilAsync(first, () => first.Client.GetInstanceAsync(id), m => m?.RuntimeStatus == OrchestrationRuntimeStatus.Running, 1, false);
+        await first.Client.RaiseEventAsync(id, "a", "A");
+        await first.Client.RaiseEventAsync(id, "b", "B");
+        var control = first.Services.GetRequiredService<TaskHubClients>().ControlQueue;
+        var events = (await control.ReceiveMessagesAsync(2, TimeSpan.FromSeconds(30))).Value;
+        Assert.Equal(2, events.Length);
+
+        // Both workers lock, step and commit the same instance concurrently: one waits for the lock or loses the
+        // ETag race, reloads, and applies its event on top of the other's.
+        await Task.WhenAll(
+            first.Services.GetRequiredService<AzureStorageMessageHandler>().HandleControlMessageAsync(events[0].Body.ToString()),
+            second.Services.GetRequiredService<AzureStorageMessageHandler>().HandleControlMessageAsync(events[1].Body.ToString()));
+
+        var done = await first.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done!.RuntimeStatus);
+        Assert.Equal("AB", done.ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task An_unreadable_work_message_on_its_last_attempt_fails_its_instance()
+    {
+        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, _hub, _ranLog, tune: o => (o.UsePollers, o.MaxDequeueCount) = (false, 2), tasks: r => r
+            .AddOrchestratorFunc<string, string>("Wait", (ctx, _) => ctx.WaitForExternalEvent<string>("go")));
+        var handler = host.Services.GetRequiredService<AzureStorageMessageHandler>();
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Wait");
+        await PumpUntilAsync(host, () => host.Client.GetInstanceAsync(id), m => m?.RuntimeStatus == OrchestrationRuntimeStatus.Running, 1, false);
+        var badRequest = "{\"instanceId\":\"" + id + "\",\"messageId\":\"w1\",\"body\":{\"taskId\":\"not a number\"}}";
+
+        await Assert.ThrowsAsync<Messaging.InvalidQueueMessageException>(() => handler.HandleWorkMessageAsync(badRequest, dequeueCount: 1));
+        await handler.HandleWorkMessageAsync(badRequest, dequeueCount: 2);
+
+        var failed = await host.Client.GetInstanceAsync(id);
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, failed!.RuntimeStatus);
+        Assert.Equal("PoisonMessage", failed.FailureDetails!.ErrorType);
+    }
+
     /// <summary>Receives from both queues and hands every message to the handler until the instance is terminal.</summary>
     private static Task PumpUntilTerminalAsync(WorkerHost host, string instanceId, int deliveriesPerMessage, bool reverseBatches) =>
         PumpUntilAsync(host, () => host.Client.GetInstanceAsync(instanceId), m => m?.IsCompleted == true, deliveriesPerMessage, reverseBatches);
