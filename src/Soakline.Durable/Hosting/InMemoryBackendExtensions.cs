@@ -1,0 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Soakline.Durable.InMemory;
+using Soakline.Durable.Runtime;
+
+namespace Soakline.Durable;
+
+/// <summary>Selects the in-memory backend; the worker and client of one container share it.</summary>
+public static class InMemoryBackendExtensions
+{
+    public static IDurableTaskWorkerBuilder UseInMemory(this IDurableTaskWorkerBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        AddInMemoryBackend(builder.Services);
+        return builder;
+    }
+
+    public static IDurableTaskClientBuilder UseInMemory(this IDurableTaskClientBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        AddInMemoryBackend(builder.Services);
+        return builder;
+    }
+
+    private static void AddInMemoryBackend(IServiceCollection services)
+    {
+        services.TryAddSingleton(static sp => new InMemoryOrchestrationBackend(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IOrchestrationBackend>(static sp => sp.GetRequiredService<InMemoryOrchestrationBackend>());
+    }
+}
