@@ -1,0 +1,68 @@
+using Soakline.Durable;
+using Soakline.Pipeline.Activities;
+using Soakline.Pipeline.Domain;
+using Soakline.Pipeline.Ports;
+
+namespace Soakline.Pipeline.Orchestration;
+
+/// <summary>
+/// The activity calls orchestrators make, typed, plus the two things every step does: record a transition in the
+/// audit trail and keep the custom status current. Orchestrators read as the pipeline they implement.
+/// </summary>
+internal sealed class PipelineSteps(TaskOrchestrationContext context, string pipelineId, string environment, CommitRef? commit)
+{
+    private PipelineStatus _status = new("starting", environment);
+
+    public TaskOrchestrationContext Context => context;
+
+    public DateTimeOffset Now => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
+
+    public string PipelineId => pipelineId;
+
+    public string Environment => environment;
+
+    public Task Record(
+        TransitionKind kind,
+        string detail,
+        string? component = null,
+        ReleaseId? release = null,
+        IReadOnlyList<string>? hosts = null,
+        string? actor = null,
+        DateTimeOffset? committedAt = null,
+        string? forPipeline = null) =>
+        context.CallActivityAsync<bool>(
+            nameof(RecordTransitionActivity),
+            new ReleaseTransition(context.NewGuid().ToString("N"), forPipeline ?? pipelineId, environment, kind, Now, detail, commit, component, release, hosts, actor, committedAt));
+
+    public Task Notify(Severity severity, string title, string text) =>
+        context.CallActivityAsync<bool>(nameof(NotifyActivity), new Notification(severity, title, text, Fields()));
+
+    /// <summary>Updates the custom status; unspecified fields keep their values.</summary>
+    public void Status(Func<PipelineStatus, PipelineStatus> change)
+    {
+        _status = change(_status);
+        context.SetCustomStatus(_status);
+    }
+
+    public void Stage(string stage, string? detail = null) => Status(s => s with { Stage = stage, Detail = detail, SoakRemaining = null });
+
+    public Task<T> Call<T>(string activity, object input) => context.CallActivityAsync<T>(activity, input);
+
+    public Task SetCommitStatus(string statusContext, CommitStatusState state, string description) =>
+        commit is null
+            ? Task.CompletedTask
+            : context.CallActivityAsync<bool>(nameof(SetCommitStatusActivity), new CommitStatusRequest(commit, new CommitStatusUpdate(statusContext, state, Truncate(description, 140))));
+
+    private Dictionary<string, string> Fields()
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal) { ["environment"] = environment, ["pipeline"] = pipelineId };
+        if (commit is not null)
+        {
+            fields["commit"] = commit.ToString();
+        }
+
+        return fields;
+    }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+}

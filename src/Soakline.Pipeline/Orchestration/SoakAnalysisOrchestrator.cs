@@ -1,0 +1,39 @@
+using Soakline.Durable;
+using Soakline.Pipeline.Activities;
+using Soakline.Pipeline.Analysis;
+using Soakline.Pipeline.Ports;
+
+namespace Soakline.Pipeline.Orchestration;
+
+/// <summary>
+/// One analysis: reads every metric for the canary (and the stable baseline where the threshold is relative) and
+/// probes the canary hosts, all in parallel, then judges with <see cref="AnalysisEvaluator"/>. A sub-orchestration of
+/// its own keeps the soaking pipeline's history short: one entry per analysis instead of one per reading.
+/// </summary>
+public sealed class SoakAnalysisOrchestrator : TaskOrchestrator<AnalysisRequest, AnalysisResult>
+{
+    public override async Task<AnalysisResult> RunAsync(TaskOrchestrationContext context, AnalysisRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var now = new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
+
+        Task<MetricReading> Read(Spec.MetricSpec metric, MetricScope scope, string version) =>
+            context.CallActivityAsync<MetricReading>(
+                nameof(QueryMetricActivity),
+                new MetricRequest(metric.Provider, new MetricQuery(metric.Name, metric.Query, scope, version, now, metric.Window)));
+
+        var canary = input.Metrics.Select(m => Read(m, MetricScope.Canary, input.CanaryRelease.Value)).ToList();
+        var baseline = input.Metrics
+            .Select(m => m.Threshold.NeedsBaseline && input.StableRelease is { } stable ? Read(m, MetricScope.Stable, stable.Value) : null)
+            .ToList();
+        var probes = input.Probes.Select(p => context.CallActivityAsync<HealthCheckResult>(nameof(CheckHealthActivity), p)).ToList();
+
+        await Task.WhenAll(canary.Concat(baseline.OfType<Task<MetricReading>>()).Cast<Task>().Concat(probes));
+
+        var observations = input.Metrics
+            .Select((metric, i) => new MetricObservation(metric, canary[i].Result, baseline[i]?.Result))
+            .ToList();
+        return AnalysisEvaluator.Evaluate(now, observations, [.. probes.Select(p => p.Result)]);
+    }
+}
