@@ -114,7 +114,7 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
         var order = new RollbackOrder(run.Commit.Repository, run.Environment, RollbackScope.Canary, abort.Reason, abort.By, run.SpecYaml, Targets: targets, FailedPipelineId: run.PipelineId);
         var outcome = await steps.Context.CallSubOrchestratorAsync<RollbackOutcome>(nameof(RollbackOrchestrator), order);
         steps.Status(s => s with { Stage = "rolled-back", TrafficPercent = 0, SoakRemaining = null });
-        return new ReleaseOutcome(ReleaseStatus.RolledBack, $"{abort.Reason}; rollback {outcome.Status.ToString().ToLowerInvariant()}: {outcome.Detail}", run.Environment, run.Release);
+        return new ReleaseOutcome(ReleaseStatus.RolledBack, $"{abort.Reason}; rollback ({outcome.Status}): {outcome.Detail}", run.Environment, run.Release);
     }
 }
 
