@@ -1,0 +1,145 @@
+namespace Soakline.Durable.Conformance;
+
+/// <summary>External events: delivery, buffering before the wait (FIFO per name), timeouts, finished instances.</summary>
+public abstract class ExternalEventConformance(IDurableBackendFixture fixture) : ConformanceTestBase(fixture)
+{
+    public sealed record Approval(bool Approved, string By);
+
+    [Fact]
+    public async Task An_awaited_event_delivers_its_payload()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string>("AwaitsApproval", async ctx =>
+            {
+                ctx.SetCustomStatus("waiting");
+                var approval = await ctx.WaitForExternalEvent<Approval>("Approval");
+                return $"{approval.Approved}:{approval.By}";
+            }));
+
+        var id = await StartAsync(host, "AwaitsApproval");
+        await CustomStatusOf(host, id, "waiting");
+        await host.Client.RaiseEventAsync(id, "Approval", new Approval(true, "ops@example.com"));
+
+        Assert.Equal("True:ops@example.com", (await CompletionOf(host, id)).ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task Events_that_arrive_before_the_wait_are_buffered_in_order_per_name()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string>("LateListener", async ctx =>
+            {
+                ctx.SetCustomStatus("not listening yet");
+                await ctx.WaitForExternalEvent<string>("go");
+                var a1 = await ctx.WaitForExternalEvent<string>("a");
+                var b1 = await ctx.WaitForExternalEvent<string>("b");
+                var a2 = await ctx.WaitForExternalEvent<string>("a");
+                return string.Join(",", a1, b1, a2);
+            }));
+
+        var id = await StartAsync(host, "LateListener");
+        await CustomStatusOf(host, id, "not listening yet");
+        await host.Client.RaiseEventAsync(id, "a", "a-first");
+        await host.Client.RaiseEventAsync(id, "b", "b-first");
+        await host.Client.RaiseEventAsync(id, "a", "a-second");
+        await host.Client.RaiseEventAsync(id, "go", "now");
+
+        Assert.Equal("a-first,b-first,a-second", (await CompletionOf(host, id)).ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task Event_names_are_case_insensitive()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string>("CaseBlind", async ctx =>
+            {
+                ctx.SetCustomStatus("waiting");
+                return await ctx.WaitForExternalEvent<string>("Approval");
+            }));
+
+        var id = await StartAsync(host, "CaseBlind");
+        await CustomStatusOf(host, id, "waiting");
+        await host.Client.RaiseEventAsync(id, "APPROVAL", "yes");
+
+        Assert.Equal("yes", (await CompletionOf(host, id)).ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task A_wait_with_a_timeout_throws_TaskCanceledException_when_time_runs_out()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string>("Impatient", async ctx =>
+            {
+                try
+                {
+                    await ctx.WaitForExternalEvent<string>("never", TimeSpan.FromSeconds(1));
+                    return "received";
+                }
+                catch (TaskCanceledException)
+                {
+                    return "timed out";
+                }
+            }));
+
+        var id = await StartAsync(host, "Impatient");
+
+        Assert.Equal("timed out", (await CompletionOf(host, id)).ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task A_wait_with_a_timeout_returns_the_event_when_it_comes_first()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string>("Patient", async ctx =>
+            {
+                ctx.SetCustomStatus("waiting");
+                var value = await ctx.WaitForExternalEvent<string>("answer", TimeSpan.FromHours(1));
+                return $"got {value}";
+            }));
+
+        var id = await StartAsync(host, "Patient");
+        await CustomStatusOf(host, id, "waiting");
+        await host.Client.RaiseEventAsync(id, "answer", "42");
+
+        Assert.Equal("got 42", (await CompletionOf(host, id)).ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task An_event_for_a_completed_instance_is_ignored()
+    {
+        await using var host = await StartAsync(r => r.AddOrchestratorFunc<string>("Quick", _ => Task.FromResult("done")));
+
+        var id = await StartAsync(host, "Quick");
+        var done = await CompletionOf(host, id);
+        await host.Client.RaiseEventAsync(id, "late", "ignored");
+        await host.Client.RaiseEventAsync(NewInstanceId("nobody"), "late", "ignored");
+        var after = await host.WaitUntilAsync(id, m => m.IsCompleted, "stay completed");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, after.RuntimeStatus);
+        Assert.Equal("done", after.ReadOutputAs<string>());
+        Assert.Equal(done.LastUpdatedAt, after.LastUpdatedAt);
+    }
+
+    [Fact]
+    public async Task SendEvent_delivers_an_event_to_another_instance()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string>("Receiver", async ctx =>
+            {
+                ctx.SetCustomStatus("waiting");
+                return await ctx.WaitForExternalEvent<string>("ping");
+            })
+            .AddOrchestratorFunc<string, string>("Sender", (ctx, target) =>
+            {
+                ctx.SendEvent(target, "ping", "hello from sender");
+                return Task.FromResult("sent");
+            }));
+
+        var receiver = await StartAsync(host, "Receiver");
+        await CustomStatusOf(host, receiver, "waiting");
+        var sender = await StartAsync(host, "Sender", receiver);
+        await CompletionOf(host, sender);
+
+        Assert.Equal("hello from sender", (await CompletionOf(host, receiver)).ReadOutputAs<string>());
+    }
+}

@@ -1,0 +1,71 @@
+namespace Soakline.Durable.Conformance;
+
+/// <summary>How an orchestration fails: unknown names, bad inputs, exceptions from orchestrator code.</summary>
+public abstract class OrchestratorErrorConformance(IDurableBackendFixture fixture) : ConformanceTestBase(fixture)
+{
+    public sealed record Deployment(string Environment, int Replicas);
+
+    [Fact]
+    public async Task An_unknown_orchestrator_fails_the_instance_with_a_clear_error()
+    {
+        await using var host = await StartAsync(r => r.AddOrchestratorFunc<string>("Known", _ => Task.FromResult("ok")));
+
+        var id = await StartAsync(host, "NotRegistered");
+        var done = await CompletionOf(host, id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
+        Assert.Contains("No orchestrator named 'NotRegistered' is registered", done.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("Known", done.FailureDetails.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_input_that_does_not_deserialize_fails_naming_the_target_type()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<Deployment, string>("Deploys", (_, d) => Task.FromResult(d.Environment)));
+
+        var id = await StartAsync(host, "Deploys", new { environment = "prod", replicas = "many" });
+        var done = await CompletionOf(host, id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
+        Assert.Contains(typeof(Deployment).FullName!, done.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("input of orchestrator 'Deploys'", done.FailureDetails.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_exception_in_orchestrator_code_fails_the_instance_with_its_details()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string>("Throws", async ctx =>
+            {
+                await ctx.CreateTimer(TimeSpan.FromMilliseconds(10), CancellationToken.None);
+                throw new InvalidOperationException("release window closed");
+            }));
+
+        var id = await StartAsync(host, "Throws");
+        var done = await CompletionOf(host, id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
+        Assert.Equal(typeof(InvalidOperationException).FullName, done.FailureDetails!.ErrorType);
+        Assert.Equal("release window closed", done.FailureDetails.ErrorMessage);
+        Assert.NotNull(done.FailureDetails.StackTrace);
+    }
+
+    [Fact]
+    public async Task Awaiting_a_non_durable_task_fails_the_instance_instead_of_hanging()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string>("Sleeps", async ctx =>
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50));
+                return "woke up";
+            }));
+
+        var id = await StartAsync(host, "Sleeps");
+        var done = await CompletionOf(host, id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
+        Assert.Equal("Soakline.Durable.Replay.NonDurableAwaitException", done.FailureDetails!.ErrorType);
+        Assert.Contains("Orchestrator 'Sleeps'", done.FailureDetails.ErrorMessage, StringComparison.Ordinal);
+    }
+}

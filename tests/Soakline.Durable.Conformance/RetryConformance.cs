@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+
+namespace Soakline.Durable.Conformance;
+
+/// <summary>Retry policies: attempts with durable back-off, exhaustion, the retry timeout, selective handling.</summary>
+public abstract class RetryConformance(IDurableBackendFixture fixture) : ConformanceTestBase(fixture)
+{
+    private static readonly RetryPolicy ThreeQuickAttempts = new(3, TimeSpan.FromMilliseconds(200), backoffCoefficient: 2);
+
+    [Fact]
+    public async Task A_flaky_activity_succeeds_within_its_attempts()
+    {
+        var attempts = new ConcurrentDictionary<string, int>();
+        await using var host = await StartAsync(r => r
+            .AddActivityFunc<string, string>("Flaky", (ctx, key) =>
+            {
+                var attempt = attempts.AddOrUpdate(key, 1, (_, n) => n + 1);
+                return attempt < 3 ? throw new TimeoutException($"attempt {attempt} timed out") : $"ok after {attempt}";
+            })
+            .AddOrchestratorFunc<string, string>("RetriesFlaky", (ctx, key) =>
+                ctx.CallActivityAsync<string>("Flaky", key, TaskOptions.FromRetryPolicy(ThreeQuickAttempts))));
+
+        var key = Guid.NewGuid().ToString();
+        var id = await StartAsync(host, "RetriesFlaky", key);
+        var done = await CompletionOf(host, id);
+
+        Assert.Equal("ok after 3", done.ReadOutputAs<string>());
+        Assert.Equal(3, attempts[key]);
+    }
+
+    [Fact]
+    public async Task Exhausted_retries_surface_the_last_failure()
+    {
+        var attempts = new ConcurrentDictionary<string, int>();
+        await using var host = await StartAsync(r => r
+            .AddActivityFunc<string, string>("AlwaysFails", (ctx, key) =>
+                Throw<string>(new InvalidOperationException($"attempt {attempts.AddOrUpdate(key, 1, (_, n) => n + 1)} failed")))
+            .AddOrchestratorFunc<string, string>("GivesUp", async (ctx, key) =>
+            {
+                try
+                {
+                    return await ctx.CallActivityAsync<string>("AlwaysFails", key, TaskOptions.FromRetryPolicy(ThreeQuickAttempts));
+                }
+                catch (TaskFailedException ex)
+                {
+                    return ex.FailureDetails.ErrorMessage;
+                }
+            }));
+
+        var key = Guid.NewGuid().ToString();
+        var id = await StartAsync(host, "GivesUp", key);
+
+        Assert.Equal("attempt 3 failed", (await CompletionOf(host, id)).ReadOutputAs<string>());
+        Assert.Equal(3, attempts[key]);
+    }
+
+    [Fact]
+    public async Task The_retry_timeout_stops_retrying_early()
+    {
+        var attempts = new ConcurrentDictionary<string, int>();
+        var policy = new RetryPolicy(10, TimeSpan.FromMilliseconds(300), backoffCoefficient: 2, retryTimeout: TimeSpan.FromMilliseconds(1000));
+        await using var host = await StartAsync(r => r
+            .AddActivityFunc<string, string>("Fails", (ctx, key) =>
+                Throw<string>(new InvalidOperationException($"attempt {attempts.AddOrUpdate(key, 1, (_, n) => n + 1)}")))
+            .AddOrchestratorFunc<string, string>("TimesOut", async (ctx, key) =>
+            {
+                try
+                {
+                    return await ctx.CallActivityAsync<string>("Fails", key, TaskOptions.FromRetryPolicy(policy));
+                }
+                catch (TaskFailedException ex)
+                {
+                    return ex.FailureDetails.ErrorMessage;
+                }
+            }));
+
+        var key = Guid.NewGuid().ToString();
+        var id = await StartAsync(host, "TimesOut", key);
+        await CompletionOf(host, id);
+
+        // Delays 300 ms then 600 ms fit in 1 s; the third delay (1200 ms) would not, so 3 attempts, not 10.
+        Assert.Equal(3, attempts[key]);
+    }
+
+    [Fact]
+    public async Task HandleFailure_decides_which_failures_are_retried()
+    {
+        var attempts = new ConcurrentDictionary<string, int>();
+        var onlyTimeouts = new RetryPolicy(5, TimeSpan.FromMilliseconds(100)) { HandleFailure = f => f.IsCausedBy<TimeoutException>() };
+        await using var host = await StartAsync(r => r
+            .AddActivityFunc<string, string>("Rejects", (ctx, key) =>
+                Throw<string>(new UnauthorizedAccessException($"attempt {attempts.AddOrUpdate(key, 1, (_, n) => n + 1)}")))
+            .AddOrchestratorFunc<string, string>("Selective", async (ctx, key) =>
+            {
+                try
+                {
+                    return await ctx.CallActivityAsync<string>("Rejects", key, TaskOptions.FromRetryPolicy(onlyTimeouts));
+                }
+                catch (TaskFailedException ex)
+                {
+                    return ex.FailureDetails.ErrorType;
+                }
+            }));
+
+        var key = Guid.NewGuid().ToString();
+        var id = await StartAsync(host, "Selective", key);
+
+        Assert.Equal(typeof(UnauthorizedAccessException).FullName, (await CompletionOf(host, id)).ReadOutputAs<string>());
+        Assert.Equal(1, attempts[key]);
+    }
+
+    [Fact]
+    public async Task A_failing_sub_orchestration_is_retried()
+    {
+        var attempts = new ConcurrentDictionary<string, int>();
+        await using var host = await StartAsync(r => r
+            .AddActivityFunc<string, int>("Count", (ctx, key) => attempts.AddOrUpdate(key, 1, (_, n) => n + 1))
+            .AddOrchestratorFunc<string, string>("FlakyChild", async (ctx, key) =>
+            {
+                var attempt = await ctx.CallActivityAsync<int>("Count", key);
+                return attempt < 2 ? throw new InvalidOperationException("child failed") : $"child ok on {attempt}";
+            })
+            .AddOrchestratorFunc<string, string>("RetryingParent", (ctx, key) =>
+                ctx.CallSubOrchestratorAsync<string>("FlakyChild", key, TaskOptions.FromRetryPolicy(ThreeQuickAttempts))));
+
+        var key = Guid.NewGuid().ToString();
+        var id = await StartAsync(host, "RetryingParent", key);
+
+        Assert.Equal("child ok on 2", (await CompletionOf(host, id)).ReadOutputAs<string>());
+    }
+}
