@@ -8,6 +8,7 @@ namespace Soakline.Pipeline.Orchestration;
 /// and is parsed again (deterministically) by the child, so durable history holds text, not a serialized model.
 /// </summary>
 /// <param name="PipelineId">The release orchestrator's instance id: the pipeline every transition belongs to.</param>
+/// <param name="Progress">Set when the production orchestrator continues a rollout as new; null on the first execution.</param>
 public sealed record PipelineRun(
     string PipelineId,
     CommitRef Commit,
@@ -18,4 +19,5 @@ public sealed record PipelineRun(
     DateTimeOffset CommittedAt,
     string Author,
     string Message,
-    bool OverrideE2E);
+    bool OverrideE2E,
+    RolloutProgress? Progress = null);

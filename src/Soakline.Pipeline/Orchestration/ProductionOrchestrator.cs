@@ -20,6 +20,11 @@ public sealed class ProductionOrchestrator : TaskOrchestrator<PipelineRun, Relea
         var spec = PipelineSpecLoader.Load(input.SpecYaml).GetSpecOrThrow();
         var steps = new PipelineSteps(context, input.PipelineId, input.Environment, input.Commit);
         var expedited = input.Mode == BranchMode.Expedited;
+        if (input.Progress is { } progress)
+        {
+            return await new Rollout(steps, spec, input).ContinueAsync(progress);
+        }
+
         steps.Status(s => s with { Stage = "checking-e2e", Release = input.Release.Value });
 
         if (spec.Gates.E2E is { RequiredForProduction: true } e2e && await RequireGreenE2EAsync(steps, e2e, input, expedited) is { } refused)
@@ -47,7 +52,7 @@ public sealed class ProductionOrchestrator : TaskOrchestrator<PipelineRun, Relea
 
         steps.Stage("preparing");
         var artifact = await steps.Call<ArtifactInfo>(nameof(PrepareArtifactActivity), new ArtifactRequest(input.Commit, input.Release));
-        return await new Rollout(steps, spec, input, artifact.Path, expedited).RunAsync(changes);
+        return await new Rollout(steps, spec, input).StartAsync(changes, artifact.Path);
     }
 
     private static async Task<ReleaseOutcome?> RequireGreenE2EAsync(PipelineSteps steps, E2ESpec e2e, PipelineRun run, bool expedited)

@@ -1,6 +1,5 @@
 using Soakline.Pipeline.Activities;
 using Soakline.Pipeline.Delivery;
-using Soakline.Pipeline.Domain;
 using Soakline.Pipeline.Ports;
 using Soakline.Pipeline.Spec;
 
@@ -10,13 +9,17 @@ namespace Soakline.Pipeline.Orchestration;
 /// Moves production to a release stage by stage (all changed components in lockstep): put the release on the stage's
 /// hosts, shift traffic, soak under analysis, promote. Any failure rolls back exactly the hosts switched so far.
 /// A component with no previous release has nothing to compare against or return to, so it is deployed whole first.
+/// The orchestrator continues as new after each stage and every few analyses (<see cref="RolloutProgress"/>).
 /// </summary>
-internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRun run, string artifactPath, bool expedited)
+internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRun run)
 {
     private readonly Dictionary<string, List<string>> _switched = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TrafficState> _routingBefore = new(StringComparer.Ordinal);
 
-    public async Task<ReleaseOutcome> RunAsync(IReadOnlyList<ComponentChange> changes)
+    /// <summary>What a continued execution returns; the parent only ever sees the last execution's output.</summary>
+    private static readonly ReleaseOutcome Continued = new(ReleaseStatus.Deployed, "continued as new");
+
+    public async Task<ReleaseOutcome> StartAsync(IReadOnlyList<ComponentChange> changes, string artifactPath)
     {
         foreach (var first in changes.Where(c => c.Current is null))
         {
@@ -32,41 +35,86 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
             _switched[first.Component.Name] = [.. first.Hosts];
         }
 
-        var canaries = changes.Where(c => c.Current is not null).ToList();
-        var plans = canaries.ToDictionary(c => c.Component.Name, c => RolloutPlanner.Plan(spec.Strategy, spec.Analysis, c.Hosts.Count, expedited), StringComparer.Ordinal);
-        var stageCount = plans.Count == 0 ? 0 : plans.Values.Max(p => p.Count);
-        for (var index = 0; index < stageCount; index++)
+        return await ContinueAsync(new RolloutProgress(0, null, artifactPath, changes, new Dictionary<string, IReadOnlyList<string>>(), new Dictionary<string, TrafficState>()));
+    }
+
+    public async Task<ReleaseOutcome> ContinueAsync(RolloutProgress progress)
+    {
+        foreach (var (component, hosts) in progress.Switched)
         {
-            var failure = await RunStageAsync(canaries, plans, index);
-            if (failure is not null)
+            _switched[component] = [.. hosts];
+        }
+
+        foreach (var (component, routing) in progress.RoutingBefore)
+        {
+            _routingBefore.TryAdd(component, routing);
+        }
+
+        var canaries = progress.Changes.Where(c => c.Current is not null).ToList();
+        var plans = canaries.ToDictionary(c => c.Component.Name, c => RolloutPlanner.Plan(spec.Strategy, spec.Analysis, c.Hosts.Count, run.Mode == BranchMode.Expedited), StringComparer.Ordinal);
+        var stageCount = plans.Count == 0 ? 0 : plans.Values.Max(p => p.Count);
+        var index = progress.StageIndex;
+        if (index < stageCount)
+        {
+            var (percent, soak) = StageOf(plans, index);
+            var state = progress.Soak;
+            if (state is null)
             {
-                return await AbortAsync(canaries, failure);
+                if (await StartStageAsync(canaries, plans, index, progress.ArtifactPath) is { } failed)
+                {
+                    return await AbortAsync(canaries, failed);
+                }
+
+                state = new SoakState(steps.Now + soak, 0, 0, null, null);
+            }
+
+            steps.Status(s => s with { Stage = $"stage {index + 1}: soaking", Release = run.Release.Value, TrafficPercent = percent, LastAnalysis = state.LastSummary, LastAnalysisHealthy = state.LastHealthy, Detail = null });
+            var soaked = await new SoakMonitor(steps, spec.Analysis, run.Release, canaries[0].Current!.Release, Probes(canaries)).SoakAsync(state);
+            switch (soaked.Verdict)
+            {
+                case SoakVerdict.Abort:
+                    return await AbortAsync(canaries, soaked.Abort!);
+                case SoakVerdict.Pause:
+                    return ContinueAsNew(progress with { Soak = soaked.State });
+                default:
+                    await steps.Record(TransitionKind.StagePromoted, $"stage {index + 1} ({percent}%) promoted after {soak}", release: run.Release);
+                    if (index + 1 < stageCount)
+                    {
+                        return ContinueAsNew(progress with { StageIndex = index + 1, Soak = null });
+                    }
+
+                    break;
             }
         }
 
-        foreach (var change in changes)
-        {
-            await steps.Record(TransitionKind.Deployed, $"{change.Component.Name} {run.Release} on every host", change.Component.Name, run.Release, change.Hosts);
-        }
-
-        await steps.Record(TransitionKind.Released, $"{run.Release} released to {run.Environment}", release: run.Release, committedAt: run.CommittedAt);
-        steps.Status(s => s with { Stage = "released", TrafficPercent = 100, SoakRemaining = null });
-        await steps.SetCommitStatus($"soakline/{run.Environment}", CommitStatusState.Success, $"released {run.Release}");
-        await steps.Notify(Severity.Info, $"{run.Release} released to {run.Environment}", $"{run.Commit} by {run.Author}: {run.Message}");
-        return new ReleaseOutcome(ReleaseStatus.Released, $"{run.Release} on every host of {string.Join(", ", changes.Select(c => c.Component.Name))}", run.Environment, run.Release);
+        return await ReleaseAsync(progress.Changes);
     }
 
-    /// <summary>Null when the stage was promoted; otherwise why the rollout must stop.</summary>
-    private async Task<Abort?> RunStageAsync(List<ComponentChange> canaries, Dictionary<string, IReadOnlyList<RolloutStage>> plans, int index)
+    private ReleaseOutcome ContinueAsNew(RolloutProgress progress)
     {
-        var percent = 0;
-        TimeSpan soak = default;
+        var snapshot = progress with
+        {
+            Switched = _switched.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)[.. p.Value], StringComparer.Ordinal),
+            RoutingBefore = new Dictionary<string, TrafficState>(_routingBefore, StringComparer.Ordinal),
+        };
+        steps.Context.ContinueAsNew(run with { Progress = snapshot });
+        return Continued;
+    }
+
+    private static (int Percent, TimeSpan Soak) StageOf(Dictionary<string, IReadOnlyList<RolloutStage>> plans, int index)
+    {
+        var stages = plans.Values.Select(plan => plan[Math.Min(index, plan.Count - 1)]).ToList();
+        return (stages.Min(s => s.Percent), stages.Max(s => s.Soak));
+    }
+
+    /// <summary>Puts the stage's hosts on the release and shifts traffic; returns why it failed, or null.</summary>
+    private async Task<Abort?> StartStageAsync(List<ComponentChange> canaries, Dictionary<string, IReadOnlyList<RolloutStage>> plans, int index, string artifactPath)
+    {
         var number = index + 1;
         foreach (var change in canaries)
         {
             var plan = plans[change.Component.Name];
             var stage = plan[Math.Min(index, plan.Count - 1)];
-            (percent, soak) = (stage.Percent, stage.Soak);
             var switched = _switched.TryGetValue(change.Component.Name, out var list) ? list : _switched[change.Component.Name] = [];
             var newHosts = change.Hosts.Take(stage.HostCount).Except(switched, StringComparer.Ordinal).ToList();
             if (newHosts.Count > 0)
@@ -86,15 +134,21 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
             await steps.Record(TransitionKind.StageStarted, $"stage {number}: {stage.Percent}% requested, {routed.EffectivePercent:0.#}% effective", change.Component.Name, run.Release, [.. switched]);
         }
 
-        steps.Status(s => s with { Stage = $"stage {number}: soaking", TrafficPercent = percent, Detail = null });
-        var breach = await new SoakMonitor(steps, spec.Analysis, run.Release, canaries[0].Current!.Release, Probes(canaries)).SoakAsync(soak);
-        if (breach is not null)
+        return null;
+    }
+
+    private async Task<ReleaseOutcome> ReleaseAsync(IReadOnlyList<ComponentChange> changes)
+    {
+        foreach (var change in changes)
         {
-            return breach;
+            await steps.Record(TransitionKind.Deployed, $"{change.Component.Name} {run.Release} on every host", change.Component.Name, run.Release, change.Hosts);
         }
 
-        await steps.Record(TransitionKind.StagePromoted, $"stage {number} ({percent}%) promoted after {soak}", release: run.Release);
-        return null;
+        await steps.Record(TransitionKind.Released, $"{run.Release} released to {run.Environment}", release: run.Release, committedAt: run.CommittedAt);
+        steps.Status(s => s with { Stage = "released", Release = run.Release.Value, TrafficPercent = 100, SoakRemaining = null });
+        await steps.SetCommitStatus($"soakline/{run.Environment}", CommitStatusState.Success, $"released {run.Release}");
+        await steps.Notify(Severity.Info, $"{run.Release} released to {run.Environment}", $"{run.Commit} by {run.Author}: {run.Message}");
+        return new ReleaseOutcome(ReleaseStatus.Released, $"{run.Release} on every host of {string.Join(", ", changes.Select(c => c.Component.Name))}", run.Environment, run.Release);
     }
 
     private List<HealthCheckRequest> Probes(List<ComponentChange> canaries) =>
