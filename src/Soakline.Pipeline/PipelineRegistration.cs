@@ -53,6 +53,7 @@ public static class PipelineRegistration
     [
         typeof(AcquireEnvironmentActivity),
         typeof(CheckHealthActivity),
+        typeof(CreateDeploymentActivity),
         typeof(DeployComponentActivity),
         typeof(DispatchWorkflowActivity),
         typeof(FindWorkflowRunActivity),
@@ -74,6 +75,7 @@ public static class PipelineRegistration
         typeof(RestoreTrafficActivity),
         typeof(RollbackComponentActivity),
         typeof(SetCommitStatusActivity),
+        typeof(SetDeploymentStatusActivity),
         typeof(ShiftTrafficActivity),
     ];
 }

@@ -6,7 +6,8 @@ using Soakline.Pipeline.Spec;
 namespace Soakline.Pipeline.Orchestration;
 
 /// <summary>The hosts and release an emergency rollback moves to, or why the order cannot be carried out.</summary>
-internal sealed record EmergencyPlan(IReadOnlyList<RollbackTarget> Targets, string? Error);
+/// <param name="FailedPipelineId">The pipeline that delivered the release being undone (DORA counts the failure against it).</param>
+internal sealed record EmergencyPlan(IReadOnlyList<RollbackTarget> Targets, string? Error, string? FailedPipelineId = null);
 
 /// <summary>
 /// Turns an emergency order (scope all or one component; previous or a named release) into exact targets, checking
@@ -40,9 +41,12 @@ internal static class EmergencyPlanner
         }
 
         var targets = new List<RollbackTarget>();
+        string? failedPipeline = null;
         foreach (var component in components)
         {
             var hosts = component.HostsIn(order.Environment);
+            var history = await steps.Call<IReadOnlyList<DeployedRelease>>(nameof(GetReleaseHistoryActivity), new ReleaseHistoryQuery(order.Environment, component.Name));
+            failedPipeline ??= history.Count > 0 ? history[0].PipelineId : null;
             if (named is not null)
             {
                 var releases = await steps.Call<IReadOnlyList<HostReleases>>(nameof(GetHostReleasesActivity), new HostReleasesQuery(ComponentTargets.For(component), hosts));
@@ -56,7 +60,6 @@ internal static class EmergencyPlanner
                 continue;
             }
 
-            var history = await steps.Call<IReadOnlyList<DeployedRelease>>(nameof(GetReleaseHistoryActivity), new ReleaseHistoryQuery(order.Environment, component.Name));
             if (history.Count < 2)
             {
                 return Fail($"{component.Name} has no previous release on {order.Environment} to return to");
@@ -65,7 +68,7 @@ internal static class EmergencyPlanner
             targets.Add(new RollbackTarget(component.Name, hosts, history[1].Release, null));
         }
 
-        return new EmergencyPlan(targets, null);
+        return new EmergencyPlan(targets, null, failedPipeline);
     }
 
     private static EmergencyPlan Fail(string error) => new([], error);

@@ -53,6 +53,24 @@ internal sealed class PipelineSteps(TaskOrchestrationContext context, string pip
             ? Task.CompletedTask
             : context.CallActivityAsync<bool>(nameof(SetCommitStatusActivity), new CommitStatusRequest(commit, new CommitStatusUpdate(statusContext, state, Truncate(description, 140))));
 
+    /// <summary>Opens the deployment record for this environment and marks it in progress.</summary>
+    public async Task<DeploymentRef?> StartDeployment(string description)
+    {
+        if (commit is null)
+        {
+            return null;
+        }
+
+        var deployment = await context.CallActivityAsync<DeploymentRef>(nameof(CreateDeploymentActivity), new DeploymentRequest(commit, environment, description));
+        await context.CallActivityAsync<bool>(nameof(SetDeploymentStatusActivity), new DeploymentStatusUpdate(deployment, DeploymentState.InProgress, description));
+        return deployment;
+    }
+
+    public Task FinishDeployment(DeploymentRef? deployment, DeploymentState state, string description) =>
+        deployment is null
+            ? Task.CompletedTask
+            : context.CallActivityAsync<bool>(nameof(SetDeploymentStatusActivity), new DeploymentStatusUpdate(deployment, state, Truncate(description, 140)));
+
     private Dictionary<string, string> Fields()
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal) { ["environment"] = environment, ["pipeline"] = pipelineId };

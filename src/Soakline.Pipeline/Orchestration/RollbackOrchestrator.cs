@@ -25,7 +25,7 @@ public sealed class RollbackOrchestrator : TaskOrchestrator<RollbackOrder, Rollb
 
         if (input.Targets is { } automatic)
         {
-            return await ExecuteAsync(steps, spec, input, automatic);
+            return await ExecuteAsync(steps, spec, input, automatic, input.FailedPipelineId);
         }
 
         var environment = spec.FindEnvironment(input.Environment);
@@ -48,7 +48,7 @@ public sealed class RollbackOrchestrator : TaskOrchestrator<RollbackOrder, Rollb
         try
         {
             var plan = await EmergencyPlanner.PlanAsync(steps, spec, input);
-            return plan.Error is not null ? Refused(steps, plan.Error) : await ExecuteAsync(steps, spec, input, plan.Targets);
+            return plan.Error is not null ? Refused(steps, plan.Error) : await ExecuteAsync(steps, spec, input, plan.Targets, plan.FailedPipelineId);
         }
         finally
         {
@@ -72,13 +72,13 @@ public sealed class RollbackOrchestrator : TaskOrchestrator<RollbackOrder, Rollb
         return new RollbackOutcome(RollbackStatus.AbortRequested, $"abort sent to {target}", []);
     }
 
-    private static async Task<RollbackOutcome> ExecuteAsync(PipelineSteps steps, PipelineSpec spec, RollbackOrder input, IReadOnlyList<RollbackTarget> targets)
+    private static async Task<RollbackOutcome> ExecuteAsync(PipelineSteps steps, PipelineSpec spec, RollbackOrder input, IReadOnlyList<RollbackTarget> targets, string? failedPipeline)
     {
         var emergency = input.Targets is null;
         if (emergency)
         {
             await steps.Record(TransitionKind.RollbackStarted, $"emergency rollback ({input.Scope.ToString().ToLowerInvariant()}): {input.Reason}", actor: input.RequestedBy);
-            await steps.Record(TransitionKind.ChangeFailed, input.Reason, actor: input.RequestedBy);
+            await steps.Record(TransitionKind.ChangeFailed, input.Reason, actor: input.RequestedBy, forPipeline: failedPipeline);
         }
 
         var results = new List<ComponentRollback>();
@@ -88,7 +88,7 @@ public sealed class RollbackOrchestrator : TaskOrchestrator<RollbackOrder, Rollb
         }
 
         var ok = results.TrueForAll(r => r.Succeeded && r.Healthy);
-        await steps.Record(ok ? TransitionKind.Restored : TransitionKind.RollbackFailed, string.Join("; ", results.Select(r => r.Detail)), actor: input.RequestedBy);
+        await steps.Record(ok ? TransitionKind.Restored : TransitionKind.RollbackFailed, string.Join("; ", results.Select(r => r.Detail)), actor: input.RequestedBy, forPipeline: failedPipeline);
 
         var title = $"{(emergency ? "Emergency rollback" : "Automatic rollback")} on {input.Environment}{(ok ? "" : " did not complete")}";
         var body = $"Reason: {input.Reason}\nRequested by: {input.RequestedBy}\n\n" + string.Join("\n", results.Select(r => $"- {r.Detail}"));

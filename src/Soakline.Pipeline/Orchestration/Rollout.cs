@@ -19,8 +19,11 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
     /// <summary>What a continued execution returns; the parent only ever sees the last execution's output.</summary>
     private static readonly ReleaseOutcome Continued = new(ReleaseStatus.Deployed, "continued as new");
 
+    private DeploymentRef? _deployment;
+
     public async Task<ReleaseOutcome> StartAsync(IReadOnlyList<ComponentChange> changes, string artifactPath)
     {
+        _deployment = await steps.StartDeployment($"{run.Release} ({spec.Strategy.Kind.ToString().ToLowerInvariant()})");
         foreach (var first in changes.Where(c => c.Current is null))
         {
             steps.Stage("first-deploy", first.Component.Name);
@@ -29,17 +32,19 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
             {
                 await steps.Record(TransitionKind.DeployFailed, $"{deployment.Detail} (first release: nothing to roll back to)", first.Component.Name, run.Release, deployment.SwitchedHosts);
                 await steps.Notify(Severity.Critical, $"First deploy of {first.Component.Name} to {run.Environment} failed", deployment.Detail);
+                await steps.FinishDeployment(_deployment, DeploymentState.Failure, deployment.Detail);
                 return new ReleaseOutcome(ReleaseStatus.DeployFailed, deployment.Detail, run.Environment, run.Release);
             }
 
             _switched[first.Component.Name] = [.. first.Hosts];
         }
 
-        return await ContinueAsync(new RolloutProgress(0, null, artifactPath, changes, new Dictionary<string, IReadOnlyList<string>>(), new Dictionary<string, TrafficState>()));
+        return await ContinueAsync(new RolloutProgress(0, null, artifactPath, changes, new Dictionary<string, IReadOnlyList<string>>(), new Dictionary<string, TrafficState>(), _deployment));
     }
 
     public async Task<ReleaseOutcome> ContinueAsync(RolloutProgress progress)
     {
+        _deployment = progress.Deployment;
         foreach (var (component, hosts) in progress.Switched)
         {
             _switched[component] = [.. hosts];
@@ -147,6 +152,7 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
         await steps.Record(TransitionKind.Released, $"{run.Release} released to {run.Environment}", release: run.Release, committedAt: run.CommittedAt);
         steps.Status(s => s with { Stage = "released", Release = run.Release.Value, TrafficPercent = 100, SoakRemaining = null });
         await steps.SetCommitStatus($"soakline/{run.Environment}", CommitStatusState.Success, $"released {run.Release}");
+        await steps.FinishDeployment(_deployment, DeploymentState.Success, $"released {run.Release}");
         await steps.Notify(Severity.Info, $"{run.Release} released to {run.Environment}", $"{run.Commit} by {run.Author}: {run.Message}");
         return new ReleaseOutcome(ReleaseStatus.Released, $"{run.Release} on every host of {string.Join(", ", changes.Select(c => c.Component.Name))}", run.Environment, run.Release);
     }
@@ -168,6 +174,7 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
         var order = new RollbackOrder(run.Commit.Repository, run.Environment, RollbackScope.Canary, abort.Reason, abort.By, run.SpecYaml, Targets: targets, FailedPipelineId: run.PipelineId);
         var outcome = await steps.Context.CallSubOrchestratorAsync<RollbackOutcome>(nameof(RollbackOrchestrator), order);
         steps.Status(s => s with { Stage = "rolled-back", TrafficPercent = 0, SoakRemaining = null });
+        await steps.FinishDeployment(_deployment, DeploymentState.Failure, abort.Reason);
         return new ReleaseOutcome(ReleaseStatus.RolledBack, $"{abort.Reason}; rollback ({outcome.Status}): {outcome.Detail}", run.Environment, run.Release);
     }
 }

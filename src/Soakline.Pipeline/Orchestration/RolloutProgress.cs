@@ -16,7 +16,8 @@ public sealed record RolloutProgress(
     string ArtifactPath,
     IReadOnlyList<ComponentChange> Changes,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Switched,
-    IReadOnlyDictionary<string, TrafficState> RoutingBefore);
+    IReadOnlyDictionary<string, TrafficState> RoutingBefore,
+    DeploymentRef? Deployment = null);
 
 /// <summary>The state of a running soak: when it ends, the failure streak, and the last analysis.</summary>
 public sealed record SoakState(DateTimeOffset EndsAt, int FailureCount, int Analyses, bool? LastHealthy, string? LastSummary);

@@ -29,6 +29,7 @@ public sealed class StagingOrchestrator : TaskOrchestrator<PipelineRun, ReleaseO
         }
 
         steps.Stage("deploying", string.Join(", ", changes.Select(c => c.Component.Name)));
+        var record = await steps.StartDeployment($"{input.Release} ({string.Join(", ", changes.Select(c => c.Component.Name))})");
         var artifact = await steps.Call<ArtifactInfo>(nameof(PrepareArtifactActivity), new ArtifactRequest(input.Commit, input.Release));
         var deployments = new List<HostDeployment>();
         foreach (var change in changes)
@@ -38,7 +39,9 @@ public sealed class StagingOrchestrator : TaskOrchestrator<PipelineRun, ReleaseO
 
         if (deployments.Exists(d => !d.Succeeded))
         {
-            return await RestorePreviousAsync(steps, input, changes, deployments);
+            var failed = await RestorePreviousAsync(steps, input, changes, deployments);
+            await steps.FinishDeployment(record, DeploymentState.Failure, failed.Detail);
+            return failed;
         }
 
         foreach (var change in changes)
@@ -48,6 +51,7 @@ public sealed class StagingOrchestrator : TaskOrchestrator<PipelineRun, ReleaseO
 
         await steps.Record(TransitionKind.Released, $"{input.Release} on {input.Environment}", release: input.Release, committedAt: input.CommittedAt);
         steps.Status(s => s with { TrafficPercent = 100 });
+        await steps.FinishDeployment(record, DeploymentState.Success, $"deployed {input.Release}");
         await steps.SetCommitStatus($"soakline/{input.Environment}", CommitStatusState.Success, $"deployed {input.Release}");
         await steps.Notify(Severity.Info, $"{input.Release} deployed to {input.Environment}", $"{input.Commit} by {input.Author}: {input.Message}");
 

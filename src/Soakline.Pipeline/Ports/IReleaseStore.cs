@@ -80,6 +80,9 @@ public enum TransitionKind
     E2EPassed,
     E2EFailed,
     E2ERequirementNotMet,
+
+    /// <summary>Production went ahead without a green E2E run: expedited, or overridden by a named person.</summary>
+    E2ERequirementWaived,
     ApprovalRequested,
     ApprovalIgnored,
     Approved,

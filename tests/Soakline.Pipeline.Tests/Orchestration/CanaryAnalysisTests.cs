@@ -56,6 +56,7 @@ public sealed class CanaryAnalysisTests : IAsyncLifetime
         Assert.Contains(TransitionKind.ChangeFailed, kinds);
         Assert.Contains(TransitionKind.Restored, kinds);
         Assert.DoesNotContain(TransitionKind.Released, kinds);
+        Assert.Equal(DeploymentState.Failure, _h.SourceControl.DeploymentStatuses.Last().State);
     }
 
     [Fact]

@@ -44,6 +44,12 @@ public sealed class EmergencyRollbackTests : IAsyncLifetime
         var transitions = await _h.TransitionsAsync("production");
         Assert.Contains(transitions, t => t.Kind == TransitionKind.RollbackStarted && t.Actor == "oncall@example.com");
         Assert.Contains(transitions, t => t.Kind == TransitionKind.Restored);
+
+        // The failure counts against the pipeline that delivered the release being undone.
+        Assert.Equal($"seed-{Current}", Assert.Single(transitions, t => t.Kind == TransitionKind.ChangeFailed).PipelineId);
+        var figures = Pipeline.Dora.DoraCalculator.Compute(transitions, "production", PipelineHarness.Start.AddDays(-2), _h.Clock.GetUtcNow().AddSeconds(1));
+        Assert.Equal(1, figures.FailedChanges);
+        Assert.NotNull(figures.MedianTimeToRestore);
     }
 
     [Fact]

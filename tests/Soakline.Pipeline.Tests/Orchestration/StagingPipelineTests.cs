@@ -27,6 +27,7 @@ public sealed class StagingPipelineTests : IAsyncLifetime
         Assert.Equal(outcome.Release, _h.Deploy.CurrentOn("api", "stg-1"));
         Assert.Equal(outcome.Release, (await _h.Store.GetCurrentReleaseAsync("staging", "api", CancellationToken.None))!.Release);
         Assert.Equal("e2e-staging.yml", Assert.Single(_h.SourceControl.Dispatches).WorkflowFile);
+        Assert.Equal([DeploymentState.InProgress, DeploymentState.Success], _h.SourceControl.DeploymentStatuses.Select(d => d.State));
         Assert.Contains(_h.SourceControl.Statuses, s => s.Update.Context == "soakline/e2e" && s.Update.State == CommitStatusState.Success);
         Assert.Equal(
             [TransitionKind.PipelineStarted, TransitionKind.GatePassed, TransitionKind.EnvironmentAcquired, TransitionKind.Deployed, TransitionKind.Released, TransitionKind.E2EPassed, TransitionKind.PipelineCompleted],
@@ -50,6 +51,7 @@ public sealed class StagingPipelineTests : IAsyncLifetime
         Assert.Equal(previous, _h.Deploy.CurrentOn("api", "stg-1"));
         Assert.Equal(previous, (await _h.Store.GetCurrentReleaseAsync("staging", "api", CancellationToken.None))!.Release);
         Assert.Empty(_h.SourceControl.Dispatches);
+        Assert.Equal(DeploymentState.Failure, _h.SourceControl.DeploymentStatuses.Last().State);
         Assert.Contains(_h.Notifier.Sent, n => n.Severity == Severity.Warning && n.Title.Contains("failed", StringComparison.Ordinal));
     }
 

@@ -52,7 +52,13 @@ internal sealed class FakeSourceControl(TimeProvider clock) : ISourceControl
     public Task<DeploymentRef> CreateDeploymentAsync(CommitRef commit, string environment, string description, CancellationToken cancellationToken) =>
         Task.FromResult(new DeploymentRef(commit.Repository, 1, environment));
 
-    public Task SetDeploymentStatusAsync(DeploymentStatusUpdate update, CancellationToken cancellationToken) => Task.CompletedTask;
+    public ConcurrentQueue<DeploymentStatusUpdate> DeploymentStatuses { get; } = new();
+
+    public Task SetDeploymentStatusAsync(DeploymentStatusUpdate update, CancellationToken cancellationToken)
+    {
+        DeploymentStatuses.Enqueue(update);
+        return Task.CompletedTask;
+    }
 
     public Task SetCommitStatusAsync(CommitRef commit, CommitStatusUpdate update, CancellationToken cancellationToken)
     {
