@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Soakline.Pipeline.Orchestration;
-using Soakline.Pipeline.Ports;
 using Soakline.Pipeline.Tests.Orchestration;
 
 // Wall time of a full production release on the in-memory backend with fake time: approval, then the default
@@ -20,15 +19,9 @@ static async Task MeasureAsync(string scenario, string spec)
     var timings = new List<TimeSpan>();
     for (var i = 0; i < warmups + runs; i++)
     {
-        await using var harness = await PipelineHarness.StartAsync();
-        await harness.SeedAsync("production", "api", TestSpecs.ProductionHosts, (PipelineHarness.Release(1), PipelineHarness.Sha(1)));
-        harness.SourceControl.MarkE2E(PipelineHarness.Sha(2), WorkflowConclusion.Success);
-
+        await using var harness = await PipelineHarness.StartWithStableProductionAsync();
         var watch = Stopwatch.StartNew();
-        var id = await harness.PushAsync("main", PipelineHarness.Sha(2), spec);
-        await harness.IdleAsync();
-        await harness.DecideAsync(id, "production", approved: true);
-        var outcome = await harness.RunAsync(id);
+        var (_, outcome) = await harness.ApprovedReleaseAsync(spec);
         watch.Stop();
 
         if (outcome.Status != ReleaseStatus.Released)

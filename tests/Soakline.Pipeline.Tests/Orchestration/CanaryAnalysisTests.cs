@@ -6,26 +6,13 @@ namespace Soakline.Pipeline.Tests.Orchestration;
 
 public sealed class CanaryAnalysisTests : IAsyncLifetime
 {
-    private static readonly string NewSha = PipelineHarness.Sha(2);
-    private static readonly Pipeline.Domain.ReleaseId Stable = PipelineHarness.Release(1);
+    private static readonly string NewSha = PipelineHarness.NewSha;
+    private static readonly Pipeline.Domain.ReleaseId Stable = PipelineHarness.Stable;
     private PipelineHarness _h = null!;
 
-    public async Task InitializeAsync()
-    {
-        _h = await PipelineHarness.StartAsync();
-        await _h.SeedAsync("production", "api", TestSpecs.ProductionHosts, (Stable, PipelineHarness.Sha(1)));
-        _h.SourceControl.MarkE2E(NewSha, WorkflowConclusion.Success);
-    }
+    public async Task InitializeAsync() => _h = await PipelineHarness.StartWithStableProductionAsync();
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
-
-    private async Task<(string Id, ReleaseOutcome Outcome)> ReleaseAsync(string spec = TestSpecs.Default)
-    {
-        var id = await _h.PushAsync("main", NewSha, spec);
-        await _h.IdleAsync();
-        await _h.DecideAsync(id, "production", approved: true);
-        return (id, await _h.RunAsync(id));
-    }
 
     private TimeSpan Elapsed => _h.Clock.GetUtcNow() - PipelineHarness.Start;
 
@@ -38,7 +25,7 @@ public sealed class CanaryAnalysisTests : IAsyncLifetime
     {
         _h.Metrics.Canary = query => query == "error-rate" ? (_h.Router.CurrentPercent == breachingStage ? 9.0 : 0.5) : 0.2;
 
-        var (id, outcome) = await ReleaseAsync();
+        var (id, outcome) = await _h.ApprovedReleaseAsync();
 
         Assert.Equal(ReleaseStatus.RolledBack, outcome.Status);
         Assert.Contains("error-rate", outcome.Detail, StringComparison.Ordinal);
@@ -64,7 +51,7 @@ public sealed class CanaryAnalysisTests : IAsyncLifetime
     {
         _h.Metrics.Canary = query => query == "error-rate" ? 1.6 : 0.2;
 
-        var (_, outcome) = await ReleaseAsync();
+        var (_, outcome) = await _h.ApprovedReleaseAsync();
 
         Assert.Equal(ReleaseStatus.RolledBack, outcome.Status);
         Assert.Contains("error-rate-vs-baseline", outcome.Detail, StringComparison.Ordinal);
@@ -76,7 +63,7 @@ public sealed class CanaryAnalysisTests : IAsyncLifetime
     {
         _h.Metrics.Canary = query => query == "error-rate" ? 0.4 : 0.25;
 
-        var (_, outcome) = await ReleaseAsync();
+        var (_, outcome) = await _h.ApprovedReleaseAsync();
 
         Assert.Equal(ReleaseStatus.RolledBack, outcome.Status);
         Assert.Contains("latency-p95-vs-baseline", outcome.Detail, StringComparison.Ordinal);
@@ -87,7 +74,7 @@ public sealed class CanaryAnalysisTests : IAsyncLifetime
     {
         _h.Metrics.Canary = query => query == "error-rate" ? 1.3 : 0.23;
 
-        var (_, outcome) = await ReleaseAsync();
+        var (_, outcome) = await _h.ApprovedReleaseAsync();
 
         Assert.Equal(ReleaseStatus.Released, outcome.Status);
     }
@@ -98,7 +85,7 @@ public sealed class CanaryAnalysisTests : IAsyncLifetime
         // Analyses run at minutes 1, 2, 3, ... of the first soak: the first two fail, then the canary is healthy.
         _h.Metrics.Canary = query => query == "error-rate" ? (Elapsed <= TimeSpan.FromMinutes(2) ? 9.0 : 0.3) : 0.2;
 
-        var (_, outcome) = await ReleaseAsync();
+        var (_, outcome) = await _h.ApprovedReleaseAsync();
 
         Assert.True(outcome.Status == ReleaseStatus.Released, outcome.Detail);
         Assert.Empty(_h.Deploy.Rollbacks);
@@ -109,7 +96,7 @@ public sealed class CanaryAnalysisTests : IAsyncLifetime
     {
         _h.Metrics.Canary = query => query == "error-rate" ? (Elapsed <= TimeSpan.FromMinutes(2) ? 9.0 : 0.3) : 0.2;
 
-        var (_, outcome) = await ReleaseAsync(TestSpecs.With("analysis:\n  failureLimit: 2\n"));
+        var (_, outcome) = await _h.ApprovedReleaseAsync(TestSpecs.With("analysis:\n  failureLimit: 2\n"));
 
         Assert.Equal(ReleaseStatus.RolledBack, outcome.Status);
         Assert.Contains("2 consecutive failing analyses (limit 2)", outcome.Detail, StringComparison.Ordinal);
@@ -121,7 +108,7 @@ public sealed class CanaryAnalysisTests : IAsyncLifetime
     {
         _h.Metrics.Canary = _ => null;
 
-        var (_, outcome) = await ReleaseAsync();
+        var (_, outcome) = await _h.ApprovedReleaseAsync();
 
         Assert.Equal(ReleaseStatus.RolledBack, outcome.Status);
         Assert.Contains("no data", outcome.Detail, StringComparison.Ordinal);
@@ -148,7 +135,7 @@ public sealed class CanaryAnalysisTests : IAsyncLifetime
     {
         _h.Health.UnhealthyHosts["prod-1"] = true;
 
-        var (_, outcome) = await ReleaseAsync();
+        var (_, outcome) = await _h.ApprovedReleaseAsync();
 
         Assert.Equal(ReleaseStatus.RolledBack, outcome.Status);
         Assert.Empty(_h.Router.Shifts);
@@ -158,7 +145,7 @@ public sealed class CanaryAnalysisTests : IAsyncLifetime
     [Fact]
     public async Task DORA_figures_come_from_the_recorded_pipeline_transitions()
     {
-        await ReleaseAsync();
+        await _h.ApprovedReleaseAsync();
         var secondSha = PipelineHarness.Sha(3);
         _h.SourceControl.MarkE2E(secondSha, WorkflowConclusion.Success);
         _h.Metrics.Canary = _ => 9.0;

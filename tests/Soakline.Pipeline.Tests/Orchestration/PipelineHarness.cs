@@ -64,6 +64,30 @@ internal sealed class PipelineHarness : IAsyncDisposable
         return harness;
     }
 
+    /// <summary>The commit the production tests release (its E2E run is green unless a test says otherwise).</summary>
+    public static readonly string NewSha = Sha(2);
+
+    /// <summary>What production runs before the tests release <see cref="NewSha"/>.</summary>
+    public static readonly ReleaseId Stable = Release(1);
+
+    /// <summary>A harness whose production runs <see cref="Stable"/> on every host, with a green E2E run for <see cref="NewSha"/>.</summary>
+    public static async Task<PipelineHarness> StartWithStableProductionAsync()
+    {
+        var harness = await StartAsync();
+        await harness.SeedAsync("production", "api", TestSpecs.ProductionHosts, (Stable, Sha(1)));
+        harness.SourceControl.MarkE2E(NewSha, WorkflowConclusion.Success);
+        return harness;
+    }
+
+    /// <summary>Pushes <see cref="NewSha"/> to a branch, approves it as soon as it waits, and runs it to the end.</summary>
+    public async Task<(string Id, ReleaseOutcome Outcome)> ApprovedReleaseAsync(string spec = TestSpecs.Default, string branch = "main")
+    {
+        var id = await PushAsync(branch, NewSha, spec);
+        await IdleAsync();
+        await DecideAsync(id, "production", approved: true);
+        return (id, await RunAsync(id));
+    }
+
     public static string Sha(int n) => $"{n:x7}abcdef0123456789abcdef0123456789a"[..40];
 
     public static ReleaseId Release(int n, int hour = 8) => ReleaseId.Create(Start.AddDays(-1).AddHours(hour), Sha(n));

@@ -6,31 +6,18 @@ namespace Soakline.Pipeline.Tests.Orchestration;
 
 public sealed class ProductionPipelineTests : IAsyncLifetime
 {
-    private static readonly string NewSha = PipelineHarness.Sha(2);
-    private static readonly Pipeline.Domain.ReleaseId Stable = PipelineHarness.Release(1);
+    private static readonly string NewSha = PipelineHarness.NewSha;
+    private static readonly Pipeline.Domain.ReleaseId Stable = PipelineHarness.Stable;
     private PipelineHarness _h = null!;
 
-    public async Task InitializeAsync()
-    {
-        _h = await PipelineHarness.StartAsync();
-        await _h.SeedAsync("production", "api", TestSpecs.ProductionHosts, (Stable, PipelineHarness.Sha(1)));
-        _h.SourceControl.MarkE2E(NewSha, WorkflowConclusion.Success);
-    }
+    public async Task InitializeAsync() => _h = await PipelineHarness.StartWithStableProductionAsync();
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
-
-    private async Task<(string Id, ReleaseOutcome Outcome)> ApprovedReleaseAsync(string spec = TestSpecs.Default, string branch = "main")
-    {
-        var id = await _h.PushAsync(branch, NewSha, spec);
-        await _h.IdleAsync();
-        await _h.DecideAsync(id, "production", approved: true);
-        return (id, await _h.RunAsync(id));
-    }
 
     [Fact]
     public async Task Approved_release_runs_the_four_stage_canary_with_30_minute_soaks_and_is_released()
     {
-        var (id, outcome) = await ApprovedReleaseAsync();
+        var (id, outcome) = await _h.ApprovedReleaseAsync();
 
         Assert.Equal(ReleaseStatus.Released, outcome.Status);
         Assert.Equal([5, 25, 50, 100], _h.Router.Shifts.Select(s => s.Percent));
