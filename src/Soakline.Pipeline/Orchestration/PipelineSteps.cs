@@ -11,6 +11,13 @@ namespace Soakline.Pipeline.Orchestration;
 /// </summary>
 internal sealed class PipelineSteps(TaskOrchestrationContext context, string pipelineId, string environment, CommitRef? commit)
 {
+    /// <summary>
+    /// Port calls cross networks (GitHub, SSH, mail); a blip must not fail a release, so each activity gets three
+    /// attempts, 5 s then 10 s apart (durable timers). What still fails is handled by the orchestrator (a rollout
+    /// rolls back).
+    /// </summary>
+    public static readonly TaskOptions PortCall = TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(5), 2.0));
+
     private PipelineStatus _status = new("starting", environment);
 
     public TaskOrchestrationContext Context => context;
@@ -32,10 +39,11 @@ internal sealed class PipelineSteps(TaskOrchestrationContext context, string pip
         string? forPipeline = null) =>
         context.CallActivityAsync<bool>(
             nameof(RecordTransitionActivity),
-            new ReleaseTransition(context.NewGuid().ToString("N"), forPipeline ?? pipelineId, environment, kind, Now, detail, commit, component, release, hosts, actor, committedAt));
+            new ReleaseTransition(context.NewGuid().ToString("N"), forPipeline ?? pipelineId, environment, kind, Now, detail, commit, component, release, hosts, actor, committedAt),
+            PortCall);
 
     public Task Notify(Severity severity, string title, string text) =>
-        context.CallActivityAsync<bool>(nameof(NotifyActivity), new Notification(severity, title, text, Fields()));
+        context.CallActivityAsync<bool>(nameof(NotifyActivity), new Notification(severity, title, text, Fields()), PortCall);
 
     /// <summary>Updates the custom status; unspecified fields keep their values.</summary>
     public void Status(Func<PipelineStatus, PipelineStatus> change)
@@ -46,12 +54,12 @@ internal sealed class PipelineSteps(TaskOrchestrationContext context, string pip
 
     public void Stage(string stage, string? detail = null) => Status(s => s with { Stage = stage, Detail = detail, SoakRemaining = null });
 
-    public Task<T> Call<T>(string activity, object input) => context.CallActivityAsync<T>(activity, input);
+    public Task<T> Call<T>(string activity, object input) => context.CallActivityAsync<T>(activity, input, PortCall);
 
     public Task SetCommitStatus(string statusContext, CommitStatusState state, string description) =>
         commit is null
             ? Task.CompletedTask
-            : context.CallActivityAsync<bool>(nameof(SetCommitStatusActivity), new CommitStatusRequest(commit, new CommitStatusUpdate(statusContext, state, Truncate(description, 140))));
+            : context.CallActivityAsync<bool>(nameof(SetCommitStatusActivity), new CommitStatusRequest(commit, new CommitStatusUpdate(statusContext, state, Truncate(description, 140))), PortCall);
 
     /// <summary>Opens the deployment record for this environment and marks it in progress.</summary>
     public async Task<DeploymentRef?> StartDeployment(string description)
@@ -61,15 +69,15 @@ internal sealed class PipelineSteps(TaskOrchestrationContext context, string pip
             return null;
         }
 
-        var deployment = await context.CallActivityAsync<DeploymentRef>(nameof(CreateDeploymentActivity), new DeploymentRequest(commit, environment, description));
-        await context.CallActivityAsync<bool>(nameof(SetDeploymentStatusActivity), new DeploymentStatusUpdate(deployment, DeploymentState.InProgress, description));
+        var deployment = await Call<DeploymentRef>(nameof(CreateDeploymentActivity), new DeploymentRequest(commit, environment, description));
+        await Call<bool>(nameof(SetDeploymentStatusActivity), new DeploymentStatusUpdate(deployment, DeploymentState.InProgress, description));
         return deployment;
     }
 
     public Task FinishDeployment(DeploymentRef? deployment, DeploymentState state, string description) =>
         deployment is null
             ? Task.CompletedTask
-            : context.CallActivityAsync<bool>(nameof(SetDeploymentStatusActivity), new DeploymentStatusUpdate(deployment, state, Truncate(description, 140)));
+            : Call<bool>(nameof(SetDeploymentStatusActivity), new DeploymentStatusUpdate(deployment, state, Truncate(description, 140)));
 
     private Dictionary<string, string> Fields()
     {

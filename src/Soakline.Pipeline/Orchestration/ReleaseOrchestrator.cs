@@ -76,10 +76,24 @@ public sealed class ReleaseOrchestrator : TaskOrchestrator<PushEvent, ReleaseOut
                 input.Message,
                 input.OverrideE2E);
             var child = environment.Kind == EnvironmentKind.Staging ? nameof(StagingOrchestrator) : nameof(ProductionOrchestrator);
-            var outcome = await context.CallSubOrchestratorAsync<ReleaseOutcome>(
-                child,
-                run,
-                new SubOrchestrationOptions(instanceId: PipelineInstanceIds.ForEnvironmentRun(context.InstanceId, environment.Name)));
+            ReleaseOutcome outcome;
+            try
+            {
+                outcome = await context.CallSubOrchestratorAsync<ReleaseOutcome>(
+                    child,
+                    run,
+                    new SubOrchestrationOptions(instanceId: PipelineInstanceIds.ForEnvironmentRun(context.InstanceId, environment.Name)));
+            }
+            catch (TaskFailedException e)
+            {
+                // The pipeline itself broke (a port failing beyond its retries outside a rollout): say so loudly.
+                var detail = $"{child} failed: {e.FailureDetails.ErrorMessage}";
+                await steps.Record(TransitionKind.PipelineCompleted, detail, release: run.Release);
+                await steps.Notify(Severity.Critical, $"Pipeline for {commit} on {environment.Name} failed", detail);
+                steps.Stage("failed", detail);
+                throw;
+            }
+
             await steps.Record(TransitionKind.PipelineCompleted, $"{outcome.Status}: {outcome.Detail}", release: outcome.Release);
             return Finish(steps, outcome);
         }

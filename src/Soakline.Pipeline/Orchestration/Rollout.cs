@@ -1,3 +1,4 @@
+using Soakline.Durable;
 using Soakline.Pipeline.Activities;
 using Soakline.Pipeline.Delivery;
 using Soakline.Pipeline.Ports;
@@ -63,18 +64,29 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
         {
             var (percent, soak) = StageOf(plans, index);
             var state = progress.Soak;
-            if (state is null)
+            SoakResult soaked;
+            try
             {
-                if (await StartStageAsync(canaries, plans, index, progress.ArtifactPath) is { } failed)
+                if (state is null)
                 {
-                    return await AbortAsync(canaries, failed);
+                    if (await StartStageAsync(canaries, plans, index, progress.ArtifactPath) is { } failed)
+                    {
+                        return await AbortAsync(canaries, failed);
+                    }
+
+                    state = new SoakState(steps.Now + soak, 0, 0, null, null);
                 }
 
-                state = new SoakState(steps.Now + soak, 0, 0, null, null);
+                var soaking = state;
+                steps.Status(s => s with { Stage = $"stage {index + 1}: soaking", Release = run.Release.Value, TrafficPercent = percent, LastAnalysis = soaking.LastSummary, LastAnalysisHealthy = soaking.LastHealthy, Detail = null });
+                soaked = await new SoakMonitor(steps, spec.Analysis, run.Release, canaries[0].Current!.Release, Probes(canaries)).SoakAsync(state);
+            }
+            catch (TaskFailedException e)
+            {
+                // A port call failed even after its retries, leaving the stage in an unknown state: undo it.
+                return await AbortAsync(canaries, new Abort(TransitionKind.DeployFailed, $"{e.TaskName} failed: {e.FailureDetails.ErrorMessage}", "system"));
             }
 
-            steps.Status(s => s with { Stage = $"stage {index + 1}: soaking", Release = run.Release.Value, TrafficPercent = percent, LastAnalysis = state.LastSummary, LastAnalysisHealthy = state.LastHealthy, Detail = null });
-            var soaked = await new SoakMonitor(steps, spec.Analysis, run.Release, canaries[0].Current!.Release, Probes(canaries)).SoakAsync(state);
             switch (soaked.Verdict)
             {
                 case SoakVerdict.Abort:
@@ -125,8 +137,12 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
             if (newHosts.Count > 0)
             {
                 steps.Status(s => s with { Stage = $"stage {number}: deploying", Detail = $"{change.Component.Name} on {string.Join(", ", newHosts)}" });
+
+                // Counted as switched until the deploy says otherwise: if the call fails outright their state is
+                // unknown, and switching a host that still runs the stable release back to it is harmless.
+                switched.AddRange(newHosts);
                 var deployment = await HostDeployer.DeployAndVerifyAsync(steps, change, newHosts, run.Release, run.Commit, artifactPath);
-                switched.AddRange(deployment.SwitchedHosts);
+                switched.RemoveAll(h => newHosts.Contains(h, StringComparer.Ordinal) && !deployment.SwitchedHosts.Contains(h, StringComparer.Ordinal));
                 if (!deployment.Succeeded)
                 {
                     return new Abort(TransitionKind.HealthFailed, deployment.Detail, "system");

@@ -18,16 +18,38 @@ public sealed class SoakAnalysisOrchestrator : TaskOrchestrator<AnalysisRequest,
         ArgumentNullException.ThrowIfNull(input);
         var now = new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
 
-        Task<MetricReading> Read(Spec.MetricSpec metric, MetricScope scope, string version) =>
-            context.CallActivityAsync<MetricReading>(
-                nameof(QueryMetricActivity),
-                new MetricRequest(metric.Provider, new MetricQuery(metric.Name, metric.Query, scope, version, now, metric.Window)));
+        // A reading that fails (provider down, query error) is "no data": it counts as failing, never as healthy,
+        // and one blip does not abort a rollout on its own (the failure limit decides).
+        async Task<MetricReading> Read(Spec.MetricSpec metric, MetricScope scope, string version)
+        {
+            var query = new MetricQuery(metric.Name, metric.Query, scope, version, now, metric.Window);
+            try
+            {
+                return await context.CallActivityAsync<MetricReading>(nameof(QueryMetricActivity), new MetricRequest(metric.Provider, query));
+            }
+            catch (TaskFailedException e)
+            {
+                return MetricReading.NoData(metric.Name, now - metric.Window, now, $"query failed: {e.FailureDetails.ErrorMessage}");
+            }
+        }
+
+        async Task<HealthCheckResult> Probe(HealthCheckRequest request)
+        {
+            try
+            {
+                return await context.CallActivityAsync<HealthCheckResult>(nameof(CheckHealthActivity), request);
+            }
+            catch (TaskFailedException e)
+            {
+                return new HealthCheckResult(request.Url, false, 0, null, TimeSpan.Zero, $"probe failed: {e.FailureDetails.ErrorMessage}");
+            }
+        }
 
         var canary = input.Metrics.Select(m => Read(m, MetricScope.Canary, input.CanaryRelease.Value)).ToList();
         var baseline = input.Metrics
             .Select(m => m.Threshold.NeedsBaseline && input.StableRelease is { } stable ? Read(m, MetricScope.Stable, stable.Value) : null)
             .ToList();
-        var probes = input.Probes.Select(p => context.CallActivityAsync<HealthCheckResult>(nameof(CheckHealthActivity), p)).ToList();
+        var probes = input.Probes.Select(Probe).ToList();
 
         await Task.WhenAll(canary.Concat(baseline.OfType<Task<MetricReading>>()).Cast<Task>().Concat(probes));
 

@@ -116,6 +116,32 @@ public sealed class CanaryAnalysisTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_unreachable_metrics_backend_is_no_data_and_rolls_back_at_the_failure_limit()
+    {
+        _h.Metrics.Unreachable = true;
+
+        var (_, outcome) = await _h.ApprovedReleaseAsync();
+
+        Assert.Equal(ReleaseStatus.RolledBack, outcome.Status);
+        Assert.Contains("query failed: connection refused", outcome.Detail, StringComparison.Ordinal);
+        Assert.Contains("3 consecutive failing analyses", outcome.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_deploy_call_that_keeps_failing_rolls_back_every_host_it_may_have_touched()
+    {
+        _h.Deploy.UnreachableHosts.Add("prod-2");
+
+        var (_, outcome) = await _h.ApprovedReleaseAsync();
+
+        Assert.Equal(ReleaseStatus.RolledBack, outcome.Status);
+        Assert.Contains("connection to prod-2 lost", outcome.Detail, StringComparison.Ordinal);
+        Assert.Equal(1 + 3, _h.Deploy.DeployCalls);
+        Assert.Equal(["prod-1", "prod-2"], Assert.Single(_h.Deploy.Rollbacks).Hosts);
+        Assert.Equal(Stable, _h.Deploy.CurrentOn("api", "prod-1"));
+    }
+
+    [Fact]
     public async Task An_unhealthy_canary_host_counts_as_a_failing_analysis()
     {
         var id = await _h.PushAsync("main", NewSha, TestSpecs.Default);

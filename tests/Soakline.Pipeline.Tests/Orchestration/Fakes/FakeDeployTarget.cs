@@ -18,6 +18,11 @@ internal sealed class FakeDeployTarget : IDeployTarget
     /// <summary>Hosts whose deploy fails.</summary>
     public HashSet<string> FailingHosts { get; } = [];
 
+    /// <summary>Hosts whose deploy call throws (the SSH connection drops): the call's outcome is unknown.</summary>
+    public HashSet<string> UnreachableHosts { get; } = [];
+
+    public int DeployCalls => Deploys.Count;
+
     public void Seed(string component, IEnumerable<string> hosts, params ReleaseId[] releases)
     {
         lock (_gate)
@@ -41,6 +46,11 @@ internal sealed class FakeDeployTarget : IDeployTarget
     public Task<DeployResult> DeployAsync(DeployRequest request, CancellationToken cancellationToken)
     {
         Deploys.Enqueue(request);
+        if (request.Hosts.Any(UnreachableHosts.Contains))
+        {
+            throw new IOException($"ssh: connection to {string.Join(", ", request.Hosts.Where(UnreachableHosts.Contains))} lost");
+        }
+
         lock (_gate)
         {
             var hosts = request.Hosts.Select(host =>

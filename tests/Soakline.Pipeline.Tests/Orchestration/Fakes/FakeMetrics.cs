@@ -18,9 +18,17 @@ internal sealed class FakeMetrics : IMetricsProvider
 
     public ConcurrentQueue<MetricQuery> Queries { get; } = new();
 
+    /// <summary>When set, every query fails as an unreachable backend would.</summary>
+    public bool Unreachable { get; set; }
+
     public Task<MetricReading> QueryAsync(MetricQuery query, CancellationToken cancellationToken)
     {
         Queries.Enqueue(query);
+        if (Unreachable)
+        {
+            throw new HttpRequestException("connection refused (prometheus:9090)");
+        }
+
         var value = query.Scope == MetricScope.Stable ? Stable(query.Query) : Canary(query.Query);
         var start = query.WindowEnd - query.Window;
         return Task.FromResult(value is null ? MetricReading.NoData(query.Metric, start, query.WindowEnd) : new MetricReading(query.Metric, value, start, query.WindowEnd));
