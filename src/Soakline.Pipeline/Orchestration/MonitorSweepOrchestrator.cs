@@ -21,12 +21,12 @@ public sealed class MonitorSweepOrchestrator : TaskOrchestrator<MonitorSweepRequ
         var now = new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
         context.SetCustomStatus(new PipelineStatus("monitoring", Detail: $"{spec.Monitoring.Checks.Count} checks"));
 
-        var verdicts = await Task.WhenAll(spec.Monitoring.Checks.Select(check => RunCheckAsync(context, check, now)));
+        var verdicts = await Task.WhenAll(spec.Monitoring.Checks.Select(check => RunCheckSafelyAsync(context, check, now)));
         var results = new List<MonitorCheckResult>();
         foreach (var (check, passed, detail) in verdicts)
         {
             var production = spec.FindEnvironment(check.Environment)?.Kind == EnvironmentKind.Production;
-            results.Add(await ReportAsync(context, check, passed, detail, production ? Severity.Critical : Severity.Warning));
+            results.Add(await ReportAsync(context, spec.Notifications, check, passed, detail, production ? Severity.Critical : Severity.Warning));
         }
 
         var outcome = new MonitorSweepOutcome(results);
@@ -38,6 +38,19 @@ public sealed class MonitorSweepOrchestrator : TaskOrchestrator<MonitorSweepRequ
     {
         ArgumentNullException.ThrowIfNull(check);
         return $"monitor:{check.Environment}:{check.Name}";
+    }
+
+    /// <summary>A check whose activity fails (resolver down, probe crashed) is a failing check, not a failed sweep.</summary>
+    private static async Task<(MonitorCheckSpec Check, bool Passed, string Detail)> RunCheckSafelyAsync(TaskOrchestrationContext context, MonitorCheckSpec check, DateTimeOffset now)
+    {
+        try
+        {
+            return await RunCheckAsync(context, check, now);
+        }
+        catch (TaskFailedException e)
+        {
+            return (check, false, $"{check.Kind.ToString().ToLowerInvariant()} check could not run: {e.FailureDetails.ErrorMessage}");
+        }
     }
 
     private static async Task<(MonitorCheckSpec Check, bool Passed, string Detail)> RunCheckAsync(TaskOrchestrationContext context, MonitorCheckSpec check, DateTimeOffset now)
@@ -74,7 +87,7 @@ public sealed class MonitorSweepOrchestrator : TaskOrchestrator<MonitorSweepRequ
         }
     }
 
-    private static async Task<MonitorCheckResult> ReportAsync(TaskOrchestrationContext context, MonitorCheckSpec check, bool passed, string detail, Severity severity)
+    private static async Task<MonitorCheckResult> ReportAsync(TaskOrchestrationContext context, NotificationSpec routes, MonitorCheckSpec check, bool passed, string detail, Severity severity)
     {
         var key = IncidentKey(check);
         if (passed)
@@ -82,7 +95,7 @@ public sealed class MonitorSweepOrchestrator : TaskOrchestrator<MonitorSweepRequ
             var resolved = await context.CallActivityAsync<bool>(nameof(ResolveIncidentActivity), new IncidentResolution(key, $"recovered: {detail}"));
             if (resolved)
             {
-                await context.CallActivityAsync<bool>(nameof(NotifyActivity), new Notification(Severity.Info, $"Recovered: {check.Name} ({check.Environment})", detail));
+                await context.CallActivityAsync<bool>(nameof(NotifyActivity), PipelineSteps.Routed(routes, new Notification(Severity.Info, $"Recovered: {check.Name} ({check.Environment})", detail)));
             }
 
             return new MonitorCheckResult(check.Name, check.Kind, check.Environment, true, detail, resolved ? "resolved" : null);
@@ -92,7 +105,7 @@ public sealed class MonitorSweepOrchestrator : TaskOrchestrator<MonitorSweepRequ
         var incident = await context.CallActivityAsync<IncidentRef>(nameof(OpenIncidentActivity), new IncidentReport(key, severity, title, detail, ["soakline", "monitor", check.Environment]));
         if (incident.Created)
         {
-            await context.CallActivityAsync<bool>(nameof(NotifyActivity), new Notification(severity, title, detail, Link: incident.Url));
+            await context.CallActivityAsync<bool>(nameof(NotifyActivity), PipelineSteps.Routed(routes, new Notification(severity, title, detail, Link: incident.Url)));
         }
 
         return new MonitorCheckResult(check.Name, check.Kind, check.Environment, false, detail, incident.Created ? "opened" : "updated");

@@ -2,6 +2,7 @@ using Soakline.Durable;
 using Soakline.Pipeline.Activities;
 using Soakline.Pipeline.Domain;
 using Soakline.Pipeline.Ports;
+using Soakline.Pipeline.Spec;
 
 namespace Soakline.Pipeline.Orchestration;
 
@@ -42,8 +43,15 @@ internal sealed class PipelineSteps(TaskOrchestrationContext context, string pip
             new ReleaseTransition(context.NewGuid().ToString("N"), forPipeline ?? pipelineId, environment, kind, Now, detail, commit, component, release, hosts, actor, committedAt),
             PortCall);
 
-    public Task Notify(Severity severity, string title, string text) =>
-        context.CallActivityAsync<bool>(nameof(NotifyActivity), new Notification(severity, title, text, Fields()), PortCall);
+    /// <summary>The spec's notification routes, once the spec is known (before that nothing is routed).</summary>
+    public NotificationSpec? Routes { get; set; }
+
+    public Task Notify(Severity severity, string title, string text, Uri? link = null) =>
+        context.CallActivityAsync<bool>(nameof(NotifyActivity), Routed(Routes, new Notification(severity, title, text, Fields(), link)), PortCall);
+
+    /// <summary>Attaches the channels the spec routes the notification's severity to.</summary>
+    public static Notification Routed(NotificationSpec? routes, Notification notification) =>
+        notification with { Channels = routes?.ChannelsFor(notification.Severity) ?? [] };
 
     /// <summary>Updates the custom status; unspecified fields keep their values.</summary>
     public void Status(Func<PipelineStatus, PipelineStatus> change)

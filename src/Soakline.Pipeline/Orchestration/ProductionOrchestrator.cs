@@ -18,7 +18,7 @@ public sealed class ProductionOrchestrator : TaskOrchestrator<PipelineRun, Relea
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var spec = PipelineSpecLoader.Load(input.SpecYaml).GetSpecOrThrow();
-        var steps = new PipelineSteps(context, input.PipelineId, input.Environment, input.Commit);
+        var steps = new PipelineSteps(context, input.PipelineId, input.Environment, input.Commit) { Routes = spec.Notifications };
         var expedited = input.Mode == BranchMode.Expedited;
         if (input.Progress is { } progress)
         {

@@ -39,6 +39,7 @@ public sealed class ReleaseOrchestrator : TaskOrchestrator<PushEvent, ReleaseOut
         }
 
         var spec = loaded.Spec!;
+        pending.Routes = spec.Notifications;
         var decision = BranchRouter.Route(spec.Branches, input.Branch);
         if (!decision.Deploys)
         {
@@ -47,7 +48,7 @@ public sealed class ReleaseOrchestrator : TaskOrchestrator<PushEvent, ReleaseOut
         }
 
         var environment = spec.FindEnvironment(decision.Environment!)!;
-        var steps = new PipelineSteps(context, context.InstanceId, environment.Name, commit);
+        var steps = new PipelineSteps(context, context.InstanceId, environment.Name, commit) { Routes = spec.Notifications };
         await steps.Record(TransitionKind.PipelineStarted, decision.Reason, actor: input.Author, committedAt: input.CommittedAt);
 
         var gate = await GateRunner.RunAsync(steps, spec.Gates, commit);

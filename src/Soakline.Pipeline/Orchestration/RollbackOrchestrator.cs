@@ -20,7 +20,7 @@ public sealed class RollbackOrchestrator : TaskOrchestrator<RollbackOrder, Rollb
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var spec = PipelineSpecLoader.Load(input.SpecYaml).GetSpecOrThrow();
-        var steps = new PipelineSteps(context, input.FailedPipelineId ?? context.InstanceId, input.Environment, null);
+        var steps = new PipelineSteps(context, input.FailedPipelineId ?? context.InstanceId, input.Environment, null) { Routes = spec.Notifications };
         steps.Stage("rollback", input.Reason);
 
         if (input.Targets is { } automatic)
@@ -95,7 +95,7 @@ public sealed class RollbackOrchestrator : TaskOrchestrator<RollbackOrder, Rollb
         var key = $"rollback:{input.Environment}:{input.FailedPipelineId ?? steps.Context.InstanceId}";
         var incident = await steps.Call<IncidentRef>(nameof(OpenIncidentActivity), new IncidentReport(key, Severity.Critical, title, body, ["soakline", "rollback", input.Environment]));
         await steps.Record(TransitionKind.IncidentOpened, incident.Url?.ToString() ?? incident.Id, actor: input.RequestedBy);
-        await steps.Notify(Severity.Critical, title, body);
+        await steps.Notify(Severity.Critical, title, body, incident.Url);
 
         steps.Stage("completed", ok ? "rolled back" : "rollback incomplete");
         var detail = string.Join("; ", results.Select(r => r.Detail));

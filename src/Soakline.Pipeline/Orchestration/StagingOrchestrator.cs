@@ -18,7 +18,7 @@ public sealed class StagingOrchestrator : TaskOrchestrator<PipelineRun, ReleaseO
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var spec = PipelineSpecLoader.Load(input.SpecYaml).GetSpecOrThrow();
-        var steps = new PipelineSteps(context, input.PipelineId, input.Environment, input.Commit);
+        var steps = new PipelineSteps(context, input.PipelineId, input.Environment, input.Commit) { Routes = spec.Notifications };
         steps.Status(s => s with { Stage = "planning", Release = input.Release.Value });
 
         var changes = await ChangePlanner.PlanAsync(steps, spec, input.Commit);

@@ -36,7 +36,9 @@ public sealed class CanaryAnalysisTests : IAsyncLifetime
         Assert.Equal(0, _h.Router.CurrentPercent);
         var incident = Assert.Single(_h.Incidents.Reports);
         Assert.Equal(Severity.Critical, incident.Severity);
-        Assert.Contains(_h.Notifier.Sent, n => n.Severity == Severity.Critical && n.Title.StartsWith("Automatic rollback", StringComparison.Ordinal));
+        var critical = Assert.Single(_h.Notifier.Sent, n => n.Severity == Severity.Critical && n.Title.StartsWith("Automatic rollback", StringComparison.Ordinal));
+        Assert.Equal(["ops"], critical.Channels.Select(c => c.Name));
+        Assert.Equal(incident.Key, _h.Incidents.Open.Keys.Single());
         Assert.Equal(Stable, (await _h.Store.GetCurrentReleaseAsync("production", "api", CancellationToken.None))!.Release);
         var kinds = await _h.KindsAsync(id);
         Assert.Contains(TransitionKind.Breached, kinds);
@@ -113,6 +115,27 @@ public sealed class CanaryAnalysisTests : IAsyncLifetime
         Assert.Equal(ReleaseStatus.RolledBack, outcome.Status);
         Assert.Contains("no data", outcome.Detail, StringComparison.Ordinal);
         Assert.Equal(["prod-1"], Assert.Single(_h.Deploy.Rollbacks).Hosts);
+    }
+
+    [Fact]
+    public async Task Blue_green_switches_every_host_at_once_then_soaks()
+    {
+        var (_, outcome) = await _h.ApprovedReleaseAsync(TestSpecs.With("strategy:\n  type: blue-green\n"));
+
+        Assert.Equal(ReleaseStatus.Released, outcome.Status);
+        Assert.Equal([100], _h.Router.Shifts.Select(s => s.Percent));
+        Assert.Equal(TestSpecs.ProductionHosts, Assert.Single(_h.Deploy.Deploys).Hosts);
+        Assert.Equal(TimeSpan.FromMinutes(30), Elapsed);
+    }
+
+    [Fact]
+    public async Task Rolling_switches_one_batch_at_a_time()
+    {
+        var (_, outcome) = await _h.ApprovedReleaseAsync(TestSpecs.With("strategy:\n  type: rolling\n  batchSize: 2\n"));
+
+        Assert.Equal(ReleaseStatus.Released, outcome.Status);
+        Assert.Equal([["prod-1", "prod-2"], ["prod-3", "prod-4"]], _h.Deploy.Deploys.Select(d => d.Hosts.ToArray()));
+        Assert.Equal([50, 100], _h.Router.Shifts.Select(s => s.Percent));
     }
 
     [Fact]

@@ -57,6 +57,18 @@ public sealed class MonitorSweepTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_check_that_cannot_run_is_a_failing_check_not_a_failed_sweep()
+    {
+        _h.Endpoints.Broken = true;
+
+        var outcome = await SweepAsync();
+
+        Assert.Equal(["certificate", "dns"], outcome.Checks.Where(c => !c.Passed).Select(c => c.Name));
+        Assert.Contains("could not run", outcome.Checks[1].Detail, StringComparison.Ordinal);
+        Assert.All(_h.Notifier.Sent, n => Assert.Equal(["ops"], n.Channels.Select(c => c.Name)));
+    }
+
+    [Fact]
     public async Task A_name_that_does_not_resolve_fails_the_dns_check()
     {
         _h.Endpoints.Addresses.Clear();

@@ -28,6 +28,7 @@ public sealed class StagingPipelineTests : IAsyncLifetime
         Assert.Equal(outcome.Release, (await _h.Store.GetCurrentReleaseAsync("staging", "api", CancellationToken.None))!.Release);
         Assert.Equal("e2e-staging.yml", Assert.Single(_h.SourceControl.Dispatches).WorkflowFile);
         Assert.Equal([DeploymentState.InProgress, DeploymentState.Success], _h.SourceControl.DeploymentStatuses.Select(d => d.State));
+        Assert.Empty(Assert.Single(_h.Notifier.Sent, n => n.Severity == Severity.Info).Channels);
         Assert.Contains(_h.SourceControl.Statuses, s => s.Update.Context == "soakline/e2e" && s.Update.State == CommitStatusState.Success);
         Assert.Equal(
             [TransitionKind.PipelineStarted, TransitionKind.GatePassed, TransitionKind.EnvironmentAcquired, TransitionKind.Deployed, TransitionKind.Released, TransitionKind.E2EPassed, TransitionKind.PipelineCompleted],

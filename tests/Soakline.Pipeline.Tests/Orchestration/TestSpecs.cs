@@ -26,6 +26,14 @@ internal static class TestSpecs
               DATABASE_URL: { secret: database-url }
             health:
               url: http://{host}/health
+        notifications:
+          channels:
+            ops:
+              type: slack
+              webhookSecret: slack-ops
+          routes:
+            critical: [ops]
+            warning: [ops]
         monitoring:
           checks:
             - name: api-health

@@ -35,11 +35,14 @@ internal sealed class FakeEndpointInspector : IEndpointInspector
 
     public ConcurrentDictionary<string, string> Addresses { get; } = new();
 
+    /// <summary>When set, every call throws, as a crashed resolver or TLS client would.</summary>
+    public bool Broken { get; set; }
+
     public Task<CertificateInfo> GetCertificateAsync(string host, int port, CancellationToken cancellationToken) =>
-        Task.FromResult(CertificateExpiry.TryGetValue(host, out var notAfter)
+        Broken ? throw new InvalidOperationException("resolver crashed") : Task.FromResult(CertificateExpiry.TryGetValue(host, out var notAfter)
             ? new CertificateInfo(host, notAfter, $"CN={host}")
             : new CertificateInfo(host, null, null, "connection refused"));
 
     public Task<DnsResolution> ResolveAsync(string host, CancellationToken cancellationToken) =>
-        Task.FromResult(Addresses.TryGetValue(host, out var address) ? new DnsResolution(host, [address]) : new DnsResolution(host, [], "NXDOMAIN"));
+        Broken ? throw new InvalidOperationException("resolver crashed") : Task.FromResult(Addresses.TryGetValue(host, out var address) ? new DnsResolution(host, [address]) : new DnsResolution(host, [], "NXDOMAIN"));
 }
