@@ -10,7 +10,7 @@ namespace Soakline.Pipeline.Orchestration;
 /// </summary>
 internal static class ApprovalGate
 {
-    public const string EventName = "approval";
+    public const string EventName = PipelineEvents.Approval;
 
     /// <summary>Null when approved; otherwise the outcome that ends the pipeline (rejected or expired).</summary>
     public static async Task<ReleaseOutcome?> RunAsync(PipelineSteps steps, ApprovalSpec approval, PipelineRun run, ReleaseSummary summary, bool expedited)

@@ -13,7 +13,7 @@ namespace Soakline.Pipeline.Orchestration;
 /// </summary>
 internal sealed class SoakMonitor(PipelineSteps steps, AnalysisSpec analysis, ReleaseId canary, ReleaseId stable, IReadOnlyList<HealthCheckRequest> probes)
 {
-    public const string AbortEventName = "abort";
+    public const string AbortEventName = PipelineEvents.Abort;
 
     /// <summary>Analyses per orchestration execution; bounds the history each replay reads.</summary>
     public const int AnalysesPerExecution = 10;

@@ -135,7 +135,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
     public Task DecideAsync(string releaseInstanceId, string environment, bool approved, string by = "lead@example.com") =>
         Client.RaiseEventAsync(
             PipelineInstanceIds.ForEnvironmentRun(releaseInstanceId, environment),
-            "approval",
+            PipelineEvents.Approval,
             new ApprovalDecision(approved, by, Clock.GetUtcNow()));
 
     public async ValueTask DisposeAsync() => await Host.DisposeAsync();
