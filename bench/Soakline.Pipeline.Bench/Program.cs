@@ -8,7 +8,7 @@ using Soakline.Pipeline.Tests.Orchestration;
 // sub-orchestration reading 6 metrics and probing the canary hosts. Target: well under one second per release.
 // The 30-second variant doubles the analyses; the time should roughly double too (no quadratic replay growth,
 // thanks to continue-as-new between stages and every few analyses).
-const int warmups = 3;
+const int warmups = 10;
 const int runs = 15;
 
 await MeasureAsync("four-stage canary, 30-minute soaks, analysis every 1 min (120 analyses)", TestSpecs.Default);
