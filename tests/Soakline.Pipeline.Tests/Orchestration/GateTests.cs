@@ -51,6 +51,45 @@ public sealed class GateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_spec_is_read_from_the_pushed_commit()
+    {
+        var sha = PipelineHarness.Sha(2);
+        _h.SourceControl.Files[(sha, ".soakline.yml")] = TestSpecs.Default;
+
+        var outcome = await _h.RunAsync(await _h.PushAsync("develop", sha, spec: null));
+
+        Assert.Equal(ReleaseStatus.Deployed, outcome.Status);
+    }
+
+    [Fact]
+    public async Task A_commit_without_a_spec_is_ignored()
+    {
+        var id = await _h.PushAsync("develop", PipelineHarness.Sha(2), spec: null);
+        var outcome = await _h.RunAsync(id);
+
+        Assert.Equal(ReleaseStatus.Ignored, outcome.Status);
+        Assert.Contains("no .soakline.yml", outcome.Detail, StringComparison.Ordinal);
+        Assert.Equal([TransitionKind.Ignored], await _h.KindsAsync(id));
+    }
+
+    [Fact]
+    public async Task A_pipeline_that_breaks_says_so_and_frees_its_environment()
+    {
+        _h.Deploy.UnreachableHosts.Add("stg-1");
+        var broken = await _h.PushAsync("develop", PipelineHarness.Sha(2), TestSpecs.Default);
+
+        var metadata = await _h.Host.RunUntilCompletedAsync(broken);
+
+        Assert.Equal(Durable.OrchestrationRuntimeStatus.Failed, metadata.RuntimeStatus);
+        Assert.Contains(_h.Notifier.Sent, n => n.Severity == Severity.Critical && n.Text.Contains("connection to stg-1 lost", StringComparison.Ordinal));
+        Assert.Contains(await _h.KindsAsync(broken), k => k == TransitionKind.PipelineCompleted);
+
+        _h.Deploy.UnreachableHosts.Clear();
+        var next = await _h.RunAsync(await _h.PushAsync("develop", PipelineHarness.Sha(3), TestSpecs.Default));
+        Assert.Equal(ReleaseStatus.Deployed, next.Status);
+    }
+
+    [Fact]
     public async Task An_invalid_spec_stops_the_pipeline_with_its_errors_on_the_commit()
     {
         var id = await _h.PushAsync("develop", PipelineHarness.Sha(2), TestSpecs.With("strategy:\n  soak: forever\n"));

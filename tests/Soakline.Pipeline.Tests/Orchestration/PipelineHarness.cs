@@ -105,7 +105,8 @@ internal sealed class PipelineHarness : IAsyncDisposable
         Deploy.Seed(component, hosts, [.. releases.Select(r => r.Release)]);
     }
 
-    public async Task<string> PushAsync(string branch, string sha, string spec, bool overrideE2E = false)
+    /// <param name="spec">The spec text carried by the push; null to have the pipeline read it from the commit.</param>
+    public async Task<string> PushAsync(string branch, string sha, string? spec, bool overrideE2E = false)
     {
         var push = new PushEvent(Repository, branch, sha, Clock.GetUtcNow().AddHours(-1), "dev@example.com", "change", spec, overrideE2E);
         var instanceId = PipelineInstanceIds.ForPush(push.Commit);

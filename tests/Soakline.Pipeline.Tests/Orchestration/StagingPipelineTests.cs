@@ -36,6 +36,28 @@ public sealed class StagingPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Secret_values_reach_the_deploy_target_but_never_durable_history_or_the_audit_trail()
+    {
+        var outcome = await _h.RunAsync(await _h.PushAsync("develop", PipelineHarness.Sha(2), TestSpecs.Default));
+        Assert.Equal(ReleaseStatus.Deployed, outcome.Status);
+        Assert.Equal("postgres://app:s3cret@db/app", Assert.Single(_h.Deploy.Deploys).Target.Environment["DATABASE_URL"]);
+
+        var stored = new List<string>();
+        await foreach (var instance in _h.Client.GetAllInstancesAsync())
+        {
+            var state = (await _h.Host.Backend.GetInstanceAsync(instance.InstanceId, CancellationToken.None))!;
+            stored.Add($"{state.Input} {state.Output} {state.CustomStatus}");
+            stored.AddRange(state.History.Select(e => System.Text.Json.JsonSerializer.Serialize(e, e.GetType())));
+        }
+
+        stored.AddRange((await _h.TransitionsAsync()).Select(t => t.ToString()));
+        stored.AddRange(_h.Notifier.Sent.Select(n => $"{n.Title} {n.Text}"));
+        Assert.True(stored.Count > 20, "history was read");
+        Assert.Contains(stored, s => s.Contains("database-url", StringComparison.Ordinal));
+        Assert.DoesNotContain(stored, s => s.Contains("s3cret", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Staging_health_failure_puts_staging_back_on_its_previous_release()
     {
         var previous = PipelineHarness.Release(1);

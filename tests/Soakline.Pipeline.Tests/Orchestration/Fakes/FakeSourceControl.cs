@@ -44,7 +44,11 @@ internal sealed class FakeSourceControl(TimeProvider clock) : ISourceControl
     public Task<WorkflowRunStatus?> FindLatestWorkflowRunAsync(RepositoryRef repository, string workflowFile, string headSha, CancellationToken cancellationToken) =>
         Task.FromResult(RunsBySha.TryGetValue(headSha, out var run) ? run : null);
 
-    public Task<string?> GetFileContentAsync(CommitRef commit, string path, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+    /// <summary>File contents by commit SHA and path.</summary>
+    public ConcurrentDictionary<(string Sha, string Path), string> Files { get; } = new();
+
+    public Task<string?> GetFileContentAsync(CommitRef commit, string path, CancellationToken cancellationToken) =>
+        Task.FromResult(Files.TryGetValue((commit.Sha, path), out var text) ? text : null);
 
     public Task<IReadOnlyList<string>> GetChangedPathsAsync(RepositoryRef repository, string baseSha, string headSha, CancellationToken cancellationToken) =>
         Task.FromResult(ChangedPaths);
