@@ -45,6 +45,7 @@ public sealed class SpecValidationTests
         ["release root relative"] = new(SpecText.Valid().Replace("/srv/api", "srv/api", StringComparison.Ordinal), "components.api.releaseRoot", "releaseRoot", "not an absolute path"),
         ["release root with shell characters"] = new(SpecText.Valid().Replace("/srv/api", "/srv/api;rm -rf", StringComparison.Ordinal), "components.api.releaseRoot", "releaseRoot", "not an absolute path"),
         ["hosts for undeclared environment"] = new(SpecText.Valid().Replace("staging: [staging-1]", "qa: [qa-1]", StringComparison.Ordinal), "components.api.hosts.qa", "qa: [qa-1]", "'qa' is not declared"),
+        ["host name with shell characters"] = new(SpecText.Valid().Replace("prod-2,", "prod-2;reboot,", StringComparison.Ordinal), "components.api.hosts.production[1]", "prod-2;reboot", "not a host name"),
         ["host list empty"] = new(SpecText.Valid().Replace("staging: [staging-1]", "staging: []", StringComparison.Ordinal), "components.api.hosts.staging", "staging: []", "at least one value"),
         ["health url invalid"] = new(SpecText.Valid().Replace("url: http://{host}/health", "url: ftp://{host}/health", StringComparison.Ordinal), "components.api.health.url", "ftp://", "absolute http or https URL"),
         ["health attempts zero"] = new(SpecText.Valid().Replace("url: http://{host}/health", "url: http://{host}/health\n      attempts: 0", StringComparison.Ordinal), "components.api.health.attempts", "attempts: 0", "from 1 to 1000"),
@@ -84,6 +85,7 @@ public sealed class SpecValidationTests
         ["baseline factor below one"] = new(SpecText.Valid("analysis:\n  metrics:\n    - name: p95\n      query: latency-p95\n      maxTimesBaseline: 0.8\n"), "analysis.metrics[0].maxTimesBaseline", "maxTimesBaseline: 0.8", "at least 1"),
         ["threshold not a number"] = new(SpecText.Valid("analysis:\n  metrics:\n    - name: errors\n      query: a\n      max: five\n"), "analysis.metrics[0].max", "max: five", "not a number"),
         ["failure limit zero"] = new(SpecText.Valid("analysis:\n  failureLimit: 0\n"), "analysis.failureLimit", "failureLimit: 0", "from 1 to 100"),
+        ["analysis interval longer than expedited soak"] = new(SpecText.Valid("strategy:\n  soak: 30m\n  expeditedSoak: 2m\nanalysis:\n  interval: 5m\n"), "analysis.interval", "interval: 5m", "longer than strategy.expeditedSoak"),
         ["analysis interval longer than soak"] = new(SpecText.Valid("strategy:\n  soak: 5m\nanalysis:\n  interval: 10m\n"), "analysis.interval", "interval: 10m", "longer than strategy.soak"),
 
         // --- notifications ---------------------------------------------------------------------

@@ -81,13 +81,24 @@ internal static partial class ComponentsReader
         }
 
         var hosts = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var (environment, _, _) in section.Entries())
+        foreach (var (environment, _, path) in section.Entries())
         {
             var list = section.StringList(environment, required: true);
-            if (list is not null)
+            if (list is null)
             {
-                hosts[environment] = list;
+                continue;
             }
+
+            for (var i = 0; i < list.Count; i++)
+            {
+                // Host names end up in SSH connections, URLs and incident text: nothing a shell or URL would reinterpret.
+                if (!HostPattern().IsMatch(list[i]))
+                {
+                    component.Context.Error($"{path}[{i}]", $"'{list[i]}' is not a host name (letters, digits, '.', '-', '_', an optional user@ and :port)");
+                }
+            }
+
+            hosts[environment] = list;
         }
 
         if (hosts.Count == 0)
@@ -148,6 +159,9 @@ internal static partial class ComponentsReader
         health.RejectUnknownKeys();
         return url is null ? null : new HealthCheckSpec(url, attempts, delay, timeout);
     }
+
+    [GeneratedRegex("^([A-Za-z0-9._-]+@)?[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?(:[0-9]{1,5})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex HostPattern();
 
     [GeneratedRegex("^/[A-Za-z0-9._/-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex AbsolutePathPattern();

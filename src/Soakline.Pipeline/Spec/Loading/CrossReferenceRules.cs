@@ -47,5 +47,9 @@ internal static class CrossReferenceRules
         {
             context.Error("analysis.interval", "is longer than strategy.soak, so a stage would end before its first analysis");
         }
+        else if (spec.Branches.Any(r => r.Mode == BranchMode.Expedited) && spec.Analysis.Interval > spec.Strategy.ExpeditedSoak)
+        {
+            context.Error("analysis.interval", "is longer than strategy.expeditedSoak, so an expedited stage would end before its first analysis");
+        }
     }
 }
