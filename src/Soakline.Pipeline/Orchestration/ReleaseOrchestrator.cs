@@ -77,13 +77,17 @@ public sealed class ReleaseOrchestrator : TaskOrchestrator<PushEvent, ReleaseOut
                 input.Message,
                 input.OverrideE2E);
             var child = environment.Kind == EnvironmentKind.Staging ? nameof(StagingOrchestrator) : nameof(ProductionOrchestrator);
+            var childId = PipelineInstanceIds.ForEnvironmentRun(context.InstanceId, environment.Name);
+
+            // The environment instance keeps the detailed status (traffic, soak, analysis) while it runs.
+            steps.Status(s => s with { Stage = environment.Name, Release = run.Release.Value, Detail = $"see {childId}" });
             ReleaseOutcome outcome;
             try
             {
                 outcome = await context.CallSubOrchestratorAsync<ReleaseOutcome>(
                     child,
                     run,
-                    new SubOrchestrationOptions(instanceId: PipelineInstanceIds.ForEnvironmentRun(context.InstanceId, environment.Name)));
+                    new SubOrchestrationOptions(instanceId: childId));
             }
             catch (TaskFailedException e)
             {
