@@ -96,6 +96,22 @@ public sealed class StagingPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Only_the_components_whose_paths_changed_since_their_deployed_commit_are_deployed()
+    {
+        var spec = TestSpecs.Default.Replace("components:\n", "components:\n  web:\n    paths: [\"web/**\"]\n    hosts:\n      staging: [stg-1]\n    releaseRoot: /srv/web\n", StringComparison.Ordinal);
+        await _h.SeedAsync("staging", "api", TestSpecs.StagingHosts, (PipelineHarness.Release(1), PipelineHarness.Sha(1)));
+        await _h.SeedAsync("staging", "web", TestSpecs.StagingHosts, (PipelineHarness.Release(1), PipelineHarness.Sha(1)));
+        _h.SourceControl.ChangedPaths = ["web/index.html", "README.md"];
+
+        var outcome = await _h.RunAsync(await _h.PushAsync("develop", PipelineHarness.Sha(2), spec));
+
+        Assert.Equal(ReleaseStatus.Deployed, outcome.Status);
+        Assert.Equal("web", Assert.Single(_h.Deploy.Deploys).Target.Component);
+        Assert.Equal(PipelineHarness.Release(1), _h.Deploy.CurrentOn("api", "stg-1"));
+        Assert.Equal(outcome.Release, _h.Deploy.CurrentOn("web", "stg-1"));
+    }
+
+    [Fact]
     public async Task Unchanged_components_are_not_deployed()
     {
         await _h.SeedAsync("staging", "api", TestSpecs.StagingHosts, (PipelineHarness.Release(1), PipelineHarness.Sha(1)));
