@@ -23,6 +23,15 @@ internal sealed class PipelineSteps(TaskOrchestrationContext context, string pip
 
     public TaskOrchestrationContext Context => context;
 
+    /// <summary>The spec (parsed again from the run's text, deterministically) and the steps of an environment run.</summary>
+    public static (PipelineSpec Spec, PipelineSteps Steps) ForRun(TaskOrchestrationContext context, PipelineRun run)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(run);
+        var spec = Spec.Loading.PipelineSpecLoader.Load(run.SpecYaml).GetSpecOrThrow();
+        return (spec, new PipelineSteps(context, run.PipelineId, run.Environment, run.Commit) { Routes = spec.Notifications });
+    }
+
     public DateTimeOffset Now => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
 
     public string PipelineId => pipelineId;

@@ -2,7 +2,6 @@ using Soakline.Durable;
 using Soakline.Pipeline.Activities;
 using Soakline.Pipeline.Ports;
 using Soakline.Pipeline.Spec;
-using Soakline.Pipeline.Spec.Loading;
 
 namespace Soakline.Pipeline.Orchestration;
 
@@ -15,10 +14,7 @@ public sealed class ProductionOrchestrator : TaskOrchestrator<PipelineRun, Relea
 {
     public override async Task<ReleaseOutcome> RunAsync(TaskOrchestrationContext context, PipelineRun input)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(input);
-        var spec = PipelineSpecLoader.Load(input.SpecYaml).GetSpecOrThrow();
-        var steps = new PipelineSteps(context, input.PipelineId, input.Environment, input.Commit) { Routes = spec.Notifications };
+        var (spec, steps) = PipelineSteps.ForRun(context, input);
         var expedited = input.Mode == BranchMode.Expedited;
         if (input.Progress is { } progress)
         {
