@@ -3,16 +3,24 @@ using Soakline.SampleApp;
 // The demo's deployed application. Run from a release folder: `dotnet out/Soakline.SampleApp.dll --contentRoot .`
 // (see deploy/run.sh); it binds to --urls or ASPNETCORE_URLS.
 var builder = WebApplication.CreateBuilder(args);
-var settings = SampleSettings.FromEnvironment(Environment.GetEnvironmentVariable);
 var contentRoot = builder.Environment.ContentRootPath;
-var release = ReleaseInfo.Read(contentRoot, settings);
-builder.Services.AddSingleton(settings);
-builder.Services.AddSingleton(release);
-builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton(services => new FailureSwitch(contentRoot, settings, services.GetRequiredService<TimeProvider>()));
+SampleSettings settings;
+ReleaseInfo release;
+FailureSwitch failure;
+try
+{
+    settings = SampleSettings.FromEnvironment(Environment.GetEnvironmentVariable);
+    release = ReleaseInfo.Read(contentRoot, settings);
+    failure = new FailureSwitch(contentRoot, settings, TimeProvider.System);
+}
+catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+{
+    // One clear line instead of a stack trace: the restart hook shows the end of the log as the deploy's error.
+    await Console.Error.WriteLineAsync($"Soakline.SampleApp cannot start: {e.Message}");
+    return 2;
+}
 
 var app = builder.Build();
-var failure = app.Services.GetRequiredService<FailureSwitch>();
 
 app.MapGet("/", () => Results.Content(HomePage.Render(release, failure.IsFailing), "text/html; charset=utf-8"));
 app.MapGet("/health", () => failure.IsFailing
@@ -29,3 +37,4 @@ if (settings.ReadyFile is { } readyFile)
 app.Logger.LogInformation("Release {Release} (version {Version}, commit {Commit}) starting; fails after {FailAfter}",
     release.ReleaseId, release.Version, release.Commit, failure.FailAfter?.ToString() ?? "never");
 await app.RunAsync();
+return 0;

@@ -95,6 +95,24 @@ public sealed class LocalDeploySampleAppTests : IAsyncLifetime, IDisposable
         Assert.Equal(new[] { _repository.InitialCommit, secondCommit }.Order(), Directory.GetDirectories(_folder.Combine("build-cache")).Select(Path.GetFileName).Order());
     }
 
+    [Fact]
+    public async Task A_release_that_cannot_start_fails_its_restart_with_the_apps_own_reason()
+    {
+        var deployTarget = new LocalDeployTarget(_options, new HttpHealthProbe(_http));
+        var environment = new Dictionary<string, string>(_target.Environment, StringComparer.Ordinal) { ["SAMPLE_WORK_ERROR_RATE"] = "7" };
+        _target = _target with { Environment = environment };
+        var release = ReleaseId.Create(DateTimeOffset.UtcNow, _repository.InitialCommit);
+
+        var result = await deployTarget.DeployAsync(await RequestAsync(release, _repository.InitialCommit), CancellationToken.None);
+
+        Assert.All(result.Hosts, host =>
+        {
+            Assert.False(host.Succeeded);
+            Assert.Equal(release, host.ActiveRelease); // switched, then the restart failed: the orchestrator decides
+            Assert.Contains("SAMPLE_WORK_ERROR_RATE: '7' is not a number from 0 to 1", host.Error, StringComparison.Ordinal);
+        });
+    }
+
     private async Task<DeployRequest> RequestAsync(ReleaseId release, string commitSha)
     {
         var commit = new CommitRef(DemoRepository.Reference, commitSha, "main");
