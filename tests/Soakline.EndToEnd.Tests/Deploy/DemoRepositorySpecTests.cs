@@ -1,0 +1,51 @@
+using Soakline.EndToEnd.Tests.Infrastructure;
+using Soakline.Pipeline.Spec;
+using Soakline.Pipeline.Spec.Loading;
+
+namespace Soakline.EndToEnd.Tests.Deploy;
+
+/// <summary>The demo repository's <c>.soakline.yml</c> passes the real spec loader and describes a demo that fits in minutes.</summary>
+public sealed class DemoRepositorySpecTests : IDisposable
+{
+    private readonly TempFolder _folder = new("demo-spec");
+
+    [Fact]
+    public async Task The_created_repository_has_a_valid_spec_with_short_soaks_and_two_production_hosts()
+    {
+        var repository = await DemoRepository.CreateAsync(_folder.Combine("repo"));
+
+        var loaded = await PipelineSpecLoader.LoadFileAsync(Path.Combine(repository.Path, PipelineSpecLoader.FileName));
+
+        Assert.True(loaded.IsValid, string.Join('\n', loaded.Errors));
+        var spec = loaded.Spec!;
+        Assert.Equal([5, 25, 50, 100], spec.Strategy.Steps);
+        Assert.InRange(spec.Strategy.Soak, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20));
+        Assert.InRange(spec.Analysis.Interval, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
+        Assert.Null(spec.Gates.E2E);
+        Assert.Empty(spec.Gates.RequiredChecks);
+        var app = Assert.Single(spec.Components);
+        Assert.True(app.HostsIn("production").Count >= 2, "production needs two hosts or more for a canary");
+        Assert.NotEmpty(app.HostsIn("staging"));
+        Assert.NotNull(app.Health);
+        Assert.Equal(BranchMode.Approval, spec.Branches.Single(b => b.Pattern == "main").Mode);
+    }
+
+    [Fact]
+    public async Task The_spec_commands_name_scripts_that_the_repository_contains()
+    {
+        var repository = await DemoRepository.CreateAsync(_folder.Combine("repo"));
+        var app = (await PipelineSpecLoader.LoadFileAsync(Path.Combine(repository.Path, PipelineSpecLoader.FileName))).GetSpecOrThrow().Components.Single();
+
+        foreach (var command in new[] { app.DeployCommand, app.RestartCommand })
+        {
+            Assert.NotNull(command);
+            var script = command.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
+            Assert.True(File.Exists(Path.Combine(repository.Path, script)), $"'{command}' runs {script}, which the demo repository does not contain");
+        }
+
+        Assert.True(File.Exists(Path.Combine(repository.Path, "app", "Soakline.SampleApp.csproj")));
+        Assert.False(Directory.Exists(Path.Combine(repository.Path, "app", "bin")), "build output must not be copied into the demo repository");
+    }
+
+    public void Dispose() => _folder.Dispose();
+}

@@ -1,0 +1,21 @@
+using System.Reflection;
+
+namespace Soakline.EndToEnd.Tests.Infrastructure;
+
+/// <summary>Paths recorded into this assembly at build time (see the csproj), so tests find the repository from bin/.</summary>
+internal static class BuildLocations
+{
+    public static string RepositoryRoot { get; } = Read("RepositoryRoot");
+
+    /// <summary>The sample app built by the solution (the test project references it for build order only).</summary>
+    public static string SampleAppAssembly { get; } = Read("SampleAppAssembly");
+
+    public static string CreateDemoRepoScript => Path.Combine(RepositoryRoot, "samples", "create-demo-repo.sh");
+
+    /// <summary>Screenshots and other artifacts a run leaves behind, next to the test assembly.</summary>
+    public static string OutputFolder { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "test-output")).FullName;
+
+    private static string Read(string key) =>
+        typeof(BuildLocations).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().SingleOrDefault(a => a.Key == key)?.Value
+        ?? throw new InvalidOperationException($"assembly metadata '{key}' is missing: the test project sets it at build time");
+}
