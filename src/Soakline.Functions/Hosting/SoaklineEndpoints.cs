@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Soakline.Functions.Api;
+using Soakline.Functions.Approvals;
+using Soakline.Functions.Configuration;
+using Soakline.Functions.CustomHandler;
+using Soakline.Functions.Dashboard;
+using Soakline.Functions.Webhooks;
+
+namespace Soakline.Functions.Hosting;
+
+/// <summary>The request pipeline: custom-handler invocations first (they re-enter routing), then every endpoint.</summary>
+public static class SoaklineEndpoints
+{
+    public static WebApplication UseSoakline(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var settings = app.Services.GetRequiredService<AppSettings>();
+        if (settings.Mode == HostingMode.CustomHandler)
+        {
+            app.UseMiddleware<CustomHandlerMiddleware>();
+        }
+
+        app.UseRouting();
+        app.MapHealth();
+        app.MapGitHubWebhook();
+        if (app.Services.GetService<IApprovalLinks>() is not null)
+        {
+            app.MapApprovalEndpoints();
+        }
+
+        var api = app.MapGroup("/api").AddEndpointFilter<ApiKeyFilter>();
+        api.MapPipelineEndpoints();
+        api.MapEnvironmentEndpoints();
+        app.MapDashboard().AddEndpointFilter<ApiKeyFilter>();
+
+        // The Functions host pings the handler's root until it answers; any answer means ready.
+        app.MapGet("/", () => Results.Ok(new { service = "soakline" }));
+        return app;
+    }
+}

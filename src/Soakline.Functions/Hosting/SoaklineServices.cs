@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Soakline.Durable;
+using Soakline.Functions.Api;
+using Soakline.Functions.Configuration;
+using Soakline.Functions.CustomHandler;
+using Soakline.Functions.Releases;
+using Soakline.Functions.Scheduling;
+using Soakline.Functions.Webhooks;
+
+namespace Soakline.Functions.Hosting;
+
+/// <summary>The app's services. Settings are read and validated once, when first needed (at start-up, see Program).</summary>
+public static class SoaklineServices
+{
+    public static IServiceCollection AddSoakline(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => AppSettingsReader.Read(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(_ => FunctionManifest.Load());
+        services.AddSingleton(sp => new MonitorSchedules(sp.GetRequiredService<FunctionManifest>(), SettingResolver(sp)));
+
+        AddEngine(services);
+
+        services.TryAddSingleton<IDeliveryLedger>(sp => new InMemoryDeliveryLedger(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IReleaseStarter, DurableReleaseStarter>();
+        services.TryAddSingleton<IPipelineSignals, DurablePipelineSignals>();
+        services.TryAddSingleton<IRollbackStarter, DurableRollbackStarter>();
+        services.TryAddSingleton<IPipelineTimeline, EngineTimeline>();
+        services.TryAddSingleton<IMonitorSweepStarter, DurableMonitorSweepStarter>();
+        services.AddSingleton<GitHubEventRouter>();
+        services.AddSingleton<ApiKeyFilter>();
+        services.AddSingleton<QueueInvocationHandler>();
+        services.AddSingleton<TimerInvocationHandler>();
+        services.AddHostedService<StandaloneMonitorScheduler>();
+        return services;
+    }
+
+    /// <summary>
+    /// The durable engine: worker and client on the in-memory backend. The pipeline's orchestrators and the Azure Storage
+    /// backend plug in here as they land on main.
+    /// </summary>
+    private static void AddEngine(IServiceCollection services)
+    {
+        services.AddDurableTaskWorker(builder => builder.AddTasks(_ => { }).UseInMemory());
+        services.AddDurableTaskClient(builder => builder.UseInMemory());
+    }
+
+    /// <summary>Resolves <c>%name%</c> like the Functions host: the app setting, with the app's defaults for unset ones.</summary>
+    private static Func<string, string?> SettingResolver(IServiceProvider services)
+    {
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var settings = services.GetRequiredService<AppSettings>();
+        return name => name == SettingNames.MonitorSchedule ? settings.MonitorSchedule : configuration[SettingNames.ToConfigurationKey(name)];
+    }
+
+    /// <summary>Runs the monitor scheduler standalone only: under Azure Functions the host's timer triggers fire the sweeps.</summary>
+    private sealed class StandaloneMonitorScheduler(IServiceProvider services, AppSettings settings) : IHostedService
+    {
+        private MonitorScheduler? _scheduler;
+
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            if (settings.Mode != HostingMode.Standalone)
+            {
+                return Task.CompletedTask;
+            }
+
+            _scheduler = ActivatorUtilities.CreateInstance<MonitorScheduler>(services);
+            return _scheduler.StartAsync(cancellationToken);
+        }
+
+        public async Task StopAsync(CancellationToken cancellationToken)
+        {
+            if (_scheduler is not null)
+            {
+                await _scheduler.StopAsync(cancellationToken);
+                _scheduler.Dispose();
+            }
+        }
+    }
+}
