@@ -20,20 +20,22 @@ public sealed class FunctionManifest
 
     public IReadOnlyCollection<FunctionDefinition> Functions => _functions.Values;
 
+    /// <summary>
+    /// Reads <c>functions/*/function.json</c> next to the executable (build output), or <c>*/function.json</c> beside it
+    /// (the deployed package, where the folders sit at the root next to host.json).
+    /// </summary>
     public static FunctionManifest Load(string? baseDirectory = null)
     {
-        var root = Path.Combine(baseDirectory ?? AppContext.BaseDirectory, FolderName);
-        if (!Directory.Exists(root))
-        {
-            throw new InvalidOperationException($"The function folders are missing: '{root}' does not exist (they are copied next to the executable at build).");
-        }
-
+        var directory = baseDirectory ?? AppContext.BaseDirectory;
+        var root = Directory.Exists(Path.Combine(directory, FolderName)) ? Path.Combine(directory, FolderName) : directory;
         var functions = Directory.GetDirectories(root)
             .Select(folder => Path.Combine(folder, "function.json"))
             .Where(File.Exists)
             .Select(path => Parse(Path.GetFileName(Path.GetDirectoryName(path))!, File.ReadAllText(path)))
             .ToList();
-        return new FunctionManifest(functions);
+        return functions.Count == 0
+            ? throw new InvalidOperationException($"No function folders (*/function.json) under '{root}': they ship next to the executable.")
+            : new FunctionManifest(functions);
     }
 
     public bool TryGet(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out FunctionDefinition? function) =>
