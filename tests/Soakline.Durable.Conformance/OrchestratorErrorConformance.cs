@@ -50,4 +50,22 @@ public abstract class OrchestratorErrorConformance(IDurableBackendFixture fixtur
         Assert.Equal("release window closed", done.FailureDetails.ErrorMessage);
         Assert.NotNull(done.FailureDetails.StackTrace);
     }
+
+    [Fact]
+    public async Task Awaiting_a_non_durable_task_fails_the_instance_instead_of_hanging()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string>("Sleeps", async ctx =>
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50));
+                return "woke up";
+            }));
+
+        var id = await StartAsync(host, "Sleeps");
+        var done = await CompletionOf(host, id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
+        Assert.Equal("Soakline.Durable.Replay.NonDurableAwaitException", done.FailureDetails!.ErrorType);
+        Assert.Contains("Orchestrator 'Sleeps'", done.FailureDetails.ErrorMessage, StringComparison.Ordinal);
+    }
 }

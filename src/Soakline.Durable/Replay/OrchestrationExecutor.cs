@@ -63,6 +63,15 @@ internal static class OrchestrationExecutor
             throw new InvalidOperationException($"Instance '{request.InstanceId}' has no ExecutionStarted event to run.");
         }
 
+        if (!run.IsCompleted && !context.HasPendingDurableWork)
+        {
+            // Nothing in history can ever resume it: the code awaited Task.Delay, I/O, or a task from another thread.
+            throw new NonDurableAwaitException(
+                $"Orchestrator '{request.Name}' (instance '{request.InstanceId}') is waiting for something that is not a durable task "
+                + "(such as Task.Delay, I/O, or Task.Run). Orchestrators may only await the context's activities, timers, "
+                + "sub-orchestrations and external events (see docs/engine.md).");
+        }
+
         var completionResult = run.IsCompleted ? Finish(run, context, unprocessed) : null;
 
         // A finished orchestration leaves its open timers behind: nothing will ever await them.

@@ -55,6 +55,12 @@ internal sealed class ReplayOrchestrationContext : TaskOrchestrationContext
     /// <summary>Actions taken that history does not record yet, in task-id order.</summary>
     public IEnumerable<OrchestratorAction> UnmatchedActions => _unmatchedActions.Values;
 
+    /// <summary>
+    /// True while something durable can still move the orchestrator: an awaited task, an event wait, or an action
+    /// not yet sent. When the orchestrator has not finished and this is false, it is blocked on a non-durable task.
+    /// </summary>
+    public bool HasPendingDurableWork => _openTasks.Count > 0 || _unmatchedActions.Count > 0 || _waiters.Values.Any(q => q.Count > 0);
+
     /// <summary>External events that arrived but were never awaited, in arrival order.</summary>
     public IEnumerable<EventRaised> BufferedEvents => _bufferedEvents;
 

@@ -172,7 +172,7 @@ public sealed class OrchestrationStepProcessor
             outcome = OrchestrationExecutor.Execute(new ExecutionRequest(
                 factory(_services), state.Name, state.InstanceId, state.Parent, state.CustomStatus, step.History, stepEvents, _loggerFactory));
         }
-        catch (Exception ex) when (ex is NonDeterministicOrchestrationException or PayloadDeserializationException)
+        catch (Exception ex) when (ex is NonDeterministicOrchestrationException or NonDurableAwaitException or PayloadDeserializationException)
         {
             _logger.LogError(ex, "Orchestration {InstanceId} failed: {Reason}", state.InstanceId, ex.Message);
             step.RecordAll(stepEvents);

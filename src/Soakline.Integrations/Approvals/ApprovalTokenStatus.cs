@@ -1,0 +1,10 @@
+namespace Soakline.Integrations.Approvals;
+
+public enum ApprovalTokenStatus
+{
+    Valid,
+    Malformed,
+    BadSignature,
+    Expired,
+    AlreadyUsed,
+}

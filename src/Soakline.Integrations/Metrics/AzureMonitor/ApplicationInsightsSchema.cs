@@ -1,0 +1,18 @@
+namespace Soakline.Integrations.Metrics.AzureMonitor;
+
+/// <summary>
+/// Request telemetry has two spellings: the workspace tables (<c>AppRequests</c>) that the Log Analytics workspace
+/// query API sees, and the classic Application Insights schema (<c>requests</c>).
+/// </summary>
+public sealed record ApplicationInsightsSchema(string Table, string Success, string DurationMs, string DefaultVersionDimension)
+{
+    public static readonly ApplicationInsightsSchema Workspace = new("AppRequests", "Success", "DurationMs", "AppVersion");
+    public static readonly ApplicationInsightsSchema Classic = new("requests", "success", "duration", "application_Version");
+
+    public static ApplicationInsightsSchema For(string table) => table switch
+    {
+        "AppRequests" => Workspace,
+        "requests" => Classic,
+        _ => throw new ArgumentException($"AzureMonitor:RequestsTable '{table}' must be 'AppRequests' (workspace-based Application Insights) or 'requests' (classic)."),
+    };
+}

@@ -1,0 +1,8 @@
+namespace Soakline.Integrations.Notifications.Chat;
+
+public enum ChatPlatform
+{
+    Slack,
+    Teams,
+    Discord,
+}
