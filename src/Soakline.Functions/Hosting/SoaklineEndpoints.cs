@@ -26,10 +26,7 @@ public static class SoaklineEndpoints
         app.UseRouting();
         app.MapHealth();
         app.MapGitHubWebhook();
-        if (app.Services.GetService<IApprovalLinks>() is not null)
-        {
-            app.MapApprovalEndpoints();
-        }
+        app.MapApprovalEndpoints();
 
         var api = app.MapGroup("/api").AddEndpointFilter<ApiKeyFilter>();
         api.MapPipelineEndpoints();

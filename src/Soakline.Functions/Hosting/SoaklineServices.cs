@@ -4,11 +4,13 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Soakline.Durable;
 using Soakline.Functions.Api;
+using Soakline.Functions.Approvals;
 using Soakline.Functions.Configuration;
 using Soakline.Functions.CustomHandler;
 using Soakline.Functions.Releases;
 using Soakline.Functions.Scheduling;
 using Soakline.Functions.Webhooks;
+using Soakline.Integrations.Approvals;
 
 namespace Soakline.Functions.Hosting;
 
@@ -30,6 +32,7 @@ public static class SoaklineServices
         services.TryAddSingleton<IRollbackStarter, DurableRollbackStarter>();
         services.TryAddSingleton<IPipelineTimeline, EngineTimeline>();
         services.TryAddSingleton<IMonitorSweepStarter, DurableMonitorSweepStarter>();
+        AddApprovalLinks(services);
         services.AddSingleton<GitHubEventRouter>();
         services.AddSingleton<ApiKeyFilter>();
         services.AddSingleton<QueueInvocationHandler>();
@@ -46,6 +49,18 @@ public static class SoaklineServices
     {
         services.AddDurableTaskWorker(builder => builder.AddTasks(_ => { }).UseInMemory());
         services.AddDurableTaskClient(builder => builder.UseInMemory());
+    }
+
+    /// <summary>
+    /// The signed approval links from Soakline.Integrations, built from the validated signing key when first needed
+    /// (the same parts <c>AddSoaklineApprovalTokens</c> registers, which wants the key before settings are read).
+    /// </summary>
+    private static void AddApprovalLinks(IServiceCollection services)
+    {
+        services.TryAddSingleton(sp => new ApprovalTokenSigner(new ApprovalTokenSettings { SigningKey = sp.GetRequiredService<AppSettings>().ApprovalSigningKey }));
+        services.TryAddSingleton<INonceLedger>(sp => new InMemoryNonceLedger(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new ApprovalTokenRedeemer(sp.GetRequiredService<ApprovalTokenSigner>(), sp.GetRequiredService<INonceLedger>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IApprovalLinks, SignedApprovalLinks>();
     }
 
     /// <summary>Resolves <c>%name%</c> like the Functions host: the app setting, with the app's defaults for unset ones.</summary>
