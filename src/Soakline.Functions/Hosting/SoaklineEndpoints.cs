@@ -31,6 +31,7 @@ public static class SoaklineEndpoints
         var api = app.MapGroup("/api").AddEndpointFilter<ApiKeyFilter>();
         api.MapPipelineEndpoints();
         api.MapEnvironmentEndpoints();
+        api.MapMetricsEndpoints();
         app.MapDashboard().AddEndpointFilter<ApiKeyFilter>();
 
         // The Functions host pings the handler's root until it answers; any answer means ready.

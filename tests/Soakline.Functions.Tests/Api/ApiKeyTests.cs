@@ -46,6 +46,7 @@ public sealed class ApiKeyTests : IClassFixture<ApiKeyTests.App>
         Assert.Contains("/api/pipelines/release:acme:shop:main:abc/reject", paths);
         Assert.Contains("/api/pipelines/release:acme:shop:main:abc/abort", paths);
         Assert.Contains("/api/environments/production/rollback", paths);
+        Assert.Contains("/api/metrics/dora", paths);
         Assert.Contains("/dashboard", paths);
     }
 
