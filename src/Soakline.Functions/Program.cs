@@ -14,10 +14,11 @@ builder.Services.AddSoakline();
 builder.Services.AddSoaklineTelemetry(TelemetryFromConfiguration(builder.Configuration));
 
 var app = builder.Build();
+app.UseSoakline();
 try
 {
-    // Validate every setting before serving anything; the exception lists each bad setting by name.
-    app.Services.GetRequiredService<AppSettings>();
+    // Start-up validates every setting first; the exception lists each bad setting by name, never a secret's value.
+    await app.RunAsync();
 }
 catch (AppSettingsException ex)
 {
@@ -25,8 +26,6 @@ catch (AppSettingsException ex)
     return 2;
 }
 
-app.UseSoakline();
-await app.RunAsync();
 return 0;
 
 static TelemetrySettings TelemetryFromConfiguration(IConfiguration configuration)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Soakline.Functions.Configuration;
 
 namespace Soakline.Functions.CustomHandler;
 
@@ -10,14 +11,14 @@ namespace Soakline.Functions.CustomHandler;
 /// go to their handlers. A failed queue or timer invocation answers 500 so the host retries the message. Active only
 /// when the host started the executable (custom-handler mode); standalone, these paths do not exist.
 /// </summary>
-public sealed class CustomHandlerMiddleware(RequestDelegate next, FunctionManifest manifest, QueueInvocationHandler queues, TimerInvocationHandler timers, ILogger<CustomHandlerMiddleware> logger)
+public sealed class CustomHandlerMiddleware(RequestDelegate next, AppSettings settings, FunctionManifest manifest, QueueInvocationHandler queues, TimerInvocationHandler timers, ILogger<CustomHandlerMiddleware> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!HttpMethods.IsPost(context.Request.Method) || !TryGetFunction(context.Request.Path, out var function))
+        if (settings.Mode != HostingMode.CustomHandler || !HttpMethods.IsPost(context.Request.Method) || !TryGetFunction(context.Request.Path, out var function))
         {
             await next(context);
             return;

@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Soakline.Functions.Api;
 using Soakline.Functions.Approvals;
-using Soakline.Functions.Configuration;
 using Soakline.Functions.CustomHandler;
 using Soakline.Functions.Dashboard;
 using Soakline.Functions.Webhooks;
@@ -17,11 +15,7 @@ public static class SoaklineEndpoints
     public static WebApplication UseSoakline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var settings = app.Services.GetRequiredService<AppSettings>();
-        if (settings.Mode == HostingMode.CustomHandler)
-        {
-            app.UseMiddleware<CustomHandlerMiddleware>();
-        }
+        app.UseMiddleware<CustomHandlerMiddleware>();
 
         app.UseRouting();
         app.MapHealth();

@@ -21,6 +21,9 @@ public static class SoaklineServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => AppSettingsReader.Read(sp.GetRequiredService<IConfiguration>()));
+
+        // First hosted service: a bad configuration stops the start before anything listens or polls.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SettingsValidation>());
         services.AddSingleton(_ => FunctionManifest.Load());
         services.AddSingleton(sp => new MonitorSchedules(sp.GetRequiredService<FunctionManifest>(), SettingResolver(sp)));
 
@@ -37,7 +40,8 @@ public static class SoaklineServices
         services.AddSingleton<ApiKeyFilter>();
         services.AddSingleton<QueueInvocationHandler>();
         services.AddSingleton<TimerInvocationHandler>();
-        services.AddHostedService<StandaloneMonitorScheduler>();
+        services.AddSingleton<StandaloneMonitorScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<StandaloneMonitorScheduler>());
         return services;
     }
 
@@ -71,10 +75,25 @@ public static class SoaklineServices
         return name => name == SettingNames.MonitorSchedule ? settings.MonitorSchedule : configuration[SettingNames.ToConfigurationKey(name)];
     }
 
+    /// <summary>Reads and validates the settings at start-up; throws <see cref="AppSettingsException"/> naming each bad one.</summary>
+    private sealed class SettingsValidation(IServiceProvider services) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            services.GetRequiredService<AppSettings>();
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
     /// <summary>Runs the monitor scheduler standalone only: under Azure Functions the host's timer triggers fire the sweeps.</summary>
-    private sealed class StandaloneMonitorScheduler(IServiceProvider services, AppSettings settings) : IHostedService
+    internal sealed class StandaloneMonitorScheduler(IServiceProvider services, AppSettings settings) : IHostedService
     {
         private MonitorScheduler? _scheduler;
+
+        /// <summary>The running scheduler; null under Azure Functions.</summary>
+        public MonitorScheduler? Scheduler => _scheduler;
 
         public Task StartAsync(CancellationToken cancellationToken)
         {

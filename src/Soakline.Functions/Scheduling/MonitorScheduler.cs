@@ -9,6 +9,9 @@ namespace Soakline.Functions.Scheduling;
 /// </summary>
 public sealed class MonitorScheduler(MonitorSchedules schedules, IMonitorSweepStarter sweeps, TimeProvider clock, ILogger<MonitorScheduler> logger) : BackgroundService
 {
+    /// <summary>The occurrence the scheduler waits for (set once its timer is armed); null before start or after stop.</summary>
+    public DateTimeOffset? NextOccurrence { get; private set; }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         foreach (var (function, expression) in schedules.Expressions)
@@ -28,10 +31,13 @@ public sealed class MonitorScheduler(MonitorSchedules schedules, IMonitorSweepSt
             {
                 try
                 {
-                    await Task.Delay(wait, clock, stoppingToken);
+                    var timer = Task.Delay(wait, clock, stoppingToken);
+                    NextOccurrence = next;
+                    await timer;
                 }
                 catch (OperationCanceledException)
                 {
+                    NextOccurrence = null;
                     return;
                 }
             }
