@@ -1,0 +1,50 @@
+using Soakline.Integrations.Deploy.Shell;
+using Soakline.Pipeline.Domain;
+
+namespace Soakline.Integrations.Deploy;
+
+/// <summary>Which release <c>current</c> points at and which releases a host keeps, oldest first.</summary>
+/// <remarks>
+/// Release ids start with a UTC timestamp, so ordinal order is age order; "previous" is the newest release older
+/// than the current one (not the second entry of <c>ls -t</c>, which a touched directory would reorder).
+/// Entries that are not release ids (an operator's backup folder) are ignored: never listed, never deleted.
+/// </remarks>
+public sealed record HostReleaseState(ReleaseId? Current, IReadOnlyList<ReleaseId> Available)
+{
+    public ReleaseId? Previous => Current is null
+        ? null
+        : Available.Where(r => string.CompareOrdinal(r.Value, Current.Value) < 0).OrderBy(r => r.Value, StringComparer.Ordinal).LastOrDefault();
+
+    public bool Has(ReleaseId release) => Available.Contains(release);
+
+    public static async Task<HostReleaseState> ReadAsync(IHostShell shell, ReleaseLayout layout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(shell);
+        ArgumentNullException.ThrowIfNull(layout);
+
+        // Both parts may fail on a fresh host (no link, no folder yet), which simply means "nothing deployed",
+        // so the output is read whatever the exit code.
+        var output = (await shell.RunAsync(ReleaseCommands.ReadState(layout), null, cancellationToken)).StandardOutput;
+        var separator = output.IndexOf(ReleaseCommands.StateSeparator + "\n", StringComparison.Ordinal);
+        if (separator < 0)
+        {
+            throw new DeployHostException($"reading the releases under {layout.Root} gave unexpected output");
+        }
+
+        return Parse(output[..separator], output[(separator + ReleaseCommands.StateSeparator.Length + 1)..]);
+    }
+
+    public static HostReleaseState Parse(string currentLink, string releaseListing)
+    {
+        ArgumentNullException.ThrowIfNull(currentLink);
+        ArgumentNullException.ThrowIfNull(releaseListing);
+        var target = currentLink.Trim().TrimEnd('/');
+        var current = ReleaseId.TryParse(target[(target.LastIndexOf('/') + 1)..], out var id) ? id : null;
+        var available = releaseListing.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(name => ReleaseId.TryParse(name, out var id) ? id : null)
+            .OfType<ReleaseId>()
+            .OrderBy(r => r.Value, StringComparer.Ordinal)
+            .ToList();
+        return new HostReleaseState(current, available);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Soakline.Integrations.Deploy.Shell;
+using Soakline.Pipeline.Domain;
+
+namespace Soakline.Integrations.Deploy;
+
+/// <summary>
+/// The steps deploy and rollback share on one host, each run through the host's shell with a failure turned into
+/// a <see cref="DeployHostException"/> that names the step and carries the (redacted) end of the host's output.
+/// </summary>
+/// <remarks>Each step's duration is logged at Debug level: the per-host total is in the result, this says where it went.</remarks>
+internal sealed class HostReleaseSteps(IHostShell shell, ReleaseLayout layout, ValidatedComponent component, DeployHost host, ILogger logger)
+{
+    private readonly SecretRedactor _redactor = component.Redactor;
+
+    public ReleaseLayout Layout => layout;
+
+    public DeployHost Host => host;
+
+    public Task<HostReleaseState> ReadStateAsync(CancellationToken cancellationToken) =>
+        HostReleaseState.ReadAsync(shell, layout, cancellationToken);
+
+    public async Task RunAsync(string step, ShellCommand command, string? standardInput, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = await shell.RunAsync(command, standardInput, cancellationToken);
+        logger.LogDebug("{Host}: {Step} exited {ExitCode} after {Elapsed} ms", host.Name, step, result.ExitCode, clock.ElapsedMilliseconds);
+        if (!result.Succeeded)
+        {
+            throw new DeployHostException($"{step} failed (exit {result.ExitCode}): {_redactor.Redact(result.Tail())}");
+        }
+    }
+
+    public async Task UploadAsync(string localFile, RemotePath destination, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            await shell.UploadAsync(localFile, destination, cancellationToken);
+            logger.LogDebug("{Host}: upload to {Destination} took {Elapsed} ms", host.Name, destination, clock.ElapsedMilliseconds);
+        }
+        catch (IOException failure)
+        {
+            throw new DeployHostException($"uploading the artifact to {destination} failed: {failure.Message}", failure);
+        }
+    }
+
+    /// <summary>Runs a spec hook in <paramref name="workingDirectory"/>, with the component's environment plus Soakline's own variables.</summary>
+    public Task RunHookAsync(string step, ShellScript hook, RemotePath workingDirectory, ReleaseId release, CommitRef? commit, CancellationToken cancellationToken)
+    {
+        var environment = new HookEnvironment();
+        foreach (var (name, value) in component.Environment)
+        {
+            environment.Set(name, value);
+        }
+
+        environment
+            .Set("SOAKLINE_COMPONENT", component.Component)
+            .Set("SOAKLINE_HOST", host.Name)
+            .Set("SOAKLINE_RELEASE", release.Value)
+            .Set("SOAKLINE_RELEASE_ROOT", layout.Root.Value)
+            .Set("SOAKLINE_RELEASE_DIR", layout.ReleaseDirectory(release).Value)
+            .Set("SOAKLINE_SHARED_DIR", layout.Shared.Value);
+        if (commit is not null)
+        {
+            environment.Set("SOAKLINE_COMMIT", commit.Sha);
+
+            // The branch is free text from a push; it reaches the hook only as this variable's value.
+            environment.Set("SOAKLINE_BRANCH", commit.Branch ?? "");
+        }
+
+        return RunAsync(step, HookEnvironment.HookCommand(workingDirectory, hook), environment.ToStandardInput(), cancellationToken);
+    }
+
+    /// <summary>Points <c>current</c> at <paramref name="release"/> atomically; on failure <c>current</c> is unchanged.</summary>
+    public Task SwitchAsync(ReleaseId release, CancellationToken cancellationToken) =>
+        RunAsync("switching current", ReleaseCommands.SwitchCurrent(layout, release), null, cancellationToken);
+
+    /// <summary>Runs the restart command in <c>current</c>, which already points at <paramref name="release"/>.</summary>
+    public async Task RestartAsync(ReleaseId release, CommitRef? commit, CancellationToken cancellationToken)
+    {
+        if (component.RestartCommand is not { } restart)
+        {
+            return;
+        }
+
+        try
+        {
+            await RunHookAsync("restart", restart, layout.Current, release, commit, cancellationToken);
+        }
+        catch (DeployHostException failure)
+        {
+            throw new DeployHostException($"current now points at {release}, but {failure.Message}", failure);
+        }
+    }
+
+    public Task RemoveReleasesAsync(IReadOnlyCollection<ReleaseId> releases, CancellationToken cancellationToken) =>
+        releases.Count == 0
+            ? Task.CompletedTask
+            : RunAsync("removing old releases", ReleaseCommands.RemoveReleases(layout, releases), null, cancellationToken);
+}

@@ -1,0 +1,61 @@
+using Soakline.Pipeline.Domain;
+using Soakline.Pipeline.Ports;
+
+namespace Soakline.Integrations.Deploy;
+
+/// <summary>Switches one host to its previous release, or to a named one that is still on the host, and restarts.</summary>
+internal sealed class HostRollback(HostReleaseSteps steps, ReleaseId? toRelease)
+{
+    public async Task<HostDeployResult> RunAsync(Func<TimeSpan> elapsed, CancellationToken cancellationToken)
+    {
+        var state = await steps.ReadStateAsync(cancellationToken);
+        ReleaseId target;
+        if (toRelease is not null)
+        {
+            if (!state.Has(toRelease))
+            {
+                return Result(false, state.Current, $"release {toRelease} is not on this host (it has: {Describe(state)})");
+            }
+
+            target = toRelease;
+        }
+        else if (state.Current is null)
+        {
+            return Result(false, null, "no current release to roll back from");
+        }
+        else if (state.Previous is not { } previous)
+        {
+            return Result(false, state.Current, $"no release older than {state.Current} is left on this host");
+        }
+        else
+        {
+            target = previous;
+        }
+
+        try
+        {
+            await steps.SwitchAsync(target, cancellationToken);
+        }
+        catch (DeployHostException failure)
+        {
+            return Result(false, state.Current, failure.Message);
+        }
+
+        try
+        {
+            await steps.RestartAsync(target, null, cancellationToken);
+        }
+        catch (DeployHostException failure)
+        {
+            return Result(false, target, failure.Message);
+        }
+
+        return new HostDeployResult(steps.Host.Name, true, target, state.Current, elapsed());
+
+        HostDeployResult Result(bool succeeded, ReleaseId? active, string error) =>
+            new(steps.Host.Name, succeeded, active, state.Current, elapsed(), error);
+    }
+
+    private static string Describe(HostReleaseState state) =>
+        state.Available.Count == 0 ? "none" : string.Join(", ", state.Available.Select(r => r.Value));
+}

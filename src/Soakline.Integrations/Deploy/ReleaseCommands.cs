@@ -1,0 +1,74 @@
+using Soakline.Integrations.Deploy.Shell;
+using Soakline.Pipeline.Domain;
+
+namespace Soakline.Integrations.Deploy;
+
+/// <summary>
+/// Every command the deploy target runs on a host, each built through <see cref="ShellCommand"/> from validated
+/// paths and release ids. Reading this file tells you everything Soakline will ever execute on your servers.
+/// </summary>
+public static class ReleaseCommands
+{
+    private static readonly ShellArgument EndOfOptions = ShellArgument.Option("--");
+
+    /// <summary>Separates the link target from the release listing in <see cref="ReadState"/>'s output.</summary>
+    public const string StateSeparator = "releases:";
+
+    /// <summary>
+    /// Where <c>current</c> points, the separator line, then the release folders: one round trip instead of two,
+    /// which matters when a rollback must reach twenty hosts quickly. Either part may be empty on a fresh host.
+    /// </summary>
+    public static ShellCommand ReadState(ReleaseLayout layout) =>
+        ReadCurrentLink(layout).Then(ShellCommand.Run("echo", ShellArgument.Literal(StateSeparator))).Then(ListReleases(layout));
+
+    public static ShellCommand ReadCurrentLink(ReleaseLayout layout) =>
+        ShellCommand.Run("readlink", EndOfOptions, layout.Current).WithoutErrorOutput();
+
+    public static ShellCommand ListReleases(ReleaseLayout layout) =>
+        ShellCommand.Run("ls", ShellArgument.Option("-1"), EndOfOptions, layout.Releases).WithoutErrorOutput();
+
+    /// <summary>A clean, empty release folder (a leftover of an interrupted attempt is discarded), plus shared/ and .incoming/.</summary>
+    public static ShellCommand PrepareReleaseDirectory(ReleaseLayout layout, ReleaseId release) =>
+        RemoveRecursively(layout.ReleaseDirectory(release))
+            .And(ShellCommand.Run("mkdir", ShellArgument.Option("-p"), EndOfOptions,
+                layout.ReleaseDirectory(release), layout.Shared, layout.Incoming));
+
+    /// <summary>Unpacks the uploaded tarball, dropping its single top-level folder (GitHub's and git archive's layout).</summary>
+    public static ShellCommand UnpackUpload(ReleaseLayout layout, ReleaseId release) =>
+        ShellCommand.Run("tar", ShellArgument.Option("-xzf"), layout.Upload(release),
+                ShellArgument.Option("-C"), layout.ReleaseDirectory(release), ShellArgument.Option("--strip-components=1"))
+            .And(ShellCommand.Run("rm", ShellArgument.Option("-f"), EndOfOptions, layout.Upload(release)));
+
+    public static ShellCommand CreateSharedDirectory(ReleaseLayout layout, SharedPath shared) =>
+        ShellCommand.Run("mkdir", ShellArgument.Option("-p"), EndOfOptions, layout.Shared.Combine(shared.Path));
+
+    public static ShellCommand SharedPathExists(ReleaseLayout layout, SharedPath shared) =>
+        ShellCommand.Run("test", ShellArgument.Option("-e"), layout.Shared.Combine(shared.Path));
+
+    /// <summary>Replaces whatever the artifact has at the shared path with a link into shared/.</summary>
+    public static ShellCommand LinkShared(ReleaseLayout layout, ReleaseId release, SharedPath shared)
+    {
+        var inRelease = layout.ReleaseDirectory(release).Combine(shared.Path);
+        return RemoveRecursively(inRelease)
+            .And(ShellCommand.Run("mkdir", ShellArgument.Option("-p"), EndOfOptions, inRelease.Parent!))
+            .And(ShellCommand.Run("ln", ShellArgument.Option("-s"), EndOfOptions, layout.Shared.Combine(shared.Path), inRelease));
+    }
+
+    /// <summary>Writes standard input to <paramref name="file"/> (REVISION, an nginx upstream file).</summary>
+    public static ShellCommand WriteStandardInputTo(RemotePath file) => ShellCommand.Run("cat").WritingOutputTo(file);
+
+    /// <summary>
+    /// The atomic switch: a new link under a temporary name, then <c>mv -T</c> renames it over <c>current</c>.
+    /// rename(2) replaces the old link in one step, so a request never sees a missing or half-written <c>current</c>
+    /// (<c>ln -sfn</c> alone unlinks and re-creates, leaving a gap).
+    /// </summary>
+    public static ShellCommand SwitchCurrent(ReleaseLayout layout, ReleaseId release) =>
+        ShellCommand.Run("ln", ShellArgument.Option("-sfn"), EndOfOptions, ReleaseLayout.CurrentLinkTarget(release), layout.NextCurrentLink(release))
+            .And(ShellCommand.Run("mv", ShellArgument.Option("-T"), EndOfOptions, layout.NextCurrentLink(release), layout.Current));
+
+    public static ShellCommand RemoveReleases(ReleaseLayout layout, IEnumerable<ReleaseId> releases) =>
+        ShellCommand.Run("rm", [ShellArgument.Option("-rf"), EndOfOptions, .. releases.Select(r => ShellArgument.Path(layout.ReleaseDirectory(r)))]);
+
+    private static ShellCommand RemoveRecursively(RemotePath path) =>
+        ShellCommand.Run("rm", ShellArgument.Option("-rf"), EndOfOptions, path);
+}

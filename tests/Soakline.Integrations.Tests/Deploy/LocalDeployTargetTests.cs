@@ -1,0 +1,74 @@
+using Soakline.Integrations.Deploy.Local;
+using Soakline.Integrations.Health;
+using Soakline.Integrations.Tests.Fixtures;
+using Soakline.Pipeline.Ports;
+
+namespace Soakline.Integrations.Tests.Deploy;
+
+/// <summary>The local target runs the same commands through this machine's /bin/sh; observed over HTTP too.</summary>
+[Collection(SshCollection.Name)]
+public sealed class LocalDeployTargetTests(SshDeployFixture fixture)
+{
+    [Fact]
+    public async Task Deploy_then_rollback_on_this_machine()
+    {
+        using var hosts = fixture.NewHosts(2);
+        var target = new LocalDeployTarget(hosts.LocalOptions(), new HttpHealthProbe(new HttpClient()));
+        var first = await fixture.NewReleaseAsync();
+        var second = await fixture.NewReleaseAsync();
+
+        Assert.True((await target.DeployAsync(SshDeployFixture.Deploy(hosts, first), CancellationToken.None)).AllSucceeded);
+        var deployed = await target.DeployAsync(SshDeployFixture.Deploy(hosts, second), CancellationToken.None);
+
+        Assert.True(deployed.AllSucceeded, SshDeployTargetTests.Describe(deployed));
+        foreach (var host in hosts.Hosts)
+        {
+            Assert.Equal(second.Commit.Sha + "\n", File.ReadAllText(Path.Combine(host.ReleaseDirectory(second.Id.Value), "REVISION")));
+            Assert.Equal(second.Id.Value, await AppHttp.WaitForReleaseAsync(host.Address, hosts.AppPort, second.Id.Value));
+        }
+
+        var rolledBack = await target.RollbackAsync(new RollbackRequest(SshDeployFixture.Component(), hosts.Names, null, "manual"), CancellationToken.None);
+
+        Assert.True(rolledBack.AllSucceeded, SshDeployTargetTests.Describe(rolledBack));
+        foreach (var host in hosts.Hosts)
+        {
+            Assert.Equal($"releases/{first.Id}", host.CurrentTarget);
+            Assert.Equal(first.Id.Value, await AppHttp.WaitForReleaseAsync(host.Address, hosts.AppPort, first.Id.Value));
+        }
+    }
+
+    [Fact]
+    public async Task A_missing_shared_file_fails_the_host_naming_the_file_and_leaves_no_release_behind()
+    {
+        using var hosts = fixture.NewHosts(1);
+        File.Delete(Path.Combine(hosts[0].SharedDirectory, ".env"));
+        var target = new LocalDeployTarget(hosts.LocalOptions(), new HttpHealthProbe(new HttpClient()));
+        var release = await fixture.NewReleaseAsync();
+
+        var result = Assert.Single((await target.DeployAsync(SshDeployFixture.Deploy(hosts, release), CancellationToken.None)).Hosts);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains($"checking shared file {hosts[0].SharedDirectory}/.env", result.Error);
+        Assert.Empty(hosts[0].ReleaseNames());
+        Assert.Null(hosts[0].CurrentTarget);
+    }
+
+    [Fact]
+    public async Task A_switch_that_fails_leaves_current_as_it_was_and_discards_the_new_release()
+    {
+        using var hosts = fixture.NewHosts(1);
+
+        // A real folder where the link should be (a hand-made install): rename cannot replace it.
+        Directory.CreateDirectory(Path.Combine(hosts[0].CurrentLink, "keep"));
+        var target = new LocalDeployTarget(hosts.LocalOptions(), new HttpHealthProbe(new HttpClient()));
+        var release = await fixture.NewReleaseAsync();
+
+        var result = Assert.Single((await target.DeployAsync(SshDeployFixture.Deploy(hosts, release), CancellationToken.None)).Hosts);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("switching current failed", result.Error);
+        Assert.Null(result.ActiveRelease);
+        Assert.True(Directory.Exists(Path.Combine(hosts[0].CurrentLink, "keep")));
+        Assert.Empty(hosts[0].ReleaseNames());
+    }
+}

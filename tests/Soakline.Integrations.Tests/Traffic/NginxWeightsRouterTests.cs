@@ -1,0 +1,138 @@
+using Soakline.Integrations.Tests.Deploy;
+using Soakline.Integrations.Tests.Fixtures;
+using Soakline.Integrations.Traffic;
+using Soakline.Integrations.Traffic.Nginx;
+using Soakline.Pipeline.Ports;
+
+namespace Soakline.Integrations.Tests.Traffic;
+
+/// <summary>
+/// nginx weights over SSH against a real nginx: the split is measured by sending requests through nginx and
+/// counting which release answers (one nginx worker, so weighted round robin is exact).
+/// </summary>
+[Collection(SshCollection.Name)]
+public sealed class NginxWeightsRouterTests(SshDeployFixture fixture) : IAsyncLifetime
+{
+    private const string NginxHost = "lb";
+    private NginxServer _nginx = null!;
+
+    public async Task InitializeAsync() => _nginx = await NginxServer.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_nginx is not null)
+        {
+            await _nginx.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Weights_split_requests_between_releases_blue_green_switches_all_and_restore_goes_back()
+    {
+        using var hosts = fixture.NewHosts(2);
+        var (target, shells) = fixture.SshTarget(hosts, o => o.Hosts[NginxHost] = AppHosts.SshHost(fixture.Server, "127.0.0.1", null));
+        using var _ = shells;
+        var stable = await fixture.NewReleaseAsync();
+        var canary = await fixture.NewReleaseAsync();
+        Assert.True((await target.DeployAsync(SshDeployFixture.Deploy(hosts, stable), CancellationToken.None)).AllSucceeded);
+        Assert.True((await target.DeployAsync(SshDeployFixture.Deploy(hosts, canary, only: [hosts[1].Name]), CancellationToken.None)).AllSucceeded);
+        await AppHttp.WaitForReleaseAsync(hosts[0].Address, hosts.AppPort, stable.Id.Value);
+        await AppHttp.WaitForReleaseAsync(hosts[1].Address, hosts.AppPort, canary.Id.Value);
+        var router = new NginxWeightsRouter(shells, target, _nginx.RouterOptions(NginxHost, hosts.AppPort));
+        var component = SshDeployFixture.Component();
+
+        var none = await router.ShiftAsync(new TrafficShift(component, hosts.Names, stable.Id, canary.Id, 0), CancellationToken.None);
+        var allStable = await CountAsync(stable.Id.Value, canary.Id.Value, Split.AllStable);
+
+        Assert.Equal(0.0, none.EffectivePercent);
+        Assert.Empty(none.CanaryHosts);
+        Assert.Equal((100, 0), allStable);
+
+        var quarter = await router.ShiftAsync(new TrafficShift(component, hosts.Names, stable.Id, canary.Id, 25), CancellationToken.None);
+        var (stableCount, canaryCount) = await CountAsync(stable.Id.Value, canary.Id.Value, Split.Mixed);
+
+        Assert.Equal(25.0, quarter.EffectivePercent);
+        Assert.Equal([hosts[1].Name], quarter.CanaryHosts);
+        Assert.InRange(canaryCount, 20, 30);
+        Assert.Equal(100, stableCount + canaryCount);
+        Assert.Contains("weight=3;", File.ReadAllText(_nginx.UpstreamFile));
+
+        await router.ShiftAsync(new TrafficShift(component, hosts.Names, stable.Id, canary.Id, 100), CancellationToken.None);
+        Assert.Equal((0, 100), await CountAsync(stable.Id.Value, canary.Id.Value, Split.AllCanary));
+
+        await router.RestoreAsync(none, CancellationToken.None);
+        Assert.Equal((100, 0), await CountAsync(stable.Id.Value, canary.Id.Value, Split.AllStable));
+    }
+
+    [Fact]
+    public async Task A_config_nginx_rejects_is_rolled_back_to_the_previous_file_and_reported()
+    {
+        using var hosts = fixture.NewHosts(1);
+        var (target, shells) = fixture.SshTarget(hosts, o => o.Hosts[NginxHost] = AppHosts.SshHost(fixture.Server, "127.0.0.1", null));
+        using var _ = shells;
+        var stable = await fixture.NewReleaseAsync();
+        Assert.True((await target.DeployAsync(SshDeployFixture.Deploy(hosts, stable), CancellationToken.None)).AllSucceeded);
+        var before = File.ReadAllText(_nginx.UpstreamFile);
+
+        // An upstream name the site does not use leaves proxy_pass pointing at an undefined upstream: nginx -t fails.
+        var options = _nginx.RouterOptions(NginxHost, hosts.AppPort);
+        options.UpstreamName = "renamed";
+        var router = new NginxWeightsRouter(shells, target, options);
+
+        var error = await Assert.ThrowsAsync<TrafficShiftException>(() => router.ShiftAsync(
+            new TrafficShift(SshDeployFixture.Component(), hosts.Names, stable.Id, stable.Id, 100), CancellationToken.None));
+
+        Assert.Contains("nginx -t rejected the new upstream file", error.Message);
+        Assert.Equal(before, File.ReadAllText(_nginx.UpstreamFile));
+    }
+
+    /// <summary>Waits until the new split is live (a reload is asynchronous), then counts 100 answers.</summary>
+    private async Task<(int Stable, int Canary)> CountAsync(string stable, string canary, Split expected)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            var (stableCount, canaryCount) = await SampleAsync(stable, canary, 8);
+            var live = expected switch
+            {
+                Split.AllStable => stableCount == 8,
+                Split.AllCanary => canaryCount == 8,
+                _ => stableCount + canaryCount == 8 && canaryCount > 0 && stableCount > 0,
+            };
+            if (live)
+            {
+                break;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return await SampleAsync(stable, canary, 100);
+    }
+
+    private enum Split
+    {
+        AllStable,
+        Mixed,
+        AllCanary,
+    }
+
+    private async Task<(int Stable, int Canary)> SampleAsync(string stable, string canary, int requests)
+    {
+        var (stableCount, canaryCount) = (0, 0);
+        for (var i = 0; i < requests; i++)
+        {
+            var answer = await AppHttp.GetAsync(_nginx.Url);
+            if (answer == stable)
+            {
+                stableCount++;
+            }
+            else if (answer == canary)
+            {
+                canaryCount++;
+            }
+        }
+
+        return (stableCount, canaryCount);
+    }
+}
