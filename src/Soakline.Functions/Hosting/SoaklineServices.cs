@@ -9,6 +9,7 @@ using Soakline.Functions.Configuration;
 using Soakline.Functions.CustomHandler;
 using Soakline.Functions.Releases;
 using Soakline.Functions.Scheduling;
+using Soakline.Functions.Storage;
 using Soakline.Functions.Webhooks;
 using Soakline.Integrations.Approvals;
 
@@ -29,7 +30,7 @@ public static class SoaklineServices
 
         AddEngine(services);
 
-        services.TryAddSingleton<IDeliveryLedger>(sp => new InMemoryDeliveryLedger(sp.GetRequiredService<TimeProvider>()));
+        AddLedgers(services);
         services.TryAddSingleton<IReleaseStarter, DurableReleaseStarter>();
         services.TryAddSingleton<IPipelineSignals, DurablePipelineSignals>();
         services.TryAddSingleton<IRollbackStarter, DurableRollbackStarter>();
@@ -56,13 +57,27 @@ public static class SoaklineServices
     }
 
     /// <summary>
+    /// "Used before?" ledgers for webhook deliveries and approval nonces: a table shared by all instances when storage is
+    /// configured, process memory otherwise (one standalone process).
+    /// </summary>
+    private static void AddLedgers(IServiceCollection services)
+    {
+        services.TryAddSingleton(sp => new LedgerTable(StorageClients.Tables(sp.GetRequiredService<AppSettings>()), sp.GetRequiredService<AppSettings>().TaskHub));
+        services.TryAddSingleton<IDeliveryLedger>(sp => StorageClients.IsConfigured(sp.GetRequiredService<AppSettings>())
+            ? new TableDeliveryLedger(sp.GetRequiredService<LedgerTable>(), sp.GetRequiredService<TimeProvider>())
+            : new InMemoryDeliveryLedger(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<INonceLedger>(sp => StorageClients.IsConfigured(sp.GetRequiredService<AppSettings>())
+            ? new TableNonceLedger(sp.GetRequiredService<LedgerTable>())
+            : new InMemoryNonceLedger(sp.GetRequiredService<TimeProvider>()));
+    }
+
+    /// <summary>
     /// The signed approval links from Soakline.Integrations, built from the validated signing key when first needed
     /// (the same parts <c>AddSoaklineApprovalTokens</c> registers, which wants the key before settings are read).
     /// </summary>
     private static void AddApprovalLinks(IServiceCollection services)
     {
         services.TryAddSingleton(sp => new ApprovalTokenSigner(new ApprovalTokenSettings { SigningKey = sp.GetRequiredService<AppSettings>().ApprovalSigningKey }));
-        services.TryAddSingleton<INonceLedger>(sp => new InMemoryNonceLedger(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new ApprovalTokenRedeemer(sp.GetRequiredService<ApprovalTokenSigner>(), sp.GetRequiredService<INonceLedger>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IApprovalLinks, SignedApprovalLinks>();
     }
