@@ -48,11 +48,10 @@ public sealed class SoaklineAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Test");
-        builder.ConfigureAppConfiguration((_, configuration) =>
+        foreach (var (key, value) in _settings)
         {
-            configuration.Sources.Clear();
-            configuration.AddInMemoryCollection(_settings);
-        });
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         builder.ConfigureTestServices(services =>
         {
