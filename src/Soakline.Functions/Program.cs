@@ -10,7 +10,7 @@ if (builder.Configuration[SettingNames.CustomHandlerPort] is { Length: > 0 } por
     builder.WebHost.UseUrls($"http://127.0.0.1:{portNumber}");
 }
 
-builder.Services.AddSoakline();
+builder.Services.AddSoakline(builder.Configuration);
 builder.Services.AddSoaklineTelemetry(TelemetryFromConfiguration(builder.Configuration));
 
 var app = builder.Build();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Soakline.Durable;
+using Soakline.Functions.Adapters;
 using Soakline.Functions.Api;
 using Soakline.Functions.Approvals;
 using Soakline.Functions.Configuration;
@@ -18,8 +19,9 @@ namespace Soakline.Functions.Hosting;
 /// <summary>The app's services. Settings are read and validated once, when first needed (at start-up, see Program).</summary>
 public static class SoaklineServices
 {
-    public static IServiceCollection AddSoakline(this IServiceCollection services)
+    public static IServiceCollection AddSoakline(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSoaklineAdapters(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => AppSettingsReader.Read(sp.GetRequiredService<IConfiguration>()));
 
@@ -95,8 +97,17 @@ public static class SoaklineServices
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            services.GetRequiredService<AppSettings>();
-            return Task.CompletedTask;
+            var adapterProblems = services.GetRequiredService<AdapterProblems>().All;
+            try
+            {
+                services.GetRequiredService<AppSettings>();
+            }
+            catch (AppSettingsException ex)
+            {
+                throw new AppSettingsException([.. ex.Problems, .. adapterProblems]);
+            }
+
+            return adapterProblems.Count > 0 ? throw new AppSettingsException(adapterProblems) : Task.CompletedTask;
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
