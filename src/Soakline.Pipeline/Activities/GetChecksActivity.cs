@@ -1,0 +1,17 @@
+using Soakline.Pipeline.Domain;
+using Soakline.Durable;
+using Soakline.Pipeline.Ports;
+
+namespace Soakline.Pipeline.Activities;
+
+/// <summary>The state of the gate's required checks on a commit.</summary>
+public sealed class GetChecksActivity(ISourceControl sourceControl) : TaskActivity<ChecksQuery, CommitChecks>
+{
+    public override async Task<CommitChecks> RunAsync(TaskActivityContext context, ChecksQuery input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return await sourceControl.GetChecksAsync(input.Commit, input.RequiredChecks, CancellationToken.None).ConfigureAwait(false);
+    }
+}
+
+public sealed record ChecksQuery(CommitRef Commit, IReadOnlyList<string> RequiredChecks);

@@ -1,0 +1,16 @@
+using Soakline.Durable;
+using Soakline.Pipeline.Ports;
+
+namespace Soakline.Pipeline.Activities;
+
+/// <summary>Closes the open incident for a key, if there is one.</summary>
+public sealed class ResolveIncidentActivity(IIncidentTracker incidents) : TaskActivity<IncidentResolution, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, IncidentResolution input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return await incidents.ResolveAsync(input.Key, input.Resolution, CancellationToken.None).ConfigureAwait(false);
+    }
+}
+
+public sealed record IncidentResolution(string Key, string Resolution);

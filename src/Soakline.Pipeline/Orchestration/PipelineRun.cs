@@ -1,0 +1,23 @@
+using Soakline.Pipeline.Domain;
+using Soakline.Pipeline.Spec;
+
+namespace Soakline.Pipeline.Orchestration;
+
+/// <summary>
+/// What the release orchestrator hands to the staging or production orchestrator. The spec travels as its YAML text
+/// and is parsed again (deterministically) by the child, so durable history holds text, not a serialized model.
+/// </summary>
+/// <param name="PipelineId">The release orchestrator's instance id: the pipeline every transition belongs to.</param>
+/// <param name="Progress">Set when the production orchestrator continues a rollout as new; null on the first execution.</param>
+public sealed record PipelineRun(
+    string PipelineId,
+    CommitRef Commit,
+    string SpecYaml,
+    string Environment,
+    BranchMode Mode,
+    ReleaseId Release,
+    DateTimeOffset CommittedAt,
+    string Author,
+    string Message,
+    bool OverrideE2E,
+    RolloutProgress? Progress = null);

@@ -1,0 +1,15 @@
+namespace Soakline.Pipeline.Orchestration;
+
+/// <summary>
+/// The custom status every pipeline orchestrator keeps current, for the dashboard and the API: where it is, how much
+/// traffic the new release gets, how long the soak still runs, and what the last analysis said.
+/// </summary>
+public sealed record PipelineStatus(
+    string Stage,
+    string? Environment = null,
+    string? Release = null,
+    int TrafficPercent = 0,
+    TimeSpan? SoakRemaining = null,
+    string? LastAnalysis = null,
+    bool? LastAnalysisHealthy = null,
+    string? Detail = null);

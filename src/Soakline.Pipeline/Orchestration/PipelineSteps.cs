@@ -1,0 +1,111 @@
+using Soakline.Durable;
+using Soakline.Pipeline.Activities;
+using Soakline.Pipeline.Domain;
+using Soakline.Pipeline.Ports;
+using Soakline.Pipeline.Spec;
+
+namespace Soakline.Pipeline.Orchestration;
+
+/// <summary>
+/// The activity calls orchestrators make, typed, plus the two things every step does: record a transition in the
+/// audit trail and keep the custom status current. Orchestrators read as the pipeline they implement.
+/// </summary>
+internal sealed class PipelineSteps(TaskOrchestrationContext context, string pipelineId, string environment, CommitRef? commit)
+{
+    /// <summary>
+    /// Port calls cross networks (GitHub, SSH, mail); a blip must not fail a release, so each activity gets three
+    /// attempts, 5 s then 10 s apart (durable timers). What still fails is handled by the orchestrator (a rollout
+    /// rolls back).
+    /// </summary>
+    public static readonly TaskOptions PortCall = TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(5), 2.0));
+
+    private PipelineStatus _status = new("starting", environment);
+
+    public TaskOrchestrationContext Context => context;
+
+    /// <summary>The spec (parsed again from the run's text, deterministically) and the steps of an environment run.</summary>
+    public static (PipelineSpec Spec, PipelineSteps Steps) ForRun(TaskOrchestrationContext context, PipelineRun run)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(run);
+        var spec = Spec.Loading.PipelineSpecLoader.Load(run.SpecYaml).GetSpecOrThrow();
+        return (spec, new PipelineSteps(context, run.PipelineId, run.Environment, run.Commit) { Routes = spec.Notifications });
+    }
+
+    public DateTimeOffset Now => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
+
+    public string PipelineId => pipelineId;
+
+    public string Environment => environment;
+
+    public Task Record(
+        TransitionKind kind,
+        string detail,
+        string? component = null,
+        ReleaseId? release = null,
+        IReadOnlyList<string>? hosts = null,
+        string? actor = null,
+        DateTimeOffset? committedAt = null,
+        string? forPipeline = null) =>
+        context.CallActivityAsync<bool>(
+            nameof(RecordTransitionActivity),
+            new ReleaseTransition(context.NewGuid().ToString("N"), forPipeline ?? pipelineId, environment, kind, Now, detail, commit, component, release, hosts, actor, committedAt),
+            PortCall);
+
+    /// <summary>The spec's notification routes, once the spec is known (before that nothing is routed).</summary>
+    public NotificationSpec? Routes { get; set; }
+
+    public Task Notify(Severity severity, string title, string text, Uri? link = null) =>
+        context.CallActivityAsync<bool>(nameof(NotifyActivity), Routed(Routes, new Notification(severity, title, text, Fields(), link)), PortCall);
+
+    /// <summary>Attaches the channels the spec routes the notification's severity to.</summary>
+    public static Notification Routed(NotificationSpec? routes, Notification notification) =>
+        notification with { Channels = routes?.ChannelsFor(notification.Severity) ?? [] };
+
+    /// <summary>Updates the custom status; unspecified fields keep their values.</summary>
+    public void Status(Func<PipelineStatus, PipelineStatus> change)
+    {
+        _status = change(_status);
+        context.SetCustomStatus(_status);
+    }
+
+    public void Stage(string stage, string? detail = null) => Status(s => s with { Stage = stage, Detail = detail, SoakRemaining = null });
+
+    public Task<T> Call<T>(string activity, object input) => context.CallActivityAsync<T>(activity, input, PortCall);
+
+    public Task SetCommitStatus(string statusContext, CommitStatusState state, string description) =>
+        commit is null
+            ? Task.CompletedTask
+            : context.CallActivityAsync<bool>(nameof(SetCommitStatusActivity), new CommitStatusRequest(commit, new CommitStatusUpdate(statusContext, state, Truncate(description, 140))), PortCall);
+
+    /// <summary>Opens the deployment record for this environment and marks it in progress.</summary>
+    public async Task<DeploymentRef?> StartDeployment(string description)
+    {
+        if (commit is null)
+        {
+            return null;
+        }
+
+        var deployment = await Call<DeploymentRef>(nameof(CreateDeploymentActivity), new DeploymentRequest(commit, environment, description));
+        await Call<bool>(nameof(SetDeploymentStatusActivity), new DeploymentStatusUpdate(deployment, DeploymentState.InProgress, description));
+        return deployment;
+    }
+
+    public Task FinishDeployment(DeploymentRef? deployment, DeploymentState state, string description) =>
+        deployment is null
+            ? Task.CompletedTask
+            : Call<bool>(nameof(SetDeploymentStatusActivity), new DeploymentStatusUpdate(deployment, state, Truncate(description, 140)));
+
+    private Dictionary<string, string> Fields()
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal) { ["environment"] = environment, ["pipeline"] = pipelineId };
+        if (commit is not null)
+        {
+            fields["commit"] = commit.ToString();
+        }
+
+        return fields;
+    }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+}

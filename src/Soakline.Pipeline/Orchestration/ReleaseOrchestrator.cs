@@ -1,0 +1,152 @@
+using Soakline.Durable;
+using Soakline.Pipeline.Activities;
+using Soakline.Pipeline.Domain;
+using Soakline.Pipeline.Ports;
+using Soakline.Pipeline.Spec;
+using Soakline.Pipeline.Spec.Loading;
+
+namespace Soakline.Pipeline.Orchestration;
+
+/// <summary>
+/// One pipeline per push (instance id from <see cref="PipelineInstanceIds.ForPush"/>, so a redelivered webhook is
+/// harmless): load and validate the spec, apply the branch rules, pass the gate, take the environment (one mutating
+/// pipeline per environment), then run the staging or production orchestrator.
+/// </summary>
+public sealed class ReleaseOrchestrator : TaskOrchestrator<PushEvent, ReleaseOutcome>
+{
+    /// <summary>How often a queued pipeline asks again for its environment.</summary>
+    public static readonly TimeSpan QueuePollInterval = TimeSpan.FromSeconds(30);
+
+    public override async Task<ReleaseOutcome> RunAsync(TaskOrchestrationContext context, PushEvent input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var commit = input.Commit;
+        var pending = new PipelineSteps(context, context.InstanceId, "(none)", commit);
+        pending.Stage("loading-spec");
+
+        var yaml = input.SpecYaml ?? (await pending.Call<SpecFile>(nameof(GetSpecTextActivity), commit)).Text;
+        if (yaml is null)
+        {
+            await pending.Record(TransitionKind.Ignored, $"{commit} has no {PipelineSpecLoader.FileName}");
+            return Finish(pending, new ReleaseOutcome(ReleaseStatus.Ignored, $"no {PipelineSpecLoader.FileName} at {commit}"));
+        }
+
+        var loaded = PipelineSpecLoader.Load(yaml);
+        if (!loaded.IsValid)
+        {
+            return await SpecInvalid(pending, loaded);
+        }
+
+        var spec = loaded.Spec!;
+        pending.Routes = spec.Notifications;
+        var decision = BranchRouter.Route(spec.Branches, input.Branch);
+        if (!decision.Deploys)
+        {
+            await pending.Record(TransitionKind.Ignored, decision.Reason);
+            return Finish(pending, new ReleaseOutcome(ReleaseStatus.Ignored, decision.Reason));
+        }
+
+        var environment = spec.FindEnvironment(decision.Environment!)!;
+        var steps = new PipelineSteps(context, context.InstanceId, environment.Name, commit) { Routes = spec.Notifications };
+        await steps.Record(TransitionKind.PipelineStarted, decision.Reason, actor: input.Author, committedAt: input.CommittedAt);
+
+        var gate = await GateRunner.RunAsync(steps, spec.Gates, commit);
+        if (gate is not null)
+        {
+            return Finish(steps, gate);
+        }
+
+        if (!await AcquireEnvironmentAsync(steps, environment))
+        {
+            var refused = new ReleaseOutcome(ReleaseStatus.Refused, $"another pipeline is changing {environment.Name} and its concurrency is 'refuse'", environment.Name);
+            return Finish(steps, refused);
+        }
+
+        try
+        {
+            var run = new PipelineRun(
+                context.InstanceId,
+                commit,
+                yaml,
+                environment.Name,
+                decision.Mode,
+                ReleaseId.Create(steps.Now, input.Sha),
+                input.CommittedAt,
+                input.Author,
+                input.Message,
+                input.OverrideE2E);
+            var child = environment.Kind == EnvironmentKind.Staging ? nameof(StagingOrchestrator) : nameof(ProductionOrchestrator);
+            var childId = PipelineInstanceIds.ForEnvironmentRun(context.InstanceId, environment.Name);
+
+            // The environment instance keeps the detailed status (traffic, soak, analysis) while it runs.
+            steps.Status(s => s with { Stage = environment.Name, Release = run.Release.Value, Detail = $"see {childId}" });
+            ReleaseOutcome outcome;
+            try
+            {
+                outcome = await context.CallSubOrchestratorAsync<ReleaseOutcome>(
+                    child,
+                    run,
+                    new SubOrchestrationOptions(instanceId: childId));
+            }
+            catch (TaskFailedException e)
+            {
+                // The pipeline itself broke (a port failing beyond its retries outside a rollout): say so loudly.
+                var detail = $"{child} failed: {e.FailureDetails.ErrorMessage}";
+                await steps.Record(TransitionKind.PipelineCompleted, detail, release: run.Release);
+                await steps.Notify(Severity.Critical, $"Pipeline for {commit} on {environment.Name} failed", detail);
+                steps.Stage("failed", detail);
+                throw;
+            }
+
+            await steps.Record(TransitionKind.PipelineCompleted, $"{outcome.Status}: {outcome.Detail}", release: outcome.Release);
+            return Finish(steps, outcome);
+        }
+        finally
+        {
+            await steps.Call<bool>(nameof(ReleaseEnvironmentActivity), new EnvironmentLeaseRequest(environment.Name, context.InstanceId, environment.Concurrency));
+        }
+    }
+
+    private static async Task<ReleaseOutcome> SpecInvalid(PipelineSteps steps, SpecLoadResult loaded)
+    {
+        var summary = string.Join("; ", loaded.Errors.Take(5).Select(e => e.ToString()));
+        await steps.Record(TransitionKind.SpecInvalid, summary);
+        await steps.SetCommitStatus("soakline", CommitStatusState.Error, $"{PipelineSpecLoader.FileName} is invalid: {loaded.Errors.Count} error(s)");
+        await steps.Notify(Severity.Warning, $"{PipelineSpecLoader.FileName} is invalid", summary);
+        return Finish(steps, new ReleaseOutcome(ReleaseStatus.SpecInvalid, summary));
+    }
+
+    /// <summary>Takes the environment; queues (asking again on a durable timer) or refuses as the spec says.</summary>
+    private static async Task<bool> AcquireEnvironmentAsync(PipelineSteps steps, EnvironmentSpec environment)
+    {
+        var request = new EnvironmentLeaseRequest(environment.Name, steps.PipelineId, environment.Concurrency);
+        var lease = await steps.Call<EnvironmentLease>(nameof(AcquireEnvironmentActivity), request);
+        if (!lease.Acquired && environment.Concurrency == ConcurrencyMode.Refuse)
+        {
+            await steps.Record(TransitionKind.Refused, $"{environment.Name} is being changed by {lease.Holder}");
+            await steps.Notify(Severity.Warning, $"Release refused on {environment.Name}", $"{environment.Name} is being changed by {lease.Holder}; this push was not deployed.");
+            return false;
+        }
+
+        if (!lease.Acquired)
+        {
+            await steps.Record(TransitionKind.Queued, $"waiting for {lease.Holder} (position {lease.QueuePosition})");
+            while (!lease.Acquired)
+            {
+                steps.Stage("queued", $"waiting for {lease.Holder} (position {lease.QueuePosition})");
+                await steps.Context.CreateTimer(QueuePollInterval, CancellationToken.None);
+                lease = await steps.Call<EnvironmentLease>(nameof(AcquireEnvironmentActivity), request);
+            }
+        }
+
+        await steps.Record(TransitionKind.EnvironmentAcquired, $"{environment.Name} acquired");
+        return true;
+    }
+
+    private static ReleaseOutcome Finish(PipelineSteps steps, ReleaseOutcome outcome)
+    {
+        steps.Status(s => s with { Stage = "completed", Detail = $"{outcome.Status}: {outcome.Detail}", SoakRemaining = null });
+        return outcome;
+    }
+}

@@ -1,0 +1,32 @@
+using Soakline.Pipeline.Domain;
+
+namespace Soakline.Pipeline.Orchestration;
+
+/// <summary>How a pipeline (or one of its environment stages) ended.</summary>
+public sealed record ReleaseOutcome(ReleaseStatus Status, string Detail, string? Environment = null, ReleaseId? Release = null);
+
+public enum ReleaseStatus
+{
+    Ignored,
+    SpecInvalid,
+    GateFailed,
+    GateTimedOut,
+    Refused,
+    NothingToDeploy,
+
+    /// <summary>Staging runs the release (E2E is informational and reported in the detail).</summary>
+    Deployed,
+
+    /// <summary>The deploy or its health checks failed; the environment is back on its previous release.</summary>
+    DeployFailed,
+
+    E2ERequirementNotMet,
+    Rejected,
+    ApprovalExpired,
+
+    /// <summary>Production runs the release on every host.</summary>
+    Released,
+
+    /// <summary>The rollout was aborted (breach or emergency) and rolled back.</summary>
+    RolledBack,
+}

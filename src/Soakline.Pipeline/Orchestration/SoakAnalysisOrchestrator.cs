@@ -1,0 +1,61 @@
+using Soakline.Durable;
+using Soakline.Pipeline.Activities;
+using Soakline.Pipeline.Analysis;
+using Soakline.Pipeline.Ports;
+
+namespace Soakline.Pipeline.Orchestration;
+
+/// <summary>
+/// One analysis: reads every metric for the canary (and the stable baseline where the threshold is relative) and
+/// probes the canary hosts, all in parallel, then judges with <see cref="AnalysisEvaluator"/>. A sub-orchestration of
+/// its own keeps the soaking pipeline's history short: one entry per analysis instead of one per reading.
+/// </summary>
+public sealed class SoakAnalysisOrchestrator : TaskOrchestrator<AnalysisRequest, AnalysisResult>
+{
+    public override async Task<AnalysisResult> RunAsync(TaskOrchestrationContext context, AnalysisRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var now = new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
+
+        // A reading that fails (provider down, query error) is "no data": it counts as failing, never as healthy,
+        // and one blip does not abort a rollout on its own (the failure limit decides).
+        async Task<MetricReading> Read(Spec.MetricSpec metric, MetricScope scope, string version)
+        {
+            var query = new MetricQuery(metric.Name, metric.Query, scope, version, now, metric.Window);
+            try
+            {
+                return await context.CallActivityAsync<MetricReading>(nameof(QueryMetricActivity), new MetricRequest(metric.Provider, query));
+            }
+            catch (TaskFailedException e)
+            {
+                return MetricReading.NoData(metric.Name, now - metric.Window, now, $"query failed: {e.FailureDetails.ErrorMessage}");
+            }
+        }
+
+        async Task<HealthCheckResult> Probe(HealthCheckRequest request)
+        {
+            try
+            {
+                return await context.CallActivityAsync<HealthCheckResult>(nameof(CheckHealthActivity), request);
+            }
+            catch (TaskFailedException e)
+            {
+                return new HealthCheckResult(request.Url, false, 0, null, TimeSpan.Zero, $"probe failed: {e.FailureDetails.ErrorMessage}");
+            }
+        }
+
+        var canary = input.Metrics.Select(m => Read(m, MetricScope.Canary, input.CanaryRelease.Value)).ToList();
+        var baseline = input.Metrics
+            .Select(m => m.Threshold.NeedsBaseline && input.StableRelease is { } stable ? Read(m, MetricScope.Stable, stable.Value) : null)
+            .ToList();
+        var probes = input.Probes.Select(Probe).ToList();
+
+        await Task.WhenAll(canary.Concat(baseline.OfType<Task<MetricReading>>()).Cast<Task>().Concat(probes));
+
+        var observations = input.Metrics
+            .Select((metric, i) => new MetricObservation(metric, canary[i].Result, baseline[i]?.Result))
+            .ToList();
+        return AnalysisEvaluator.Evaluate(now, observations, [.. probes.Select(p => p.Result)]);
+    }
+}

@@ -1,0 +1,73 @@
+using Soakline.Pipeline.Analysis;
+using Soakline.Pipeline.Domain;
+using Soakline.Pipeline.Ports;
+using Soakline.Pipeline.Spec;
+
+namespace Soakline.Pipeline.Orchestration;
+
+/// <summary>
+/// Soaks one stage: every analysis interval (a durable timer, so fake time drives it in tests) one analysis runs as a
+/// sub-orchestration; <c>failureLimit</c> consecutive failures abort, and so does ending the soak without a healthy
+/// last analysis. Between analyses the pipeline listens for an <see cref="AbortEventName"/> event (emergency rollback
+/// with scope canary). After <see cref="AnalysesPerExecution"/> analyses it pauses so the orchestrator can continue as new.
+/// </summary>
+internal sealed class SoakMonitor(PipelineSteps steps, AnalysisSpec analysis, ReleaseId canary, ReleaseId stable, IReadOnlyList<HealthCheckRequest> probes)
+{
+    public const string AbortEventName = PipelineEvents.Abort;
+
+    /// <summary>Analyses per orchestration execution; bounds the history each replay reads.</summary>
+    public const int AnalysesPerExecution = 10;
+
+    public async Task<SoakResult> SoakAsync(SoakState state)
+    {
+        var streak = new FailureStreak(state.FailureCount, analysis.FailureLimit);
+        for (var ran = 0; steps.Now < state.EndsAt; ran++)
+        {
+            if (ran == AnalysesPerExecution)
+            {
+                return new SoakResult(SoakVerdict.Pause, state, null);
+            }
+
+            var remaining = state.EndsAt - steps.Now;
+            steps.Status(s => s with { SoakRemaining = remaining });
+            var wait = remaining < analysis.Interval ? remaining : analysis.Interval;
+            try
+            {
+                var abort = await steps.Context.WaitForExternalEvent<AbortRequest>(AbortEventName, wait);
+                return new SoakResult(SoakVerdict.Abort, state, new Abort(TransitionKind.RollbackStarted, $"aborted by {abort.RequestedBy}: {abort.Reason}", abort.RequestedBy));
+            }
+            catch (TaskCanceledException)
+            {
+                // The interval passed without an abort: time for the next analysis.
+            }
+
+            var result = await steps.Context.CallSubOrchestratorAsync<AnalysisResult>(
+                nameof(SoakAnalysisOrchestrator),
+                new AnalysisRequest(analysis.Metrics, probes, canary, stable));
+            streak = streak.After(result);
+            state = state with { FailureCount = streak.Count, Analyses = state.Analyses + 1, LastHealthy = result.Healthy, LastSummary = result.Summary };
+            var current = state;
+            steps.Status(s => s with { SoakRemaining = current.EndsAt - steps.Now, LastAnalysis = current.LastSummary, LastAnalysisHealthy = current.LastHealthy });
+            if (streak.LimitReached)
+            {
+                var reason = $"{streak.Count} consecutive failing analyses (limit {streak.Limit}): {result.Summary}";
+                return new SoakResult(SoakVerdict.Abort, state, new Abort(TransitionKind.Breached, reason, "analysis"));
+            }
+        }
+
+        return state.LastHealthy is true
+            ? new SoakResult(SoakVerdict.Promote, state, null)
+            : new SoakResult(SoakVerdict.Abort, state, new Abort(TransitionKind.Breached, $"stage ended without a healthy analysis: {state.LastSummary ?? "no analysis ran"}", "analysis"));
+    }
+}
+
+internal enum SoakVerdict
+{
+    Promote,
+    Abort,
+
+    /// <summary>The soak goes on in the next execution (continue-as-new).</summary>
+    Pause,
+}
+
+internal sealed record SoakResult(SoakVerdict Verdict, SoakState State, Abort? Abort);

@@ -1,0 +1,16 @@
+namespace Soakline.Pipeline.Ports;
+
+/// <summary>The monitor's TLS-expiry and DNS checks: looks at an endpoint from the outside.</summary>
+public interface IEndpointInspector
+{
+    /// <summary>The certificate a host presents on a TLS port.</summary>
+    Task<CertificateInfo> GetCertificateAsync(string host, int port, CancellationToken cancellationToken);
+
+    /// <summary>The addresses a host name resolves to; an empty list when it does not resolve.</summary>
+    Task<DnsResolution> ResolveAsync(string host, CancellationToken cancellationToken);
+}
+
+/// <param name="NotAfter">Expiry; null when no certificate could be read (see <paramref name="Error"/>).</param>
+public sealed record CertificateInfo(string Host, DateTimeOffset? NotAfter, string? Subject, string? Error = null);
+
+public sealed record DnsResolution(string Host, IReadOnlyList<string> Addresses, string? Error = null);

@@ -1,0 +1,116 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Soakline.Pipeline.Spec.Loading;
+
+/// <summary>
+/// Turns <c>.soakline.yml</c> text into a <see cref="PipelineSpec"/>, or into every error it contains. Reading works on
+/// YamlDotNet's node model, whose nodes keep their start marks, so each error names its field path and line.
+/// </summary>
+public static class PipelineSpecLoader
+{
+    /// <summary>The file name looked up in the deployed repository at the pushed commit.</summary>
+    public const string FileName = ".soakline.yml";
+
+    public const int SupportedVersion = 1;
+
+    public static SpecLoadResult Load(string yaml, string source = FileName)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        var context = new SpecReadContext();
+        YamlNode? document;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            document = stream.Documents.Count switch
+            {
+                0 => null,
+                1 => stream.Documents[0].RootNode,
+                _ => throw new SemanticErrorException(stream.Documents[1].RootNode.Start, stream.Documents[1].RootNode.End, "a spec is one YAML document; found more than one"),
+            };
+        }
+        catch (YamlException e)
+        {
+            context.Error("(yaml)", e.Start, Clean(e.Message));
+            return new SpecLoadResult(null, context.Errors, source);
+        }
+
+        if (document is null)
+        {
+            context.Error(string.Empty, "the spec is empty; it needs at least 'version' and 'components'");
+            return new SpecLoadResult(null, context.Errors, source);
+        }
+
+        var spec = Read(document, context);
+        if (spec is not null)
+        {
+            CrossReferenceRules.Check(spec, context);
+        }
+
+        return context.Errors.Count == 0
+            ? new SpecLoadResult(spec, [], source)
+            : new SpecLoadResult(null, [.. context.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)], source);
+    }
+
+    public static async Task<SpecLoadResult> LoadFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+        return Load(text, path);
+    }
+
+    private static PipelineSpec? Read(YamlNode document, SpecReadContext context)
+    {
+        var root = MappingReader.Open(document, string.Empty, context);
+        if (root is null)
+        {
+            return null;
+        }
+
+        var version = root.Int("version", 1, 1000);
+        if (version is null && !root.Has("version"))
+        {
+            root.Error("version", $"'version' is required (the current version is {SupportedVersion})");
+        }
+        else if (version is not null && version != SupportedVersion)
+        {
+            root.Error("version", $"version {version} is not supported (this Soakline reads version {SupportedVersion})");
+        }
+
+        var retention = ReadRetention(root);
+        var spec = new PipelineSpec(
+            version ?? SupportedVersion,
+            BranchRulesReader.Read(root),
+            EnvironmentsReader.Read(root),
+            ComponentsReader.Read(root, retention),
+            GatesReader.Read(root),
+            ApprovalReader.Read(root),
+            StrategyReader.Read(root),
+            AnalysisReader.Read(root),
+            retention,
+            NotificationsReader.Read(root),
+            MonitoringReader.Read(root));
+        root.RejectUnknownKeys();
+        return spec;
+    }
+
+    private static RetentionSpec ReadRetention(MappingReader root)
+    {
+        var retention = root.Mapping("retention");
+        if (retention is null)
+        {
+            return SpecDefaults.Retention;
+        }
+
+        var keep = retention.Int("keepReleases", 1, 100) ?? SpecDefaults.KeepReleases;
+        retention.RejectUnknownKeys();
+        return new RetentionSpec(keep);
+    }
+
+    /// <summary>YamlDotNet prefixes messages with the position, which the error already carries.</summary>
+    private static string Clean(string message)
+    {
+        var cut = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith('(') && cut > 0 ? message[(cut + 3)..] : message;
+    }
+}

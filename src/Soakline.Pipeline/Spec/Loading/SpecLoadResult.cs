@@ -1,0 +1,10 @@
+namespace Soakline.Pipeline.Spec.Loading;
+
+/// <summary>A spec, or every error found in it (never both): a user fixes all problems in one go.</summary>
+public sealed record SpecLoadResult(PipelineSpec? Spec, IReadOnlyList<SpecError> Errors, string Source)
+{
+    public bool IsValid => Spec is not null && Errors.Count == 0;
+
+    /// <summary>The spec, or a <see cref="PipelineSpecException"/> listing every error.</summary>
+    public PipelineSpec GetSpecOrThrow() => IsValid ? Spec! : throw new PipelineSpecException(Source, Errors);
+}

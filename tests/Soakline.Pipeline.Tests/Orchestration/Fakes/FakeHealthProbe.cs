@@ -1,0 +1,23 @@
+using System.Collections.Concurrent;
+using Soakline.Pipeline.Ports;
+
+namespace Soakline.Pipeline.Tests.Orchestration.Fakes;
+
+/// <summary>Every URL is healthy except those whose host is listed as unhealthy.</summary>
+internal sealed class FakeHealthProbe : IHealthProbe
+{
+    public ConcurrentDictionary<string, bool> UnhealthyHosts { get; } = new();
+
+    public TimeSpan Latency { get; set; } = TimeSpan.FromMilliseconds(40);
+
+    public ConcurrentQueue<HealthCheckRequest> Requests { get; } = new();
+
+    public Task<HealthCheckResult> CheckAsync(HealthCheckRequest request, CancellationToken cancellationToken)
+    {
+        Requests.Enqueue(request);
+        var healthy = !UnhealthyHosts.ContainsKey(request.Url.Host);
+        return Task.FromResult(healthy
+            ? new HealthCheckResult(request.Url, true, 1, 200, Latency)
+            : new HealthCheckResult(request.Url, false, request.Attempts, 503, Latency, "503 Service Unavailable"));
+    }
+}
