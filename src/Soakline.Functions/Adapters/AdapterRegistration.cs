@@ -22,7 +22,8 @@ namespace Soakline.Functions.Adapters;
 /// <summary>
 /// Registers the adapters behind the pipeline's ports from the <c>Soakline</c> configuration section, each one only
 /// when its settings are present: GitHub (token or App), the SSH or local deploy target, the host-subset or nginx
-/// router, the HTTP health probe, metrics (built-in probe always; Azure Monitor, Prometheus), approval mail and chat.
+/// router, the HTTP health probe, metrics (built-in probe always; Azure Monitor, Prometheus), approval mail and chat;
+/// secrets from <c>Soakline__Secrets__*</c> and the monitor's endpoint inspector always.
 /// A section that is present but invalid is reported at start with the others, naming the setting.
 /// </summary>
 public static class AdapterRegistration
@@ -43,6 +44,8 @@ public static class AdapterRegistration
         Try(problems, "Soakline__Metrics", () => AddMetrics(services, soakline));
         Try(problems, "Soakline__Smtp", () => AddApprovalMail(services, soakline));
         Try(problems, "Soakline__Chat", () => AddChat(services, soakline.GetSection("Chat")));
+        services.TryAddSingleton<ISecretResolver>(new ConfigurationSecretResolver(configuration));
+        services.TryAddSingleton<IEndpointInspector, NetworkEndpointInspector>();
         return services;
     }
 

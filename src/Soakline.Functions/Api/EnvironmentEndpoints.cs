@@ -28,6 +28,11 @@ public static class EnvironmentEndpoints
         }
 
         var id = await rollbacks.StartAsync(rollback, ct);
+        if (id is null)
+        {
+            return Results.Json(new ApiError($"env: no pipeline of {rollback.Repository} has run on '{env}', so there is nothing to roll back"), statusCode: StatusCodes.Status409Conflict);
+        }
+
         SoaklineTelemetry.Decisions.Add(1, new KeyValuePair<string, object?>("decision", "rollback"));
         loggers.CreateLogger(typeof(EnvironmentEndpoints)).LogWarning("Emergency rollback {InstanceId} of {Environment} ({Scope}) requested by {Actor}: {Reason}", id, env, rollback.Scope, rollback.RequestedBy, rollback.Reason);
         return Results.Accepted(value: new { status = "rollback-started", instanceId = id });

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Soakline.Functions.Api;
 
@@ -18,7 +17,7 @@ public static class MetricsEndpoints
         return api;
     }
 
-    private static async Task<IResult> DoraAsync(string? environment, int? days, IServiceProvider services, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> DoraAsync(string? environment, int? days, IDoraReport report, TimeProvider clock, CancellationToken ct)
     {
         var env = string.IsNullOrWhiteSpace(environment) ? "production" : environment.Trim();
         if (!env.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
@@ -30,11 +29,6 @@ public static class MetricsEndpoints
         if (window is < 1 or > MaxDays)
         {
             return PipelineEndpoints.BadRequest($"days: must be 1 to {MaxDays}, was {window}");
-        }
-
-        if (services.GetService<IDoraReport>() is not { } report)
-        {
-            return Results.Json(new ApiError("DORA figures need the pipeline's release store, which this build does not register"), statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
         var to = clock.GetUtcNow();

@@ -6,6 +6,7 @@ using Soakline.Durable;
 using Soakline.Functions.Observability;
 using Soakline.Functions.Releases;
 using Soakline.Pipeline.Domain;
+using Soakline.Pipeline.Orchestration;
 using Soakline.Pipeline.Ports;
 
 namespace Soakline.Functions.Api;
@@ -145,7 +146,7 @@ public static class PipelineEndpoints
 
         foreach (var target in targets.Ids)
         {
-            await client.RaiseEventAsync(target, PipelineEvents.Abort, new AbortSignal(body.Reason.Trim(), body.By.Trim()), ct);
+            await client.RaiseEventAsync(target, PipelineEvents.Abort, new AbortRequest(body.Reason.Trim(), body.By.Trim()), ct);
         }
 
         SoaklineTelemetry.Decisions.Add(1, new KeyValuePair<string, object?>("decision", "abort"));

@@ -5,6 +5,6 @@ namespace Soakline.Functions.Api;
 /// <param name="Target">"previous" (default) or a release id to go back to.</param>
 public sealed record RollbackBody(string? Repository, string? Scope, string? Component, string? Target, string? Reason, string? By);
 
-/// <summary>A validated emergency rollback order (same shape as the pipeline's RollbackOrder, without the spec).</summary>
+/// <summary>A validated emergency rollback request; the starter completes it into the pipeline's RollbackOrder.</summary>
 /// <param name="TargetRelease">Null: the previous release.</param>
 public sealed record EmergencyRollback(Pipeline.Domain.RepositoryRef Repository, string Environment, string Scope, string? Component, string? TargetRelease, string Reason, string RequestedBy);

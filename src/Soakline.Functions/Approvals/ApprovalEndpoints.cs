@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Soakline.Durable;
-using Soakline.Functions.Api;
 using Soakline.Functions.Configuration;
 using Soakline.Functions.Observability;
+using Soakline.Pipeline.Orchestration;
 using Soakline.Pipeline.Ports;
 
 namespace Soakline.Functions.Approvals;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
-using Soakline.Functions.Scheduling;
+using Soakline.Pipeline.Spec;
 using Soakline.Pipeline.Domain;
 
 namespace Soakline.Functions.Configuration;
@@ -56,7 +56,7 @@ public static class AppSettingsReader
         }
 
         var schedule = Get(SettingNames.MonitorSchedule) ?? AppSettings.DefaultMonitorSchedule;
-        if (!NcrontabExpressions.TryParse(schedule, out _, out var scheduleError))
+        if (!MonitoringSchedule.TryParse(schedule, out _, out var scheduleError))
         {
             problems.Add($"{SettingNames.MonitorSchedule}: {scheduleError}.");
         }

@@ -13,6 +13,7 @@ using Soakline.Functions.Scheduling;
 using Soakline.Functions.Storage;
 using Soakline.Functions.Webhooks;
 using Soakline.Integrations.Approvals;
+using Soakline.Pipeline;
 
 namespace Soakline.Functions.Hosting;
 
@@ -36,7 +37,8 @@ public static class SoaklineServices
         services.TryAddSingleton<IReleaseStarter, DurableReleaseStarter>();
         services.TryAddSingleton<IPipelineSignals, DurablePipelineSignals>();
         services.TryAddSingleton<IRollbackStarter, DurableRollbackStarter>();
-        services.TryAddSingleton<IPipelineTimeline, EngineTimeline>();
+        services.TryAddSingleton<IPipelineTimeline, ReleaseStoreTimeline>();
+        services.TryAddSingleton<IDoraReport, ReleaseStoreDoraReport>();
         services.TryAddSingleton<IMonitorSweepStarter, DurableMonitorSweepStarter>();
         AddApprovalLinks(services);
         services.AddSingleton<GitHubEventRouter>();
@@ -49,12 +51,13 @@ public static class SoaklineServices
     }
 
     /// <summary>
-    /// The durable engine: worker and client on the in-memory backend. The pipeline's orchestrators and the Azure Storage
-    /// backend plug in here as they land on main.
+    /// The durable engine running the pipeline's orchestrators and activities, with the pipeline's release store
+    /// (in memory unless one is registered), on the in-memory backend. The Azure Storage backend plugs in here.
     /// </summary>
     private static void AddEngine(IServiceCollection services)
     {
-        services.AddDurableTaskWorker(builder => builder.AddTasks(_ => { }).UseInMemory());
+        services.AddSoaklinePipeline();
+        services.AddDurableTaskWorker(builder => builder.AddTasks(registry => registry.AddPipelineTasks()).UseInMemory());
         services.AddDurableTaskClient(builder => builder.UseInMemory());
     }
 

@@ -20,7 +20,7 @@ public sealed class DurablePipelineSignals(DurableTaskClient client, ILogger<Dur
             return null;
         }
 
-        var pipelineId = ReleaseInstanceIds.ForPush(new Pipeline.Domain.CommitRef(completed.Repository, completed.Sha, completed.Branch));
+        var pipelineId = Pipeline.Domain.PipelineInstanceIds.ForPush(new Pipeline.Domain.CommitRef(completed.Repository, completed.Sha, completed.Branch));
         var targets = await RunningFamilyAsync(client, pipelineId, cancellationToken);
         foreach (var target in targets)
         {

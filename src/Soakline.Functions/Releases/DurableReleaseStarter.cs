@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging;
 using Soakline.Durable;
 using Soakline.Functions.Observability;
 using Soakline.Functions.Webhooks;
+using Soakline.Pipeline.Domain;
+using Soakline.Pipeline.Orchestration;
 
 namespace Soakline.Functions.Releases;
 
@@ -12,12 +14,12 @@ namespace Soakline.Functions.Releases;
 public sealed class DurableReleaseStarter(DurableTaskClient client, ILogger<DurableReleaseStarter> logger) : IReleaseStarter
 {
     /// <summary>The orchestrator the pipeline registers for one push.</summary>
-    public const string OrchestratorName = "ReleaseOrchestrator";
+    public const string OrchestratorName = nameof(ReleaseOrchestrator);
 
     public async Task<ReleaseStart> StartAsync(PushReceived push, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(push);
-        var instanceId = ReleaseInstanceIds.ForPush(push.Commit);
+        var instanceId = PipelineInstanceIds.ForPush(push.Commit);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["InstanceId"] = instanceId, ["Commit"] = push.Sha });
 
         // The engine replaces a terminal instance on start; a redelivery after the run finished must not start it again.
@@ -31,7 +33,7 @@ public sealed class DurableReleaseStarter(DurableTaskClient client, ILogger<Dura
         {
             await client.ScheduleNewOrchestrationInstanceAsync(
                 OrchestratorName,
-                ReleaseInput.From(push),
+                new PushEvent(push.Repository, push.Branch, push.Sha, push.CommittedAt, push.Author, push.Message),
                 new StartOrchestrationOptions(instanceId),
                 cancellationToken);
         }

@@ -1,8 +1,9 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Soakline.Durable;
 using Soakline.Functions.Configuration;
 using Soakline.Functions.Observability;
+using Soakline.Pipeline.Domain;
+using Soakline.Pipeline.Orchestration;
 
 namespace Soakline.Functions.Scheduling;
 
@@ -12,7 +13,7 @@ namespace Soakline.Functions.Scheduling;
 /// </summary>
 public sealed class DurableMonitorSweepStarter(DurableTaskClient client, AppSettings settings, ILogger<DurableMonitorSweepStarter> logger) : IMonitorSweepStarter
 {
-    public const string OrchestratorName = "MonitorSweepOrchestrator";
+    public const string OrchestratorName = nameof(MonitorSweepOrchestrator);
 
     public async Task<string?> StartAsync(DateTimeOffset occurrence, CancellationToken cancellationToken)
     {
@@ -22,7 +23,7 @@ public sealed class DurableMonitorSweepStarter(DurableTaskClient client, AppSett
             return null;
         }
 
-        var instanceId = string.Join(':', "monitor", repository.Owner, repository.Name, occurrence.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
+        var instanceId = PipelineInstanceIds.ForMonitorSweep(repository, occurrence);
         if (await client.GetInstanceAsync(instanceId, cancellationToken) is not null)
         {
             return instanceId;
@@ -31,7 +32,7 @@ public sealed class DurableMonitorSweepStarter(DurableTaskClient client, AppSett
         var spec = await File.ReadAllTextAsync(specPath, cancellationToken);
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(OrchestratorName, new MonitorSweepInput(repository, spec), new StartOrchestrationOptions(instanceId), cancellationToken);
+            await client.ScheduleNewOrchestrationInstanceAsync(OrchestratorName, new MonitorSweepRequest(repository, spec), new StartOrchestrationOptions(instanceId), cancellationToken);
         }
         catch (InvalidOperationException)
         {

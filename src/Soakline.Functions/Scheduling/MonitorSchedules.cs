@@ -1,5 +1,6 @@
 using NCrontab;
 using Soakline.Functions.CustomHandler;
+using Soakline.Pipeline.Spec;
 
 namespace Soakline.Functions.Scheduling;
 
@@ -21,7 +22,7 @@ public sealed class MonitorSchedules
         foreach (var function in manifest.Functions.Where(f => f.Trigger == TriggerKind.Timer).OrderBy(f => f.Name, StringComparer.Ordinal))
         {
             var expression = AppSettingReferences.Resolve(function.Setting ?? string.Empty, resolveSetting, $"functions/{function.Name}/function.json schedule");
-            if (!NcrontabExpressions.TryParse(expression, out var schedule, out var error))
+            if (!MonitoringSchedule.TryParse(expression, out var schedule, out var error))
             {
                 throw new FormatException($"functions/{function.Name}/function.json schedule: {error}.");
             }

@@ -5,7 +5,9 @@ using Soakline.Durable;
 using Soakline.Functions.Api;
 using Soakline.Functions.Releases;
 using Soakline.Functions.Tests.Infrastructure;
+using Soakline.Pipeline.Orchestration;
 using Soakline.Pipeline.Ports;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Soakline.Functions.Tests.Api;
 
@@ -13,16 +15,16 @@ namespace Soakline.Functions.Tests.Api;
 public sealed class PipelineApiTests : IAsyncLifetime
 {
     private readonly SoaklineAppFactory _app = new SoaklineAppFactory().WithOrchestrators(r => r
-        .AddOrchestratorFunc<ReleaseInput, string>(DurableReleaseStarter.OrchestratorName, async (context, input) =>
+        .AddOrchestratorFunc<PushEvent, string>(DurableReleaseStarter.OrchestratorName, async (context, input) =>
         {
             context.SetCustomStatus(new { stage = "production", environment = "production" });
             return await context.CallSubOrchestratorAsync<string>("ProductionOrchestrator", input, new SubOrchestrationOptions(instanceId: context.InstanceId + ":production"));
         })
-        .AddOrchestratorFunc<ReleaseInput, string>("ProductionOrchestrator", async (context, _) =>
+        .AddOrchestratorFunc<PushEvent, string>("ProductionOrchestrator", async (context, _) =>
         {
             context.SetCustomStatus(new { stage = "awaiting-approval", environment = "production", trafficPercent = 0 });
             var approval = context.WaitForExternalEvent<ApprovalDecision>(PipelineEvents.Approval, CancellationToken.None);
-            var abort = context.WaitForExternalEvent<AbortSignal>(PipelineEvents.Abort, CancellationToken.None);
+            var abort = context.WaitForExternalEvent<AbortRequest>(PipelineEvents.Abort, CancellationToken.None);
             var first = await Task.WhenAny(approval, abort);
             return first == approval
                 ? $"{(approval.Result.Approved ? "approved" : "rejected")} by {approval.Result.DecidedBy}: {approval.Result.Comment}"
@@ -79,12 +81,17 @@ public sealed class PipelineApiTests : IAsyncLifetime
     [Fact]
     public async Task One_pipeline_comes_with_its_environment_runs_and_timeline()
     {
+        var store = _app.Services.GetRequiredService<IReleaseStore>();
+        await store.RecordAsync(new ReleaseTransition("t-1", _pipelineId, "production", TransitionKind.ApprovalRequested, _app.Clock.GetUtcNow(), "asked lead@example.com"), CancellationToken.None);
+        await store.RecordAsync(new ReleaseTransition("t-2", "release:acme:shop:main:other", "production", TransitionKind.Approved, _app.Clock.GetUtcNow(), "another pipeline"), CancellationToken.None);
+
         var detail = (await _http.GetFromJsonAsync<PipelineDetail>($"/api/pipelines/{_pipelineId}"))!;
 
         Assert.Equal(_pipelineId, detail.Pipeline.Id);
         var run = Assert.Single(detail.EnvironmentRuns);
         Assert.Equal((_pipelineId + ":production", "awaiting-approval"), (run.Id, run.Status!.Value.GetProperty("stage").GetString()));
-        Assert.Contains(detail.Timeline, e => e.Kind == "Started" && e.Environment == "production");
+        var entry = Assert.Single(detail.Timeline);
+        Assert.Equal(("ApprovalRequested", "production", "asked lead@example.com"), (entry.Kind, entry.Environment, entry.Detail));
         Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync("/api/pipelines/release:acme:shop:main:nope")).StatusCode);
     }
 

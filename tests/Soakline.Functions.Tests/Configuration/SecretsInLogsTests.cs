@@ -23,7 +23,7 @@ public sealed class SecretsInLogsTests
         Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(withKey)).StatusCode);
         using var bearer = new HttpRequestMessage(HttpMethod.Post, "/api/environments/production/rollback") { Content = JsonContent.Create(new { repository = "acme/shop", scope = "all", reason = "test", by = "ops" }) };
         bearer.Headers.Add("Authorization", "Bearer " + TestSettings.ApiKey);
-        Assert.Equal(HttpStatusCode.Accepted, (await http.SendAsync(bearer)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await http.SendAsync(bearer)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await http.GetAsync("/approvals/forged.token")).StatusCode);
         await app.IdleAsync();
 

@@ -5,7 +5,10 @@ using Soakline.Durable;
 using Soakline.Functions.CustomHandler;
 using Soakline.Functions.Tests.Infrastructure;
 using Soakline.Integrations.Approvals;
+using Soakline.Pipeline.Domain;
+using Soakline.Pipeline.Orchestration;
 using Soakline.Pipeline.Ports;
+using Soakline.Pipeline.Spec;
 
 namespace Soakline.Functions.Tests.CustomHandler;
 
@@ -145,16 +148,27 @@ public sealed class CustomHandlerContractTests : IAsyncLifetime
     public async Task EnvironmentsApi_starts_a_rollback_and_names_a_bad_field()
     {
         var headers = new Dictionary<string, string> { ["Content-Type"] = "application/json" };
+        const string Body = """{"repository":"acme/shop","scope":"all","reason":"error rate","by":"oncall@example.com"}""";
+        var nothingYet = await Invoke(HostInvocations.Http("EnvironmentsApi", "POST", "/api/environments/production/rollback", Body, headers));
+        Assert.Equal(409, nothingYet.HttpStatus);
+
+        // The environment's latest run carries the spec the rollback works from.
+        const string Pipeline = "release:acme:shop:main:0123456789abcdef0123456789abcdef01234567";
+        var commit = new CommitRef(new RepositoryRef("acme", "shop"), "0123456789abcdef0123456789abcdef01234567", "main");
+        var run = new PipelineRun(Pipeline, commit, "spec: text", "production", BranchMode.Approval, ReleaseId.Create(_app.Clock.GetUtcNow(), commit.Sha), _app.Clock.GetUtcNow(), "ada", "fix", false);
+        await _app.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", run, new StartOrchestrationOptions(Pipeline + ":production"));
 
         var bad = await Invoke(HostInvocations.Http("EnvironmentsApi", "POST", "/api/environments/production/rollback", """{"repository":"acme/shop","scope":"everything","reason":"x","by":"y"}""", headers));
         Assert.Equal(400, bad.HttpStatus);
         Assert.Contains("scope", bad.HttpBody, StringComparison.Ordinal);
         Assert.Empty(await _app.InstancesAsync("rollback:"));
 
-        var ok = await Invoke(HostInvocations.Http("EnvironmentsApi", "POST", "/api/environments/production/rollback", """{"repository":"acme/shop","scope":"all","reason":"error rate","by":"oncall@example.com"}""", headers));
+        var ok = await Invoke(HostInvocations.Http("EnvironmentsApi", "POST", "/api/environments/production/rollback", Body, headers));
         Assert.Equal(202, ok.HttpStatus);
         var rollback = Assert.Single(await _app.InstancesAsync("rollback:"));
         Assert.Equal("RollbackOrchestrator", rollback.Name);
+        var order = rollback.ReadInputAs<RollbackOrder>()!;
+        Assert.Equal((RollbackScope.All, "spec: text", "error rate", "oncall@example.com", (string?)null), (order.Scope, order.SpecYaml, order.Reason, order.RequestedBy, order.TargetRelease));
     }
 
     [Fact]

@@ -42,8 +42,14 @@ public sealed class SoaklineAppFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Runs these stand-in orchestrators instead of the pipeline's (the engine uses the last registry registered).</summary>
     public SoaklineAppFactory WithOrchestrators(Action<DurableTaskRegistry> configure) =>
-        WithServices(s => s.AddDurableTaskWorker(b => b.AddTasks(configure)));
+        WithServices(s => s.AddSingleton(_ =>
+        {
+            var registry = new DurableTaskRegistry();
+            configure(registry);
+            return registry;
+        }));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

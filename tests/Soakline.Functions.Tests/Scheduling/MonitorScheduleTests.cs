@@ -96,7 +96,7 @@ public sealed class MonitorScheduleTests : IAsyncLifetime
         await FireAsync(1);
 
         var sweep = Assert.Single(await _app.InstancesAsync("monitor:"));
-        var input = sweep.ReadInputAs<Functions.Scheduling.MonitorSweepInput>()!;
+        var input = sweep.ReadInputAs<Soakline.Pipeline.Orchestration.MonitorSweepRequest>()!;
         Assert.Equal(("acme/shop", "monitoring:\n  checks: []\n"), (input.Repository.FullName, input.SpecYaml));
     }
 }

@@ -10,7 +10,7 @@ namespace Soakline.Functions.Tests.Webhooks;
 /// <summary>A finished workflow run or check suite reaches the pipeline that waits on the commit.</summary>
 public sealed class CiSignalTests : IAsyncLifetime
 {
-    private readonly SoaklineAppFactory _app = new SoaklineAppFactory().WithOrchestrators(r => r.AddOrchestratorFunc<ReleaseInput, CiCompleted>(
+    private readonly SoaklineAppFactory _app = new SoaklineAppFactory().WithOrchestrators(r => r.AddOrchestratorFunc<Soakline.Pipeline.Orchestration.PushEvent, CiCompleted>(
         DurableReleaseStarter.OrchestratorName,
         (context, _) => context.WaitForExternalEvent<CiCompleted>(DurablePipelineSignals.EventName, CancellationToken.None)));
 

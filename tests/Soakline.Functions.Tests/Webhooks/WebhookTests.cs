@@ -11,7 +11,7 @@ namespace Soakline.Functions.Tests.Webhooks;
 
 public sealed class WebhookTests : IAsyncLifetime
 {
-    private static readonly string PipelineId = ReleaseInstanceIds.ForPush(new CommitRef(RepositoryRef.Parse(GitHubDeliveries.Repository), GitHubDeliveries.Sha, "main"));
+    private static readonly string PipelineId = PipelineInstanceIds.ForPush(new CommitRef(RepositoryRef.Parse(GitHubDeliveries.Repository), GitHubDeliveries.Sha, "main"));
     private readonly SoaklineAppFactory _app = new SoaklineAppFactory().With("Soakline__GitHub__WebhookMaxBodyBytes", "4096");
     private HttpClient _http = null!;
 
@@ -35,7 +35,7 @@ public sealed class WebhookTests : IAsyncLifetime
         var instance = Assert.Single(await _app.InstancesAsync());
         Assert.Equal(PipelineId, instance.InstanceId);
         Assert.Equal("ReleaseOrchestrator", instance.Name);
-        var input = instance.ReadInputAs<ReleaseInput>()!;
+        var input = instance.ReadInputAs<Soakline.Pipeline.Orchestration.PushEvent>()!;
         Assert.Equal(("acme", "shop", "main", GitHubDeliveries.Sha, "ada", "Fix the basket total"), (input.Repository.Owner, input.Repository.Name, input.Branch, input.Sha, input.Author, input.Message));
         Assert.Equal(new DateTimeOffset(2026, 11, 23, 7, 40, 0, TimeSpan.Zero), input.CommittedAt);
     }
