@@ -27,7 +27,11 @@ public static class NotificationsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Registers the chat routes as the <see cref="INotifier"/>; no routes means notifications are dropped.</summary>
+    /// <summary>
+    /// Registers chat as the <see cref="INotifier"/>: the spec's channels when a notification names them (webhook URLs
+    /// resolved through the registered <see cref="ISecretResolver"/>), else these settings routes; with neither, the
+    /// notification is dropped.
+    /// </summary>
     public static IServiceCollection AddSoaklineChat(this IServiceCollection services, IReadOnlyList<ChatRouteSettings> routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
@@ -40,9 +44,12 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton<INotifier>(sp =>
         {
             var poster = new WebhookPoster(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(WebhookPoster)), sp.GetService<TimeProvider>() ?? TimeProvider.System);
-            return new SeverityRoutingNotifier(
+            var settingsRoutes = new SeverityRoutingNotifier(
                 routes.Select(r => new ChatRoute(r.Name, r.MinimumSeverity, CreateChannel(r, poster))).ToList(),
                 sp.GetService<ILogger<SeverityRoutingNotifier>>());
+            return sp.GetService<ISecretResolver>() is { } secrets
+                ? new SpecChannelNotifier(secrets, poster, settingsRoutes, sp.GetService<ILogger<SpecChannelNotifier>>())
+                : settingsRoutes;
         });
         return services;
     }

@@ -50,4 +50,32 @@ public sealed class ConcurrencyTests : IAsyncLifetime
         await _h.DecideAsync(first, "production", approved: false);
         Assert.Equal(ReleaseStatus.Rejected, (await _h.RunAsync(first)).Status);
     }
+
+    [Fact]
+    public async Task A_terminated_pipeline_does_not_hold_its_environment_for_good()
+    {
+        foreach (var n in new[] { 2, 3, 4 })
+        {
+            _h.SourceControl.MarkE2E(PipelineHarness.Sha(n), WorkflowConclusion.Success);
+        }
+
+        var stopped = await _h.PushAsync("main", PipelineHarness.Sha(2), TestSpecs.Default);
+        await _h.IdleAsync();
+        Assert.Single(_h.Approvals.Requests);
+
+        // An operator stops the pipeline while it waits for approval: only the Release instance at first...
+        await _h.Client.TerminateInstanceAsync(stopped, "stopped by operator");
+        await _h.IdleAsync();
+        var whileChildRuns = await _h.PushAsync("main", PipelineHarness.Sha(3), TestSpecs.Default);
+        Assert.Equal(ReleaseStatus.Refused, (await _h.RunAsync(whileChildRuns)).Status);
+
+        // ...then its production run too. Now nothing can release the lease but a takeover.
+        await _h.Client.TerminateInstanceAsync(Soakline.Pipeline.Domain.PipelineInstanceIds.ForEnvironmentRun(stopped, "production"), "stopped by operator");
+        await _h.IdleAsync();
+        var next = await _h.PushAsync("main", PipelineHarness.Sha(4), TestSpecs.Default);
+        await _h.IdleAsync();
+
+        Assert.Contains(TransitionKind.EnvironmentAcquired, await _h.KindsAsync(next));
+        Assert.Equal(2, _h.Approvals.Requests.Count);
+    }
 }
