@@ -15,6 +15,7 @@ using Soakline.Integrations.Notifications.Chat;
 using Soakline.Integrations.Notifications.Mail;
 using Soakline.Integrations.Traffic;
 using Soakline.Integrations.Traffic.Nginx;
+using Soakline.Functions.Observability;
 using Soakline.Pipeline.Ports;
 
 namespace Soakline.Functions.Adapters;
@@ -102,7 +103,7 @@ public static class AdapterRegistration
             ssh.Bind(options);
             services.AddSingleton(options);
             services.AddSingleton(_ => new SshHostShellFactory(options));
-            services.AddSingleton<IDeployTarget>(sp => new SshDeployTarget(sp.GetRequiredService<SshHostShellFactory>(), options, sp.GetRequiredService<IHealthProbe>(), sp.GetService<ILogger<SshDeployTarget>>()));
+            services.AddSingleton<IDeployTarget>(sp => new TracingDeployTarget(new SshDeployTarget(sp.GetRequiredService<SshHostShellFactory>(), options, sp.GetRequiredService<IHealthProbe>(), sp.GetService<ILogger<SshDeployTarget>>())));
             services.AddSingleton<Integrations.Deploy.Shell.IHostShellFactory>(sp => sp.GetRequiredService<SshHostShellFactory>());
         }
         else if (local.GetSection("Hosts").GetChildren().Any())
@@ -110,7 +111,7 @@ public static class AdapterRegistration
             var options = new LocalTargetOptions();
             local.Bind(options);
             services.AddSingleton(options);
-            services.AddSingleton<IDeployTarget>(sp => new LocalDeployTarget(options, sp.GetRequiredService<IHealthProbe>(), sp.GetService<ILogger<LocalDeployTarget>>()));
+            services.AddSingleton<IDeployTarget>(sp => new TracingDeployTarget(new LocalDeployTarget(options, sp.GetRequiredService<IHealthProbe>(), sp.GetService<ILogger<LocalDeployTarget>>())));
             services.AddSingleton<Integrations.Deploy.Shell.IHostShellFactory>(_ => new LocalHostShellFactory(options));
         }
     }

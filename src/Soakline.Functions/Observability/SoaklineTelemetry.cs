@@ -20,6 +20,8 @@ public static class SoaklineTelemetry
 
     public static readonly Histogram<double> QueueMessageDuration = Meter.CreateHistogram<double>("soakline.engine.message.duration", unit: "ms", description: "Time to handle one engine queue message (an orchestration step or an activity)");
 
+    public static readonly Counter<long> Deploys = Meter.CreateCounter<long>("soakline.deploys", description: "Deploys and rollbacks by component and outcome");
+
     public static readonly Counter<long> MonitorSweeps = Meter.CreateCounter<long>("soakline.monitor.sweeps", description: "Monitor sweeps started by the schedule");
 
     public static readonly Counter<long> Decisions = Meter.CreateCounter<long>("soakline.decisions", description: "Approvals, rejections, aborts and rollbacks requested through the app");

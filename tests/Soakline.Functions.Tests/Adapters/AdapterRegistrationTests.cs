@@ -36,7 +36,7 @@ public sealed class AdapterRegistrationTests
         Assert.Empty(problems.All);
         Assert.IsType<GitHubSourceControl>(services.GetRequiredService<ISourceControl>());
         Assert.IsType<GitHubIncidentTracker>(services.GetRequiredService<IIncidentTracker>());
-        Assert.IsType<LocalDeployTarget>(services.GetRequiredService<IDeployTarget>());
+        Assert.IsType<Soakline.Functions.Observability.TracingDeployTarget>(services.GetRequiredService<IDeployTarget>());
         Assert.IsType<HostSubsetRouter>(services.GetRequiredService<ITrafficRouter>());
         Assert.IsType<HttpHealthProbe>(services.GetRequiredService<IHealthProbe>());
         Assert.NotEmpty(services.GetServices<IMetricsProvider>());

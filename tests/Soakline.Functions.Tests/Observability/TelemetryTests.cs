@@ -6,6 +6,8 @@ using Soakline.Functions.CustomHandler;
 using Soakline.Functions.Observability;
 using Soakline.Functions.Tests.CustomHandler;
 using Soakline.Functions.Tests.Infrastructure;
+using Soakline.Pipeline.Domain;
+using Soakline.Pipeline.Ports;
 
 namespace Soakline.Functions.Tests.Observability;
 
@@ -60,5 +62,37 @@ public sealed class TelemetryTests : IDisposable
         Assert.Contains(_measurements, m => m.Name == "soakline.webhooks.received" && m.Tags.Contains("outcome=started", StringComparison.Ordinal));
         Assert.Contains(_measurements, m => m.Name == "soakline.pipelines.started");
         Assert.Contains(_measurements, m => m.Name == "soakline.engine.messages" && m.Tags.Contains("queue=control", StringComparison.Ordinal) && m.Tags.Contains("outcome=done", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Deploys_and_rollbacks_are_spans_with_their_outcome()
+    {
+        var target = new TracingDeployTarget(new OneHostFails());
+        var component = new ComponentTarget("api-telemetry", "/srv/api", [], null, null, new Dictionary<string, string>());
+        var release = ReleaseId.Create(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero), "0123456789abcdef0123456789abcdef01234567");
+        var commit = new CommitRef(new RepositoryRef("acme", "shop"), "0123456789abcdef0123456789abcdef01234567", "main");
+
+        await target.DeployAsync(new DeployRequest(component, ["web-1", "web-2"], release, commit, "/tmp/a.tgz"), CancellationToken.None);
+        await target.RollbackAsync(new RollbackRequest(component, ["web-1"], null, "breach"), CancellationToken.None);
+
+        var deploy = Assert.Single(_activities, a => a.DisplayName == "deploy api-telemetry");
+        Assert.Equal((ActivityStatusCode.Error, "web-1,web-2", release.Value), (deploy.Status, deploy.GetTagItem("soakline.hosts"), deploy.GetTagItem("soakline.release")));
+        var rollback = Assert.Single(_activities, a => a.DisplayName == "rollback api-telemetry");
+        Assert.Equal(ActivityStatusCode.Unset, rollback.Status);
+        Assert.Contains(_measurements, m => m.Name == "soakline.deploys" && m.Tags.Contains("component=api-telemetry", StringComparison.Ordinal) && m.Tags.Contains("outcome=failed", StringComparison.Ordinal));
+        Assert.Contains(_measurements, m => m.Name == "soakline.deploys" && m.Tags.Contains("operation=rollback", StringComparison.Ordinal) && m.Tags.Contains("outcome=succeeded", StringComparison.Ordinal));
+    }
+
+    /// <summary>A deploy target whose deploys fail on the second host and whose rollbacks succeed.</summary>
+    private sealed class OneHostFails : IDeployTarget
+    {
+        public Task<DeployResult> DeployAsync(DeployRequest request, CancellationToken cancellationToken) =>
+            Task.FromResult(new DeployResult(request.Target.Component, request.Hosts.Select((h, i) => new HostDeployResult(h, i == 0, request.Release, null, TimeSpan.FromSeconds(1), i == 0 ? null : "switch failed")).ToList()));
+
+        public Task<DeployResult> RollbackAsync(RollbackRequest request, CancellationToken cancellationToken) =>
+            Task.FromResult(new DeployResult(request.Target.Component, request.Hosts.Select(h => new HostDeployResult(h, true, null, null, TimeSpan.FromSeconds(1))).ToList()));
+
+        public Task<IReadOnlyList<HostReleases>> GetReleasesAsync(ComponentTarget target, IReadOnlyList<string> hosts, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<HostReleases>>([]);
     }
 }
