@@ -29,7 +29,8 @@ namespace Soakline.Functions.Adapters;
 /// </summary>
 public static class AdapterRegistration
 {
-    public static IServiceCollection AddSoaklineAdapters(this IServiceCollection services, IConfiguration configuration)
+    /// <returns>Where problems found while registering are collected (reported at start).</returns>
+    public static AdapterProblems AddSoaklineAdapters(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var problems = new AdapterProblems();
@@ -47,7 +48,7 @@ public static class AdapterRegistration
         Try(problems, "Soakline__Chat", () => AddChat(services, soakline.GetSection("Chat")));
         services.TryAddSingleton<ISecretResolver>(new ConfigurationSecretResolver(configuration));
         services.TryAddSingleton<IEndpointInspector, NetworkEndpointInspector>();
-        return services;
+        return problems;
     }
 
     private static void Try(AdapterProblems problems, string section, Action register)

@@ -8,6 +8,7 @@ using Soakline.Functions.Api;
 using Soakline.Functions.Approvals;
 using Soakline.Functions.Configuration;
 using Soakline.Functions.CustomHandler;
+using Soakline.Functions.Engine;
 using Soakline.Functions.Releases;
 using Soakline.Functions.Scheduling;
 using Soakline.Functions.Storage;
@@ -22,7 +23,8 @@ public static class SoaklineServices
 {
     public static IServiceCollection AddSoakline(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSoaklineAdapters(configuration);
+        var problems = services.AddSoaklineAdapters(configuration);
+        services.AddSoaklineEngine(configuration, problems);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => AppSettingsReader.Read(sp.GetRequiredService<IConfiguration>()));
 
@@ -30,8 +32,6 @@ public static class SoaklineServices
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SettingsValidation>());
         services.AddSingleton(_ => FunctionManifest.Load());
         services.AddSingleton(sp => new MonitorSchedules(sp.GetRequiredService<FunctionManifest>(), SettingResolver(sp)));
-
-        AddEngine(services);
 
         AddLedgers(services);
         services.TryAddSingleton<IReleaseStarter, DurableReleaseStarter>();
@@ -48,17 +48,6 @@ public static class SoaklineServices
         services.AddSingleton<StandaloneMonitorScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<StandaloneMonitorScheduler>());
         return services;
-    }
-
-    /// <summary>
-    /// The durable engine running the pipeline's orchestrators and activities, with the pipeline's release store
-    /// (in memory unless one is registered), on the in-memory backend. The Azure Storage backend plugs in here.
-    /// </summary>
-    private static void AddEngine(IServiceCollection services)
-    {
-        services.AddSoaklinePipeline();
-        services.AddDurableTaskWorker(builder => builder.AddTasks(registry => registry.AddPipelineTasks()).UseInMemory());
-        services.AddDurableTaskClient(builder => builder.UseInMemory());
     }
 
     /// <summary>
