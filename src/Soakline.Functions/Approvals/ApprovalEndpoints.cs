@@ -40,6 +40,8 @@ public static class ApprovalEndpoints
             return refusal;
         }
 
+        var comment = request.HasFormContentType ? (await request.ReadFormAsync(ct))["comment"].ToString() : null;
+
         // Spend the token last: a decision that cannot be delivered must not burn the link.
         var redeemed = await links.RedeemAsync(token, ct);
         if (Refusal(redeemed) is { } spent)
@@ -47,7 +49,6 @@ public static class ApprovalEndpoints
             return spent;
         }
 
-        var comment = request.HasFormContentType ? (await request.ReadFormAsync(ct))["comment"].ToString() : null;
         var decision = new ApprovalDecision(link!.Approve, link.Approver, clock.GetUtcNow(), string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
         await client.RaiseEventAsync(link.InstanceId, PipelineEvents.Approval, decision, ct);
 

@@ -5,8 +5,8 @@ using Soakline.Functions.Webhooks;
 namespace Soakline.Functions.Releases;
 
 /// <summary>
-/// Raises <see cref="EventName"/> on the running release pipeline of the commit (found by its deterministic id) and on
-/// its running environment runs (ids <c>{pipeline}:{environment}</c>), which is where gates and E2E waits live.
+/// Raises <see cref="EventName"/> on the running environment runs of the commit's release pipeline (found by its
+/// deterministic id), where gates and E2E waits live, or on the pipeline itself before it reached one.
 /// </summary>
 public sealed class DurablePipelineSignals(DurableTaskClient client, ILogger<DurablePipelineSignals> logger) : IPipelineSignals
 {
@@ -35,20 +35,32 @@ public sealed class DurablePipelineSignals(DurableTaskClient client, ILogger<Dur
         return targets.Count > 0 ? pipelineId : null;
     }
 
-    /// <summary>The pipeline and its environment runs that are still running.</summary>
+    /// <summary>
+    /// Where a pipeline's events go: its running environment runs (<c>{pipeline}:{environment}</c>), where the waits
+    /// live; when it has none (it is itself an environment run, or has not reached one), the instance if it runs.
+    /// </summary>
     internal static async Task<IReadOnlyList<string>> RunningFamilyAsync(DurableTaskClient client, string pipelineId, CancellationToken cancellationToken)
     {
-        var running = new List<string>();
+        var runs = new List<string>();
+        var selfRunning = false;
         var query = new OrchestrationQuery(InstanceIdPrefix: pipelineId);
         await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
         {
-            var isFamily = instance.InstanceId == pipelineId || instance.InstanceId.StartsWith(pipelineId + ":", StringComparison.Ordinal);
-            if (isFamily && !instance.IsCompleted)
+            if (instance.IsCompleted)
             {
-                running.Add(instance.InstanceId);
+                continue;
+            }
+
+            if (instance.InstanceId == pipelineId)
+            {
+                selfRunning = true;
+            }
+            else if (instance.InstanceId.StartsWith(pipelineId + ":", StringComparison.Ordinal))
+            {
+                runs.Add(instance.InstanceId);
             }
         }
 
-        return running;
+        return runs.Count > 0 ? runs : selfRunning ? [pipelineId] : [];
     }
 }
