@@ -26,15 +26,26 @@ internal sealed class ActivityResultSender
     {
         var instanceId = result.TargetInstanceId;
         var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bool ridesAlong;
         lock (_gate)
         {
-            if (_waiting.TryGetValue(instanceId, out var queue))
+            ridesAlong = _waiting.TryGetValue(instanceId, out var queue);
+            if (ridesAlong)
             {
-                queue.Add((result, sent)); // A send is in flight: ride along with the next one.
-                return;
+                queue!.Add((result, sent)); // A send is in flight: ride along with the next one.
             }
+            else
+            {
+                _waiting[instanceId] = [];
+            }
+        }
 
-            _waiting[instanceId] = [];
+        if (ridesAlong)
+        {
+            // Wait for the batch that carries this result: the caller deletes its work message after this returns,
+            // and a crash between that delete and the send would lose the result for good.
+            await sent.Task;
+            return;
         }
 
         var batch = new List<(OrchestrationMessage Result, TaskCompletionSource Sent)> { (result, sent) };
