@@ -38,6 +38,19 @@ public static class EnvironmentEndpoints
         return Results.Accepted(value: new { status = "rollback-started", instanceId = id });
     }
 
+    private static bool IsReleaseId(string value)
+    {
+        try
+        {
+            ReleaseId.Parse(value);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Checks the body field by field; the error names the first bad one.</summary>
     internal static (EmergencyRollback? Rollback, string? Error) Validate(string env, RollbackBody? body)
     {
@@ -78,6 +91,11 @@ public static class EnvironmentEndpoints
         }
 
         var target = string.IsNullOrWhiteSpace(body.Target) || body.Target.Trim().Equals("previous", StringComparison.OrdinalIgnoreCase) ? null : body.Target.Trim();
+        if (target is not null && !IsReleaseId(target))
+        {
+            return (null, $"target: '{target}' is neither 'previous' nor a release id (yyyyMMddTHHmmssZ-<sha>)");
+        }
+
         if (scope == "canary" && target is not null)
         {
             return (null, "target: a canary abort goes back to what ran before the canary; no target release is allowed");

@@ -6,12 +6,15 @@ using Soakline.Durable.AzureStorage;
 using Soakline.Functions.Adapters;
 using Soakline.Functions.Configuration;
 using Soakline.Functions.CustomHandler;
+using Soakline.Functions.Storage;
 using Soakline.Pipeline;
+using Soakline.Pipeline.Ports;
 
 namespace Soakline.Functions.Engine;
 
 /// <summary>
-/// The durable engine running the pipeline's orchestrators and activities, with the pipeline's release store. The
+/// The durable engine running the pipeline's orchestrators and activities, with the release store (on Azure Tables
+/// when storage is configured, the pipeline's in-memory store otherwise). The
 /// backend follows the storage settings: Azure Storage when <c>Soakline__Storage__ConnectionString</c> (Azurite) or
 /// <c>Soakline__Storage__AccountName</c> (managed identity) is set, in memory otherwise. Standalone, the backend's own
 /// pollers drive the work; under Azure Functions the queue triggers do, through <see cref="ITaskHubMessageHandler"/>.
@@ -22,12 +25,21 @@ public static class EngineRegistration
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(problems);
+        var connectionString = Setting(configuration, SettingNames.StorageConnectionString);
+        var accountName = Setting(configuration, SettingNames.StorageAccountName);
+        if (connectionString is not null || accountName is not null)
+        {
+            // Shared by all instances and kept across restarts; the pipeline's in-memory store is the fallback.
+            services.AddSingleton<IReleaseStore>(sp =>
+            {
+                var settings = sp.GetRequiredService<AppSettings>();
+                return new TableReleaseStore(StorageClients.Tables(settings), settings.TaskHub);
+            });
+        }
+
         services.AddSoaklinePipeline();
         var worker = services.AddDurableTaskWorker().AddTasks(registry => registry.AddPipelineTasks());
         var client = services.AddDurableTaskClient();
-
-        var connectionString = Setting(configuration, SettingNames.StorageConnectionString);
-        var accountName = Setting(configuration, SettingNames.StorageAccountName);
         if (connectionString is null && accountName is null)
         {
             worker.UseInMemory();

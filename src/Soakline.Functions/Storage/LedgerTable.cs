@@ -44,11 +44,5 @@ public sealed class LedgerTable
         return entity.HasValue;
     }
 
-    /// <summary>Row keys may not contain '/', '\', '#', '?' or control characters; ids that do are stored hex-encoded.</summary>
-    private static string Key(string id)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(id);
-        var safe = id.Length <= 512 && !id.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
-        return safe ? id : "x" + Convert.ToHexString(System.Text.Encoding.UTF8.GetBytes(id));
-    }
+    private static string Key(string id) => RowKeys.Escape(id);
 }

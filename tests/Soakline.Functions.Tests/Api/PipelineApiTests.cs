@@ -128,7 +128,8 @@ public sealed class PipelineApiTests : IAsyncLifetime
     [Theory]
     [InlineData("""{"scope":"all","reason":"r","by":"b"}""", "repository")]
     [InlineData("""{"repository":"acme/shop","scope":"component","reason":"r","by":"b"}""", "component")]
-    [InlineData("""{"repository":"acme/shop","scope":"canary","target":"20261101-1200-abc","reason":"r","by":"b"}""", "target")]
+    [InlineData("""{"repository":"acme/shop","scope":"canary","target":"20261101T120000Z-abcdef0","reason":"r","by":"b"}""", "target")]
+    [InlineData("""{"repository":"acme/shop","scope":"all","target":"last-tuesday","reason":"r","by":"b"}""", "target")]
     [InlineData("""{"repository":"acme/shop","scope":"all","by":"b"}""", "reason")]
     [InlineData("""{"repository":"acme/shop","scope":"all","reason":"r"}""", "by")]
     public async Task A_rollback_request_missing_a_field_is_400_naming_it_and_starts_nothing(string body, string field)
