@@ -10,6 +10,10 @@ if (builder.Configuration[SettingNames.CustomHandlerPort] is { Length: > 0 } por
     builder.WebHost.UseUrls($"http://127.0.0.1:{portNumber}");
 }
 
+// One line per request from ASP.NET Core is noise in the host's log; its spans and metrics still go to telemetry.
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+builder.Logging.AddSimpleConsole(o => o.IncludeScopes = true);
+
 builder.Services.AddSoakline(builder.Configuration);
 builder.Services.AddSoaklineTelemetry(TelemetryFromConfiguration(builder.Configuration));
 

@@ -5,6 +5,7 @@ using Soakline.Functions.Api;
 using Soakline.Functions.Approvals;
 using Soakline.Functions.CustomHandler;
 using Soakline.Functions.Dashboard;
+using Soakline.Functions.Observability;
 using Soakline.Functions.Webhooks;
 
 namespace Soakline.Functions.Hosting;
@@ -18,6 +19,7 @@ public static class SoaklineEndpoints
         app.UseMiddleware<CustomHandlerMiddleware>();
 
         app.UseRouting();
+        app.UseHttpSpanEnricher();
         app.MapHealth();
         app.MapGitHubWebhook();
         app.MapApprovalEndpoints();

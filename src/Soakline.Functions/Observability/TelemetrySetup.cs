@@ -1,5 +1,6 @@
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -8,8 +9,9 @@ using Soakline.Functions.Configuration;
 namespace Soakline.Functions.Observability;
 
 /// <summary>
-/// OpenTelemetry traces and metrics for HTTP (ASP.NET Core's built-in sources) and the app's engine work, exported to
-/// Azure Monitor when a connection string is set, to an OTLP endpoint when one is set, and to the console on request.
+/// OpenTelemetry traces and metrics for HTTP (ASP.NET Core's built-in sources) and the app's engine work, and the
+/// structured logs with their scopes, exported to Azure Monitor when a connection string is set, to an OTLP endpoint
+/// when one is set, and (traces and metrics) to the console on request.
 /// </summary>
 public static class TelemetrySetup
 {
@@ -39,6 +41,25 @@ public static class TelemetrySetup
                     tracing.AddConsoleExporter();
                 }
             })
+            .WithLogging(
+                logging =>
+                {
+                    if (settings.ApplicationInsightsConnectionString is { } connection)
+                    {
+                        logging.AddAzureMonitorLogExporter(o => o.ConnectionString = connection);
+                    }
+
+                    if (settings.OtlpEndpoint is not null)
+                    {
+                        logging.AddOtlpExporter();
+                    }
+                },
+                options =>
+                {
+                    // Scopes carry InstanceId and Commit; exported as attributes, queryable in Application Insights.
+                    options.IncludeScopes = true;
+                    options.IncludeFormattedMessage = true;
+                })
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter(Meters);
