@@ -36,7 +36,7 @@ public static class HttpInvocationRunner
             request.Headers[name] = HeaderValues(values);
         }
 
-        var body = BodyBytes(req.Body);
+        var body = BodyBytes(req.Body, IsBinary(request.ContentType));
         request.Headers.ContentLength = body.Length;
         request.Body = new MemoryStream(body, writable: false);
         InvocationMarker.Mark(context, function);
@@ -74,12 +74,19 @@ public static class HttpInvocationRunner
         _ => new StringValues(values.GetRawText()),
     };
 
-    /// <summary>The host reads the body as text; a JSON body may also arrive as a parsed value, then its text is used.</summary>
-    private static byte[] BodyBytes(JsonElement? body) => body switch
+    /// <summary>
+    /// The host reads the body as text (so a signature over UTF-8 JSON still holds), and octet-stream or multipart
+    /// bodies as bytes it sends base64-encoded; a body that arrives as a parsed JSON value is taken as its text.
+    /// </summary>
+    private static byte[] BodyBytes(JsonElement? body, bool binary) => body switch
     {
         null => [],
         { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined } => [],
+        { ValueKind: JsonValueKind.String } text when binary => text.GetBytesFromBase64(),
         { ValueKind: JsonValueKind.String } text => Encoding.UTF8.GetBytes(text.GetString()!),
         { } other => Encoding.UTF8.GetBytes(other.GetRawText()),
     };
+
+    private static bool IsBinary(string? contentType) =>
+        contentType is not null && (contentType.StartsWith("application/octet-stream", StringComparison.OrdinalIgnoreCase) || contentType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase));
 }

@@ -28,11 +28,16 @@ public sealed record HttpOutput(
     [property: JsonPropertyName("body")] string Body,
     [property: JsonPropertyName("headers")] Dictionary<string, string> Headers);
 
-/// <summary>The <c>req</c> value of an HTTP trigger when the host does not forward the request itself.</summary>
+/// <summary>
+/// The <c>req</c> value of an HTTP trigger when the host does not forward the request itself. Host versions differ in
+/// how they write <c>Query</c> and <c>Identities</c> (an object, or that object serialized as a string), so those are
+/// kept as raw JSON; the handler takes the query from <c>Url</c>. <c>Body</c> is the body as text, or base64 for
+/// octet-stream and multipart bodies.
+/// </summary>
 public sealed record HttpTriggerRequest(
     [property: JsonPropertyName("Url")] string? Url,
     [property: JsonPropertyName("Method")] string? Method,
-    [property: JsonPropertyName("Query")] Dictionary<string, JsonElement>? Query,
+    [property: JsonPropertyName("Query")] JsonElement? Query,
     [property: JsonPropertyName("Headers")] Dictionary<string, JsonElement>? Headers,
-    [property: JsonPropertyName("Params")] Dictionary<string, JsonElement>? Params,
+    [property: JsonPropertyName("Params")] JsonElement? Params,
     [property: JsonPropertyName("Body")] JsonElement? Body);

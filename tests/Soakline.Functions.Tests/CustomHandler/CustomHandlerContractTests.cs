@@ -137,6 +137,15 @@ public sealed class CustomHandlerContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Older_hosts_that_send_the_query_as_an_object_are_understood_too()
+    {
+        var list = await Invoke(HostInvocations.Http("PipelinesApi", "GET", "/api/pipelines?status=sleeping", queryAsObject: true));
+
+        Assert.Equal(400, list.HttpStatus);
+        Assert.Contains("status", list.HttpBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_api_on_the_handler_port_still_needs_the_key_outside_an_invocation()
     {
         var direct = await _http.GetAsync("/api/pipelines");

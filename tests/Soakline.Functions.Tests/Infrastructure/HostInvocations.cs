@@ -9,12 +9,13 @@ namespace Soakline.Functions.Tests.Infrastructure;
 /// <summary>
 /// Invocation requests shaped exactly as the Azure Functions host sends them to a custom handler
 /// (enableForwardingHttpRequest false): POST /{function} with {"Data": {binding: value}, "Metadata": {...}}. The host
-/// puts an HTTP trigger's request in Data.req (Url, Method, Query, Headers as arrays, Params, Body as text), and
-/// serializes non-object values (a queue message, a dequeue count) as JSON text.
+/// puts an HTTP trigger's request in Data.req (Url, Method, Query, Headers as arrays, Params, Body as text; current
+/// hosts write Query and Identities as JSON-serialized strings, older ones Query as an object), and serializes
+/// non-object values (a queue message, a dequeue count) as JSON text.
 /// </summary>
 public static class HostInvocations
 {
-    public static HttpRequestMessage Http(string function, string method, string pathAndQuery, string? body = null, IDictionary<string, string>? headers = null, IDictionary<string, string>? routeParams = null)
+    public static HttpRequestMessage Http(string function, string method, string pathAndQuery, string? body = null, IDictionary<string, string>? headers = null, IDictionary<string, string>? routeParams = null, bool queryAsObject = false)
     {
         var url = new Uri(new Uri("https://func-soakline.azurewebsites.net"), pathAndQuery);
         var headerObject = new JsonObject { ["Host"] = new JsonArray("func-soakline.azurewebsites.net"), ["User-Agent"] = new JsonArray("test") };
@@ -40,10 +41,10 @@ public static class HostInvocations
         {
             ["Url"] = url.ToString(),
             ["Method"] = method,
-            ["Query"] = query,
+            ["Query"] = queryAsObject ? query : query.ToJsonString(),
             ["Headers"] = headerObject,
             ["Params"] = parameters,
-            ["Identities"] = new JsonArray(),
+            ["Identities"] = "[]",
         };
         if (body is not null)
         {
