@@ -1,0 +1,174 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Soakline.Integrations.Deploy.Artifacts;
+using Soakline.Integrations.Deploy.Local;
+using Soakline.Integrations.Deploy.Ssh;
+using Soakline.Integrations.GitHub;
+using Soakline.Integrations.Health;
+using Soakline.Integrations.Metrics;
+using Soakline.Integrations.Metrics.AzureMonitor;
+using Soakline.Integrations.Metrics.Prometheus;
+using Soakline.Integrations.Notifications;
+using Soakline.Integrations.Notifications.Chat;
+using Soakline.Integrations.Notifications.Mail;
+using Soakline.Integrations.Traffic;
+using Soakline.Integrations.Traffic.Nginx;
+using Soakline.Functions.Observability;
+using Soakline.Pipeline.Ports;
+
+namespace Soakline.Functions.Adapters;
+
+/// <summary>
+/// Registers the adapters behind the pipeline's ports from the <c>Soakline</c> configuration section, each one only
+/// when its settings are present: GitHub (token or App), the SSH or local deploy target, the host-subset or nginx
+/// router, the HTTP health probe, metrics (built-in probe always; Azure Monitor, Prometheus), approval mail and chat;
+/// secrets from <c>Soakline__Secrets__*</c> and the monitor's endpoint inspector always.
+/// A section that is present but invalid is reported at start with the others, naming the setting.
+/// </summary>
+public static class AdapterRegistration
+{
+    /// <returns>Where problems found while registering are collected (reported at start).</returns>
+    public static AdapterProblems AddSoaklineAdapters(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var problems = new AdapterProblems();
+        services.AddSingleton(problems);
+        var soakline = configuration.GetSection("Soakline");
+
+        Try(problems, "Soakline__GitHub", () => AddGitHub(services, soakline.GetSection("GitHub")));
+        Try(problems, "Soakline__LocalGit", () => AddLocalArtifacts(services, soakline.GetSection("LocalGit")));
+        services.AddHttpClient(nameof(HttpHealthProbe));
+        services.TryAddSingleton<IHealthProbe>(sp => new HttpHealthProbe(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HttpHealthProbe)), sp.GetRequiredService<TimeProvider>()));
+        Try(problems, "Soakline__Ssh", () => AddDeployTarget(services, soakline));
+        Try(problems, "Soakline__Nginx", () => AddRouter(services, soakline.GetSection("Nginx")));
+        Try(problems, "Soakline__Metrics", () => AddMetrics(services, soakline));
+        Try(problems, "Soakline__Smtp", () => AddApprovalMail(services, soakline));
+        Try(problems, "Soakline__Chat", () => AddChat(services, soakline.GetSection("Chat")));
+        services.TryAddSingleton<ISecretResolver>(new ConfigurationSecretResolver(configuration));
+        services.TryAddSingleton<IEndpointInspector, NetworkEndpointInspector>();
+        return problems;
+    }
+
+    private static void Try(AdapterProblems problems, string section, Action register)
+    {
+        try
+        {
+            register();
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
+        {
+            // The adapters' messages name their setting ("GitHub:AppId ...") and never a secret's value.
+            problems.Add($"{section}: {ex.Message}");
+        }
+    }
+
+    private static void AddGitHub(IServiceCollection services, IConfigurationSection section)
+    {
+        if (section["Token"] is null && section["AppId"] is null)
+        {
+            return;
+        }
+
+        var settings = new GitHubSettings();
+        section.Bind(settings);
+
+        // The Bicep and Key Vault name the App key "PrivateKey".
+        settings.PrivateKeyPem ??= section["PrivateKey"];
+        services.AddSoaklineGitHub(settings);
+    }
+
+    private static void AddLocalArtifacts(IServiceCollection services, IConfigurationSection section)
+    {
+        if (!section.GetSection("Repositories").GetChildren().Any())
+        {
+            return;
+        }
+
+        var options = new LocalGitArtifactOptions();
+        section.Bind(options);
+
+        // Standalone releases from local clones replace GitHub's archive download.
+        services.RemoveAll<IArtifactSource>();
+        services.AddSingleton<IArtifactSource>(new GitArchiveArtifactSource(options));
+    }
+
+    private static void AddDeployTarget(IServiceCollection services, IConfigurationSection soakline)
+    {
+        var ssh = soakline.GetSection("Ssh");
+        var local = soakline.GetSection("Local");
+        if (ssh.GetSection("Hosts").GetChildren().Any())
+        {
+            var options = new SshTargetOptions();
+            ssh.Bind(options);
+            services.AddSingleton(options);
+            services.AddSingleton(_ => new SshHostShellFactory(options));
+            services.AddSingleton<IDeployTarget>(sp => new TracingDeployTarget(new SshDeployTarget(sp.GetRequiredService<SshHostShellFactory>(), options, sp.GetRequiredService<IHealthProbe>(), sp.GetService<ILogger<SshDeployTarget>>())));
+            services.AddSingleton<Integrations.Deploy.Shell.IHostShellFactory>(sp => sp.GetRequiredService<SshHostShellFactory>());
+        }
+        else if (local.GetSection("Hosts").GetChildren().Any())
+        {
+            var options = new LocalTargetOptions();
+            local.Bind(options);
+            services.AddSingleton(options);
+            services.AddSingleton<IDeployTarget>(sp => new TracingDeployTarget(new LocalDeployTarget(options, sp.GetRequiredService<IHealthProbe>(), sp.GetService<ILogger<LocalDeployTarget>>())));
+            services.AddSingleton<Integrations.Deploy.Shell.IHostShellFactory>(_ => new LocalHostShellFactory(options));
+        }
+    }
+
+    private static void AddRouter(IServiceCollection services, IConfigurationSection nginx)
+    {
+        if (nginx["NginxHost"] is null)
+        {
+            services.TryAddSingleton<ITrafficRouter>(sp => new HostSubsetRouter(sp.GetRequiredService<IDeployTarget>()));
+            return;
+        }
+
+        var options = new NginxRouterOptions();
+        nginx.Bind(options);
+        services.AddSingleton<ITrafficRouter>(sp => new NginxWeightsRouter(sp.GetRequiredService<Integrations.Deploy.Shell.IHostShellFactory>(), sp.GetRequiredService<IDeployTarget>(), options));
+    }
+
+    private static void AddMetrics(IServiceCollection services, IConfigurationSection soakline)
+    {
+        services.AddSoaklineProbeMetrics(TimeSpan.FromSeconds(5));
+        var azureMonitor = soakline.GetSection("AzureMonitor");
+        if (azureMonitor["WorkspaceId"] is not null)
+        {
+            var settings = new LogAnalyticsSettings();
+            azureMonitor.Bind(settings);
+            services.AddSoaklineAzureMonitorMetrics(settings);
+        }
+
+        var prometheus = soakline.GetSection("Prometheus");
+        if (prometheus["BaseUrl"] is not null)
+        {
+            var settings = new PrometheusSettings();
+            prometheus.Bind(settings);
+            services.AddSoaklinePrometheusMetrics(settings);
+        }
+    }
+
+    private static void AddApprovalMail(IServiceCollection services, IConfigurationSection soakline)
+    {
+        var smtp = soakline.GetSection("Smtp");
+        if (smtp["Host"] is null)
+        {
+            return;
+        }
+
+        var smtpSettings = new SmtpSettings();
+        smtp.Bind(smtpSettings);
+        var mail = new ApprovalMailSettings();
+        soakline.GetSection("ApprovalMail").Bind(mail);
+        services.AddSoaklineApprovalMail(smtpSettings, mail);
+    }
+
+    private static void AddChat(IServiceCollection services, IConfigurationSection chat)
+    {
+        var routes = new List<ChatRouteSettings>();
+        chat.GetSection("Routes").Bind(routes);
+        services.AddSoaklineChat(routes);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Soakline.Functions.Configuration;
+using Soakline.Functions.CustomHandler;
+
+namespace Soakline.Functions.Api;
+
+/// <summary>
+/// Guards the API. Standalone, a request must carry the configured key as <c>X-Api-Key</c> or
+/// <c>Authorization: Bearer</c>. A request the Functions host forwarded as an invocation has passed the host's function
+/// key check (authLevel "function") and is let through; anything else reaching the handler's port needs the key too.
+/// </summary>
+public sealed class ApiKeyFilter(AppSettings settings) : IEndpointFilter
+{
+    public const string HeaderName = "X-Api-Key";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var http = context.HttpContext;
+        if (InvocationMarker.IsHostInvocation(http) || Matches(Presented(http.Request), settings.ApiKey))
+        {
+            return await next(context);
+        }
+
+        http.Response.Headers.WWWAuthenticate = "Bearer";
+        return Results.Json(new ApiError($"an API key is required: send it as {HeaderName} or Authorization: Bearer"), statusCode: StatusCodes.Status401Unauthorized);
+    }
+
+    private static string? Presented(HttpRequest request)
+    {
+        var header = request.Headers[HeaderName].ToString();
+        if (header.Length > 0)
+        {
+            return header;
+        }
+
+        var authorization = request.Headers.Authorization.ToString();
+        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : null;
+    }
+
+    private static bool Matches(string? presented, string? expected)
+    {
+        if (string.IsNullOrEmpty(presented) || string.IsNullOrEmpty(expected))
+        {
+            return false;
+        }
+
+        // Hash both so the constant-time compare sees equal lengths and leaks nothing about the key's length.
+        return CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using Soakline.Durable;
+
+namespace Soakline.Functions.Api;
+
+/// <summary>One pipeline (or environment run) as the API and the dashboard show it.</summary>
+/// <param name="Status">The orchestration's custom status: stage, environment, traffic, soak, last analysis.</param>
+public sealed record PipelineSummary(string Id, string Orchestrator, string RuntimeStatus, DateTimeOffset CreatedAt, DateTimeOffset LastUpdatedAt, JsonElement? Status, JsonElement? Input)
+{
+    public static PipelineSummary From(OrchestrationMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        return new PipelineSummary(
+            metadata.InstanceId,
+            metadata.Name,
+            metadata.RuntimeStatus.ToString(),
+            metadata.CreatedAt,
+            metadata.LastUpdatedAt,
+            Parse(metadata.SerializedCustomStatus),
+            Parse(metadata.SerializedInput));
+    }
+
+    private static JsonElement? Parse(string? json) => json is null ? null : JsonSerializer.Deserialize<JsonElement>(json);
+}
+
+/// <summary>A pipeline with its environment runs and its history, oldest first.</summary>
+public sealed record PipelineDetail(PipelineSummary Pipeline, IReadOnlyList<PipelineSummary> EnvironmentRuns, IReadOnlyList<TimelineEntry> Timeline);
+
+/// <summary>One step in a pipeline's history.</summary>
+public sealed record TimelineEntry(DateTimeOffset At, string Kind, string Environment, string Detail, string? Actor = null, string? Release = null);

@@ -1,0 +1,10 @@
+namespace Soakline.Functions.Api;
+
+/// <summary>The body of <c>POST /api/environments/{env}/rollback</c>.</summary>
+/// <param name="Scope">"all", "component" or "canary".</param>
+/// <param name="Target">"previous" (default) or a release id to go back to.</param>
+public sealed record RollbackBody(string? Repository, string? Scope, string? Component, string? Target, string? Reason, string? By);
+
+/// <summary>A validated emergency rollback request; the starter completes it into the pipeline's RollbackOrder.</summary>
+/// <param name="TargetRelease">Null: the previous release.</param>
+public sealed record EmergencyRollback(Pipeline.Domain.RepositoryRef Repository, string Environment, string Scope, string? Component, string? TargetRelease, string Reason, string RequestedBy);

@@ -1,0 +1,37 @@
+using Soakline.Pipeline.Domain;
+
+namespace Soakline.Functions.Configuration;
+
+/// <summary>The app's validated settings (see docs/operations.md for each one).</summary>
+/// <param name="ApiKey">Required standalone; under Azure Functions the host's function keys guard the API instead.</param>
+/// <param name="AllowedApprovers">Empty: anyone holding a validly signed link for the request may decide.</param>
+/// <param name="MonitorRepository">The repository whose spec's monitoring checks the scheduled sweep runs; none: no sweeps.</param>
+public sealed record AppSettings(
+    HostingMode Mode,
+    int? CustomHandlerPort,
+    string TaskHub,
+    string? ApiKey,
+    byte[] WebhookSecret,
+    long WebhookMaxBodyBytes,
+    string ApprovalSigningKey,
+    IReadOnlySet<string> AllowedApprovers,
+    string? StorageConnectionString,
+    string? StorageAccountName,
+    string MonitorSchedule,
+    RepositoryRef? MonitorRepository,
+    string? MonitorSpecPath,
+    TelemetrySettings Telemetry)
+{
+    public const long DefaultWebhookMaxBodyBytes = 5 * 1024 * 1024;
+
+    /// <summary>Business hours, UTC: every 5 minutes, 08:00-18:59, Monday to Friday (the Bicep default too).</summary>
+    public const string DefaultMonitorSchedule = "0 */5 8-18 * * 1-5";
+
+    public override string ToString() => $"AppSettings {{ Mode = {Mode}, TaskHub = {TaskHub}, secrets redacted }}";
+}
+
+/// <param name="ConsoleExporter">Write traces and metrics to the console (local troubleshooting).</param>
+public sealed record TelemetrySettings(string? ApplicationInsightsConnectionString, Uri? OtlpEndpoint, bool ConsoleExporter)
+{
+    public override string ToString() => $"TelemetrySettings {{ AzureMonitor = {ApplicationInsightsConnectionString is not null}, Otlp = {OtlpEndpoint}, Console = {ConsoleExporter} }}";
+}

@@ -1,0 +1,37 @@
+namespace Soakline.Functions.Configuration;
+
+/// <summary>
+/// Every setting the app reads, under the name an operator sets (app settings and environment variables use "__"
+/// where .NET configuration uses ":"). Error messages name settings this way so they can be pasted into the portal.
+/// </summary>
+public static class SettingNames
+{
+    public const string CustomHandlerPort = "FUNCTIONS_CUSTOMHANDLER_PORT";
+    public const string TaskHub = "Soakline__TaskHub";
+    public const string ApiKey = "Soakline__ApiKey";
+    public const string WebhookSecret = "Soakline__GitHub__WebhookSecret";
+    public const string WebhookMaxBodyBytes = "Soakline__GitHub__WebhookMaxBodyBytes";
+    public const string ApprovalSigningKey = "Soakline__Approvals__SigningKey";
+    public const string ApprovalAllowedApprovers = "Soakline__Approvals__AllowedApprovers";
+    public const string StorageConnectionString = "Soakline__Storage__ConnectionString";
+    public const string StorageAccountName = "Soakline__Storage__AccountName";
+    public const string MonitorSchedule = "MonitorSchedule";
+    public const string MonitorRepository = "Soakline__Monitoring__Repository";
+    public const string MonitorSpecPath = "Soakline__Monitoring__SpecPath";
+    public const string ApplicationInsights = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+    public const string OtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
+    public const string ConsoleTelemetry = "Soakline__Telemetry__Console";
+
+    /// <summary>The .NET configuration key of an operator-facing setting name.</summary>
+    public static string ToConfigurationKey(string settingName)
+    {
+        ArgumentNullException.ThrowIfNull(settingName);
+        return settingName.Replace("__", ":", StringComparison.Ordinal);
+    }
+
+    /// <summary>The settings whose values are secrets: never logged, never echoed in errors.</summary>
+    public static IReadOnlyList<string> Secrets { get; } =
+    [
+        ApiKey, WebhookSecret, ApprovalSigningKey, StorageConnectionString, ApplicationInsights,
+    ];
+}

@@ -1,0 +1,86 @@
+using Azure.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Soakline.Durable;
+using Soakline.Durable.AzureStorage;
+using Soakline.Functions.Adapters;
+using Soakline.Functions.Configuration;
+using Soakline.Functions.CustomHandler;
+using Soakline.Functions.Storage;
+using Soakline.Pipeline;
+using Soakline.Pipeline.Ports;
+
+namespace Soakline.Functions.Engine;
+
+/// <summary>
+/// The durable engine running the pipeline's orchestrators and activities, with the release store (on Azure Tables
+/// when storage is configured, the pipeline's in-memory store otherwise). The
+/// backend follows the storage settings: Azure Storage when <c>Soakline__Storage__ConnectionString</c> (Azurite) or
+/// <c>Soakline__Storage__AccountName</c> (managed identity) is set, in memory otherwise. Standalone, the backend's own
+/// pollers drive the work; under Azure Functions the queue triggers do, through <see cref="ITaskHubMessageHandler"/>.
+/// </summary>
+public static class EngineRegistration
+{
+    public static IServiceCollection AddSoaklineEngine(this IServiceCollection services, IConfiguration configuration, AdapterProblems problems)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(problems);
+        var connectionString = Setting(configuration, SettingNames.StorageConnectionString);
+        var accountName = Setting(configuration, SettingNames.StorageAccountName);
+        if (connectionString is not null || accountName is not null)
+        {
+            // Shared by all instances and kept across restarts; the pipeline's in-memory store is the fallback.
+            services.AddSingleton<IReleaseStore>(sp =>
+            {
+                var settings = sp.GetRequiredService<AppSettings>();
+                return new TableReleaseStore(StorageClients.Tables(settings), settings.TaskHub);
+            });
+        }
+
+        services.AddSoaklinePipeline();
+        var worker = services.AddDurableTaskWorker().AddTasks(registry => registry.AddPipelineTasks());
+        var client = services.AddDurableTaskClient();
+        if (connectionString is null && accountName is null)
+        {
+            worker.UseInMemory();
+            client.UseInMemory();
+            return services;
+        }
+
+        try
+        {
+            void Configure(AzureStorageOptions options)
+            {
+                options.TaskHubName = Setting(configuration, SettingNames.TaskHub) ?? options.TaskHubName;
+                if (connectionString is not null)
+                {
+                    options.ConnectionString = connectionString;
+                }
+                else
+                {
+                    options.StorageAccountName = accountName;
+                    options.Credential = new DefaultAzureCredential();
+                }
+
+                // Under Azure Functions the host's queue triggers deliver the messages; polling as well would race them.
+                options.UsePollers = Setting(configuration, SettingNames.CustomHandlerPort) is null;
+            }
+
+            worker.UseAzureStorage(Configure);
+            client.UseAzureStorage(Configure);
+            services.AddSingleton<ITaskHubMessageHandler>(sp => new AzureQueueMessages(sp.GetRequiredService<AzureStorageMessageHandler>()));
+        }
+        catch (ArgumentException ex)
+        {
+            // Reported at start with the other settings; the in-memory backend keeps the container buildable until then.
+            problems.Add($"Soakline__Storage: {ex.Message}");
+            worker.UseInMemory();
+            client.UseInMemory();
+        }
+
+        return services;
+    }
+
+    private static string? Setting(IConfiguration configuration, string name) =>
+        configuration[SettingNames.ToConfigurationKey(name)] is { Length: > 0 } value ? value : null;
+}

@@ -1,0 +1,24 @@
+using Soakline.Pipeline.Domain;
+
+namespace Soakline.Functions.Releases;
+
+/// <summary>
+/// Prefixes of the release pipelines' instance ids (<see cref="PipelineInstanceIds.ForPush"/>:
+/// <c>release:owner:name:branch:sha</c>), for listing a repository's or a branch's pipelines.
+/// </summary>
+public static class ReleaseInstanceIds
+{
+    public const string Prefix = "release:";
+
+    /// <summary>The id prefix shared by a repository's pipelines, or by those of one branch of it.</summary>
+    public static string PrefixFor(RepositoryRef repository, string? branch = null)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+
+        // Built from the pipeline's own ids, so the escaping of owner, name and branch stays the pipeline's.
+        const string Sha = "0";
+        const string AnyBranch = "b";
+        var id = PipelineInstanceIds.ForPush(new CommitRef(repository, Sha, branch ?? AnyBranch));
+        return id[..^(branch is null ? AnyBranch.Length + 1 + Sha.Length : Sha.Length)];
+    }
+}

@@ -1,0 +1,68 @@
+using NCrontab;
+using Soakline.Functions.CustomHandler;
+using Soakline.Pipeline.Spec;
+
+namespace Soakline.Functions.Scheduling;
+
+/// <summary>
+/// The monitor's schedules, taken from the timer functions' <c>function.json</c> files with <c>%setting%</c> references
+/// resolved the way the Functions host resolves them, so standalone and Azure sweep at the same instants. The union of
+/// the business-hours timer (<c>%MonitorSchedule%</c>) and the every-15-minutes timer gives 5-minute sweeps in business
+/// hours and 15-minute sweeps otherwise; instants both fire on are one sweep (its id comes from the instant).
+/// </summary>
+public sealed class MonitorSchedules
+{
+    private readonly IReadOnlyList<(string Function, string Expression, CrontabSchedule Schedule)> _schedules;
+
+    public MonitorSchedules(FunctionManifest manifest, Func<string, string?> resolveSetting)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(resolveSetting);
+        var schedules = new List<(string, string, CrontabSchedule)>();
+        foreach (var function in manifest.Functions.Where(f => f.Trigger == TriggerKind.Timer).OrderBy(f => f.Name, StringComparer.Ordinal))
+        {
+            var expression = AppSettingReferences.Resolve(function.Setting ?? string.Empty, resolveSetting, $"functions/{function.Name}/function.json schedule");
+            if (!MonitoringSchedule.TryParse(expression, out var schedule, out var error))
+            {
+                throw new FormatException($"functions/{function.Name}/function.json schedule: {error}.");
+            }
+
+            schedules.Add((function.Name, expression, schedule));
+        }
+
+        _schedules = schedules;
+    }
+
+    /// <summary>Function name and resolved NCRONTAB expression of each timer.</summary>
+    public IEnumerable<(string Function, string Expression)> Expressions => _schedules.Select(s => (s.Function, s.Expression));
+
+    /// <summary>The earliest occurrence of any schedule strictly after <paramref name="after"/>; null without timers.</summary>
+    public DateTimeOffset? Next(DateTimeOffset after)
+    {
+        DateTime? best = null;
+        foreach (var (_, _, schedule) in _schedules)
+        {
+            var next = schedule.GetNextOccurrence(after.UtcDateTime);
+            if (best is null || next < best)
+            {
+                best = next;
+            }
+        }
+
+        return best is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
+    }
+
+    /// <summary>The latest occurrence of one timer's schedule at or before <paramref name="now"/>, within the last hour.</summary>
+    public DateTimeOffset? LatestOccurrence(string function, DateTimeOffset now)
+    {
+        var schedule = _schedules.FirstOrDefault(s => s.Function.Equals(function, StringComparison.OrdinalIgnoreCase)).Schedule;
+        if (schedule is null)
+        {
+            return null;
+        }
+
+        var end = now.UtcDateTime.AddTicks(1);
+        var occurrences = schedule.GetNextOccurrences(end.AddHours(-1), end).ToList();
+        return occurrences.Count == 0 ? null : new DateTimeOffset(DateTime.SpecifyKind(occurrences[^1], DateTimeKind.Utc));
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Soakline.Functions.Releases;
+
+namespace Soakline.Functions.Webhooks;
+
+/// <summary>
+/// Acts on a verified delivery: a push starts its release, a completed workflow run or check suite signals the pipeline
+/// of its commit, a ping is answered, anything else is acknowledged and ignored.
+/// </summary>
+public sealed class GitHubEventRouter(IReleaseStarter releases, IPipelineSignals signals)
+{
+    /// <returns>The HTTP status and reply. Throws <see cref="WebhookPayloadException"/> for a payload missing what the event needs.</returns>
+    public async Task<(int Status, WebhookReply Reply)> RouteAsync(string eventName, JsonElement payload, CancellationToken cancellationToken)
+    {
+        switch (eventName)
+        {
+            case "ping":
+                return (StatusCodes.Status200OK, new WebhookReply("pong", payload.TryGetProperty("zen", out var zen) && zen.ValueKind == JsonValueKind.String ? zen.GetString() : null));
+            case "push":
+                var push = GitHubPayloadReader.ReadPush(payload);
+                if (push is null)
+                {
+                    return (StatusCodes.Status202Accepted, new WebhookReply("ignored", "not a push of a commit to a branch (tag or branch deletion)"));
+                }
+
+                var start = await releases.StartAsync(push, cancellationToken);
+                return start.Started
+                    ? (StatusCodes.Status202Accepted, new WebhookReply("started", $"release pipeline for {push.Commit}", start.InstanceId))
+                    : (StatusCodes.Status200OK, new WebhookReply("exists", $"the pipeline for {push.Commit} was started before", start.InstanceId));
+            case "workflow_run":
+            case "check_suite":
+                var completed = eventName == "workflow_run" ? GitHubPayloadReader.ReadWorkflowRun(payload) : GitHubPayloadReader.ReadCheckSuite(payload);
+                if (completed is null)
+                {
+                    return (StatusCodes.Status202Accepted, new WebhookReply("ignored", $"{eventName} not completed yet"));
+                }
+
+                var signalled = await signals.CiCompletedAsync(completed, cancellationToken);
+                return signalled is null
+                    ? (StatusCodes.Status202Accepted, new WebhookReply("ignored", $"no running pipeline for {completed.Repository}@{completed.Sha[..7]}"))
+                    : (StatusCodes.Status202Accepted, new WebhookReply("signalled", $"{eventName} {completed.Conclusion}", signalled));
+            default:
+                return (StatusCodes.Status202Accepted, new WebhookReply("ignored", $"event '{eventName}' is not used by Soakline"));
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using Microsoft.Extensions.Configuration;
+using Soakline.Functions.Configuration;
+using Soakline.Functions.Tests.Infrastructure;
+
+namespace Soakline.Functions.Tests.Configuration;
+
+public sealed class SettingsValidationTests
+{
+    private static AppSettings Read(Dictionary<string, string?> values) =>
+        AppSettingsReader.Read(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+
+    private static string Problems(Dictionary<string, string?> values) => Assert.Throws<AppSettingsException>(() => Read(values)).Message;
+
+    [Fact]
+    public void Valid_standalone_settings_are_read_with_defaults()
+    {
+        var settings = Read(TestSettings.Defaults());
+
+        Assert.Equal(HostingMode.Standalone, settings.Mode);
+        Assert.Equal("soaklinetest", settings.TaskHub);
+        Assert.Equal(AppSettings.DefaultWebhookMaxBodyBytes, settings.WebhookMaxBodyBytes);
+        Assert.Equal("0 */5 8-18 * * 1-5", settings.MonitorSchedule);
+        Assert.DoesNotContain(TestSettings.ApiKey, settings.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_missing_required_setting_is_named_at_once()
+    {
+        var message = Problems([]);
+
+        Assert.Contains("Soakline__TaskHub is missing", message, StringComparison.Ordinal);
+        Assert.Contains("Soakline__ApiKey is missing", message, StringComparison.Ordinal);
+        Assert.Contains("Soakline__GitHub__WebhookSecret is missing", message, StringComparison.Ordinal);
+        Assert.Contains("Soakline__Approvals__SigningKey is missing", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Soakline:TaskHub", "soak-line", "Soakline__TaskHub 'soak-line' is not a task hub name")]
+    [InlineData("MonitorSchedule", "every 5 minutes", "MonitorSchedule: 'every 5 minutes' is not an NCRONTAB expression")]
+    [InlineData("MonitorSchedule", "0 */5 8-25 * * 1-5", "MonitorSchedule: '0 */5 8-25 * * 1-5' is not a valid NCRONTAB expression")]
+    [InlineData("FUNCTIONS_CUSTOMHANDLER_PORT", "http", "FUNCTIONS_CUSTOMHANDLER_PORT must be a TCP port")]
+    [InlineData("Soakline:GitHub:WebhookMaxBodyBytes", "lots", "Soakline__GitHub__WebhookMaxBodyBytes must be a whole number of bytes")]
+    [InlineData("Soakline:Approvals:SigningKey", "not base64!", "Soakline__Approvals__SigningKey is not valid base64")]
+    [InlineData("Soakline:Approvals:SigningKey", "c2hvcnQ=", "Soakline__Approvals__SigningKey decodes to 5 bytes")]
+    [InlineData("Soakline:Monitoring:Repository", "acme", "Soakline__Monitoring__Repository: Repository 'acme' is not of the form 'owner/name'")]
+    [InlineData("Soakline:Monitoring:SpecPath", "/nonexistent/spec.yml", "Soakline__Monitoring__SpecPath: the file '/nonexistent/spec.yml' does not exist")]
+    [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "collector:4317", "OTEL_EXPORTER_OTLP_ENDPOINT must be an absolute http(s) URL")]
+    [InlineData("APPLICATIONINSIGHTS_CONNECTION_STRING", "nonsense", "APPLICATIONINSIGHTS_CONNECTION_STRING is not an Application Insights connection string")]
+    [InlineData("Soakline:Telemetry:Console", "yes", "Soakline__Telemetry__Console must be true or false")]
+    public void A_malformed_setting_is_named_with_what_is_wrong(string key, string value, string expected)
+    {
+        var values = TestSettings.Defaults();
+        values[key] = value;
+
+        Assert.Contains(expected, Problems(values), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unresolved_key_vault_reference_is_named_without_its_text()
+    {
+        var values = TestSettings.Defaults();
+        values["Soakline:GitHub:WebhookSecret"] = "@Microsoft.KeyVault(SecretUri=https://kv-x.vault.azure.net/secrets/github-webhook-secret/)";
+
+        var message = Problems(values);
+
+        Assert.Contains("Soakline__GitHub__WebhookSecret is an unresolved Key Vault reference", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("SecretUri", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_secret_that_is_too_short_is_named_but_never_echoed()
+    {
+        var values = TestSettings.Defaults();
+        values["Soakline:ApiKey"] = "hunter2";
+
+        var message = Problems(values);
+
+        Assert.Contains("Soakline__ApiKey is too short", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Under_azure_functions_the_api_key_is_optional_and_the_task_hub_must_be_lower_case()
+    {
+        var values = TestSettings.Defaults();
+        values["FUNCTIONS_CUSTOMHANDLER_PORT"] = "7071";
+        values.Remove("Soakline:ApiKey");
+
+        Assert.Equal((HostingMode.CustomHandler, 7071), (Read(values).Mode, Read(values).CustomHandlerPort));
+
+        values["Soakline:TaskHub"] = "SoakLine";
+        Assert.Contains("must be lower case under Azure Functions", Problems(values), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_executable_refuses_to_start_names_the_bad_settings_and_exits_2()
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Soakline.Functions.dll")])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("Soakline", StringComparison.OrdinalIgnoreCase) || k.StartsWith("FUNCTIONS_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["Soakline__TaskHub"] = "soakline";
+        start.Environment["Soakline__ApiKey"] = TestSettings.ApiKey;
+        start.Environment["Soakline__Approvals__SigningKey"] = "c2hvcnQ=";
+        start.Environment["MonitorSchedule"] = "every five minutes";
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(2, process.ExitCode);
+        var output = await stderr + await stdout;
+        Assert.Contains("Soakline__GitHub__WebhookSecret is missing", output, StringComparison.Ordinal);
+        Assert.Contains("Soakline__Approvals__SigningKey decodes to 5 bytes", output, StringComparison.Ordinal);
+        Assert.Contains("MonitorSchedule: 'every five minutes' is not an NCRONTAB expression", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestSettings.ApiKey, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("c2hvcnQ=", output, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,125 @@
+using System.Net;
+using System.Net.Http.Json;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Soakline.Durable;
+using Soakline.Functions.Storage;
+using Soakline.Functions.Tests.Infrastructure;
+using Soakline.Functions.Webhooks;
+using Soakline.Pipeline.Orchestration;
+
+namespace Soakline.Functions.Tests.EndToEnd;
+
+/// <summary>
+/// The app on Azure Storage (Azurite): standalone with the backend's pollers, and as a custom handler whose queue
+/// triggers are played the way the Functions host plays them (receive, invoke with the decoded text and dequeue
+/// count, delete on success).
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class AzuriteAppTests(AzuriteFixture azurite) : IDisposable
+{
+    private readonly GitHubContentsServer _github = new();
+    private readonly string _taskHub = AzuriteFixture.NewTaskHub();
+
+    public void Dispose() => _github.Dispose();
+
+    private SoaklineAppFactory App() => _github.Configure(new SoaklineAppFactory())
+        .With("Soakline__TaskHub", _taskHub)
+        .With("Soakline__Storage__ConnectionString", azurite.ConnectionString);
+
+    private static async Task<OrchestrationMetadata> CompletedAsync(DurableTaskClient client, string instanceId)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        return await client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
+    }
+
+    [Fact]
+    public async Task Standalone_a_push_runs_the_real_pipeline_on_azure_storage()
+    {
+        await using var app = App();
+        var http = app.CreateClient();
+
+        var reply = await (await http.SendAsync(GitHubDeliveries.Request("push", GitHubDeliveries.Push(branch: "feature/basket")))).Content.ReadFromJsonAsync<WebhookReply>();
+
+        Assert.Equal("started", reply!.Status);
+        var done = await CompletedAsync(app.Client, reply.InstanceId!);
+        Assert.Equal(ReleaseStatus.Ignored, done.ReadOutputAs<ReleaseOutcome>()!.Status);
+        var table = new TableServiceClient(azurite.ConnectionString);
+        Assert.Contains(table.Query(t => t.Name == _taskHub + "Instances"), t => true);
+    }
+
+    [Fact]
+    public async Task Two_instances_of_the_app_share_the_delivery_ledger()
+    {
+        await using var first = App();
+        await using var second = App();
+        var delivery = Guid.NewGuid().ToString();
+
+        var handled = await first.CreateClient().SendAsync(GitHubDeliveries.Request("ping", """{"zen":"Keep it logically awesome."}""", delivery));
+        var redelivered = await second.CreateClient().SendAsync(GitHubDeliveries.Request("ping", """{"zen":"Keep it logically awesome."}""", delivery));
+
+        Assert.Equal("pong", (await handled.Content.ReadFromJsonAsync<WebhookReply>())!.Status);
+        Assert.Equal("duplicate", (await redelivered.Content.ReadFromJsonAsync<WebhookReply>())!.Status);
+    }
+
+    [Fact]
+    public async Task An_approval_nonce_is_spent_once_across_instances()
+    {
+        var a = new TableNonceLedger(new LedgerTable(new TableServiceClient(azurite.ConnectionString), _taskHub));
+        var b = new TableNonceLedger(new LedgerTable(new TableServiceClient(azurite.ConnectionString), _taskHub));
+        var expires = DateTimeOffset.UtcNow.AddHours(1);
+
+        var results = await Task.WhenAll(a.TryConsumeAsync("nonce-1/with?odd#chars", expires, CancellationToken.None), b.TryConsumeAsync("nonce-1/with?odd#chars", expires, CancellationToken.None));
+
+        Assert.Equal(1, results.Count(r => r));
+        Assert.False(await a.TryConsumeAsync("nonce-1/with?odd#chars", expires, CancellationToken.None));
+        Assert.True(await b.TryConsumeAsync("nonce-2", expires, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task As_a_custom_handler_the_queue_triggers_drive_the_pipeline_to_its_end()
+    {
+        await using var app = App().AsCustomHandler();
+        var http = app.CreateClient();
+
+        var invoked = await InvocationResult.ReadAsync(await http.SendAsync(HostInvocations.GitHubWebhook("push", GitHubDeliveries.Push(branch: "feature/basket"))));
+        Assert.Equal(202, invoked.HttpStatus);
+        var instanceId = System.Text.Json.JsonDocument.Parse(invoked.HttpBody).RootElement.GetProperty("instanceId").GetString()!;
+
+        // Without pollers nothing moves until the queue triggers deliver the messages.
+        await Task.Delay(300);
+        Assert.Equal(OrchestrationRuntimeStatus.Pending, (await app.Client.GetInstanceAsync(instanceId))!.RuntimeStatus);
+
+        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var queues = new (QueueClient Queue, string Function)[]
+        {
+            (new QueueClient(azurite.ConnectionString, _taskHub + "-control", options), "ControlQueue"),
+            (new QueueClient(azurite.ConnectionString, _taskHub + "-work", options), "WorkQueue"),
+        };
+        var delivered = 0;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await app.Client.GetInstanceAsync(instanceId))!.IsCompleted is false)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the pipeline did not finish; {delivered} messages delivered");
+            foreach (var (queue, function) in queues)
+            {
+                foreach (var message in (await queue.ReceiveMessagesAsync(maxMessages: 16)).Value)
+                {
+                    var response = await http.SendAsync(HostInvocations.Queue(function, message.MessageText, message.DequeueCount, message.MessageId));
+                    if (response.StatusCode == HttpStatusCode.OK)
+                    {
+                        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+                        delivered++;
+                    }
+                }
+            }
+
+            await Task.Delay(50);
+        }
+
+        var done = await app.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done!.RuntimeStatus);
+        Assert.Equal(ReleaseStatus.Ignored, done.ReadOutputAs<ReleaseOutcome>()!.Status);
+        Assert.True(delivered >= 3, $"expected the start, the spec activity and its result to pass through the triggers, saw {delivered}");
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Soakline.Durable;
+
+namespace Soakline.Functions.Tests.Infrastructure;
+
+/// <summary>
+/// The real app in process (WebApplicationFactory over Program) on the in-memory engine, with a fake clock, captured
+/// logs, settings of the test's choosing, and optional test orchestrators or service replacements.
+/// </summary>
+public sealed class SoaklineAppFactory : WebApplicationFactory<Program>
+{
+    /// <summary>Monday 23 November 2026, 07:50 UTC.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 7, 50, 0, TimeSpan.Zero);
+
+    private readonly Dictionary<string, string?> _settings = TestSettings.Defaults();
+    private readonly List<Action<IServiceCollection>> _services = [];
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    public LogCapture Logs { get; } = new();
+
+    public DurableTaskClient Client => Services.GetRequiredService<DurableTaskClient>();
+
+    /// <summary>Run as the Functions host would start it (custom-handler mode).</summary>
+    public SoaklineAppFactory AsCustomHandler() => With("FUNCTIONS_CUSTOMHANDLER_PORT", "7071");
+
+    public SoaklineAppFactory With(string key, string? value)
+    {
+        _settings[key.Replace("__", ":", StringComparison.Ordinal)] = value;
+        return this;
+    }
+
+    public SoaklineAppFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
+    /// <summary>Runs these stand-in orchestrators instead of the pipeline's (the engine uses the last registry registered).</summary>
+    public SoaklineAppFactory WithOrchestrators(Action<DurableTaskRegistry> configure) =>
+        WithServices(s => s.AddSingleton(_ =>
+        {
+            var registry = new DurableTaskRegistry();
+            configure(registry);
+            return registry;
+        }));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Test");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            foreach (var configure in _services)
+            {
+                configure(services);
+            }
+        });
+    }
+
+    /// <summary>Waits until the in-memory engine has nothing left to do.</summary>
+    public Task IdleAsync() => Services.GetRequiredService<Durable.InMemory.InMemoryOrchestrationBackend>().WaitForIdleAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
+
+    public async Task<List<OrchestrationMetadata>> InstancesAsync(string prefix = "")
+    {
+        var list = new List<OrchestrationMetadata>();
+        await foreach (var instance in Client.GetAllInstancesAsync(new OrchestrationQuery(InstanceIdPrefix: prefix, FetchInputsAndOutputs: true)))
+        {
+            list.Add(instance);
+        }
+
+        return list;
+    }
+}

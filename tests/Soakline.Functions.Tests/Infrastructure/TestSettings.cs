@@ -1,0 +1,23 @@
+namespace Soakline.Functions.Tests.Infrastructure;
+
+/// <summary>Settings every test app starts with; the secrets are distinctive so a leak into logs is easy to find.</summary>
+public static class TestSettings
+{
+    public const string WebhookSecret = "whsec-TEST-7f3a9c1e5b2d4f60";
+    public const string ApiKey = "apikey-TEST-0b9d8c7e6f5a4b3c";
+
+    /// <summary>48 bytes, base64.</summary>
+    public const string SigningKey = "c2lnbmluZy1rZXktVEVTVC0wMTIzNDU2Nzg5YWJjZGVmMDEyMzQ1Njc4OWFiY2RlZg==";
+
+    public static readonly byte[] WebhookSecretBytes = System.Text.Encoding.UTF8.GetBytes(WebhookSecret);
+
+    public static IReadOnlyList<string> Secrets { get; } = [WebhookSecret, ApiKey, SigningKey];
+
+    public static Dictionary<string, string?> Defaults() => new()
+    {
+        ["Soakline:TaskHub"] = "soaklinetest",
+        ["Soakline:ApiKey"] = ApiKey,
+        ["Soakline:GitHub:WebhookSecret"] = WebhookSecret,
+        ["Soakline:Approvals:SigningKey"] = SigningKey,
+    };
+}
