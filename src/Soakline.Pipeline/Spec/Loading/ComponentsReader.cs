@@ -54,9 +54,11 @@ internal static partial class ComponentsReader
 
         var hosts = ReadHosts(reader);
         var releaseRoot = reader.String("releaseRoot", required: true);
-        if (releaseRoot is not null && !AbsolutePathPattern().IsMatch(releaseRoot))
+        // Relative roots are allowed: a local host resolves them under its base directory (several hosts on one
+        // machine), an SSH host under the login user's home. '..' would escape either, so it is refused.
+        if (releaseRoot is not null && (!ReleaseRootPattern().IsMatch(releaseRoot) || releaseRoot.Split('/').Contains("..")))
         {
-            reader.Error("releaseRoot", $"'{releaseRoot}' is not an absolute path of letters, digits, '.', '_', '-' and '/'");
+            reader.Error("releaseRoot", $"'{releaseRoot}' is not a path of letters, digits, '.', '_', '-' and '/' (absolute, or relative to the host's base directory, without '..')");
         }
 
         var sharedPaths = reader.StringList("sharedPaths") ?? [];
@@ -163,8 +165,8 @@ internal static partial class ComponentsReader
     [GeneratedRegex("^([A-Za-z0-9._-]+@)?[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?(:[0-9]{1,5})?$", RegexOptions.CultureInvariant)]
     private static partial Regex HostPattern();
 
-    [GeneratedRegex("^/[A-Za-z0-9._/-]*$", RegexOptions.CultureInvariant)]
-    private static partial Regex AbsolutePathPattern();
+    [GeneratedRegex("^/?[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*/?$|^/$", RegexOptions.CultureInvariant)]
+    private static partial Regex ReleaseRootPattern();
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant)]
     private static partial Regex VariableNamePattern();
