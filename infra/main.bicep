@@ -47,6 +47,15 @@ param gitHubAppId string = ''
 @description('SMTP host approval mails are sent through (Soakline__Smtp__Host). Empty disables mail.')
 param smtpHost string = ''
 
+@description('GitHub App installation id on your organisation or account (Soakline__GitHub__InstallationId). Needed with gitHubAppId.')
+param gitHubInstallationId string = ''
+
+@description('Sender address of approval mails (Soakline__Smtp__FromAddress), e.g. soakline@example.com. Needed with smtpHost.')
+param smtpFromAddress string = ''
+
+@description('Public address approval links point at (Soakline__ApprovalMail__PublicBaseUrl). Empty: https://<function app name>.azurewebsites.net.')
+param publicBaseUrl string = ''
+
 @description('Memory per Flex Consumption instance in MB.')
 @allowed([
   512
@@ -184,6 +193,9 @@ module functionApp 'modules/function-app.bicep' = {
     monitorSchedule: monitorSchedule
     gitHubAppId: gitHubAppId
     smtpHost: smtpHost
+    gitHubInstallationId: gitHubInstallationId
+    smtpFromAddress: smtpFromAddress
+    publicBaseUrl: publicBaseUrl
   }
 }
 

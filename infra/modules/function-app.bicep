@@ -68,6 +68,15 @@ param gitHubAppId string
 @description('SMTP host that approval mails are sent through; empty disables mail.')
 param smtpHost string
 
+@description('GitHub App installation id; empty with token authentication.')
+param gitHubInstallationId string
+
+@description('Sender address of approval mails.')
+param smtpFromAddress string
+
+@description('Public address approval links point at; empty means the app\'s default host name.')
+param publicBaseUrl string
+
 // Every secret setting is a versionless Key Vault reference (no version segment in the URI), so rotating
 // a secret in the vault needs no redeployment: the platform picks the new version up within a day, or at
 // once when the app restarts. Unresolved, the setting holds the reference text itself.
@@ -170,6 +179,20 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
         {
           name: 'Soakline__Smtp__Host'
           value: smtpHost
+        }
+        {
+          name: 'Soakline__GitHub__InstallationId'
+          value: gitHubInstallationId
+        }
+        {
+          name: 'Soakline__Smtp__FromAddress'
+          value: smtpFromAddress
+        }
+        {
+          // The site cannot read its own host name while it is being defined; <name>.azurewebsites.net is what a
+          // Function App without a custom domain answers on.
+          name: 'Soakline__ApprovalMail__PublicBaseUrl'
+          value: empty(publicBaseUrl) ? 'https://${functionAppName}.azurewebsites.net' : publicBaseUrl
         }
         {
           name: 'Soakline__GitHub__WebhookSecret'
