@@ -7,23 +7,12 @@ namespace Soakline.Durable.AzureStorage.Tests;
 
 /// <summary>Storage goes away mid-run and comes back with its data: the workers ride it out and finish.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class AzuriteRestartTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
+public sealed class AzuriteRestartTests(AzuriteFixture azurite, ITestOutputHelper output) : FreshTaskHubTests
 {
-    private readonly string _hub = AzuriteFixture.NewTaskHubName();
-    private readonly string _ranLog = Path.GetTempFileName();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
-    {
-        File.Delete(_ranLog);
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Orchestrations_in_flight_finish_after_Azurite_restarts()
     {
-        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, _hub, _ranLog, tune: o => o.MaxPollingInterval = TimeSpan.FromMilliseconds(200));
+        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, Hub, RanLogPath, tune: o => o.MaxPollingInterval = TimeSpan.FromMilliseconds(200));
         var runs = new[] { "restart-a", "restart-b" };
         var ids = new List<string>();
         foreach (var run in runs)
@@ -43,7 +32,7 @@ public sealed class AzuriteRestartTests(AzuriteFixture azurite, ITestOutputHelpe
         for (var i = 0; i < ids.Count; i++)
         {
             var done = await Instances.WaitForTerminalAsync(host.Client, ids[i], TimeSpan.FromSeconds(60));
-            Instances.AssertEveryStepAppliedOnce(done, runs[i], _ranLog);
+            Instances.AssertEveryStepAppliedOnce(done, runs[i], RanLogPath);
         }
 
         output.WriteLine($"Both finished {watch.Elapsed} after the restart began.");

@@ -9,35 +9,24 @@ namespace Soakline.Durable.AzureStorage.Tests;
 
 /// <summary>The backend driven by its own pollers, on Azurite.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class EndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class EndToEndTests(AzuriteFixture azurite) : FreshTaskHubTests
 {
-    private readonly string _hub = AzuriteFixture.NewTaskHubName();
-    private readonly string _ranLog = Path.GetTempFileName();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
-    {
-        File.Delete(_ranLog);
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Twenty_steps_with_timers_and_an_event_complete_with_every_result_applied_once()
     {
-        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, _hub, _ranLog);
+        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, Hub, RanLogPath);
 
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(TwentyStepOrchestration), "e2e");
         await host.Client.RaiseEventAsync(id, "go", "go");
         var done = await Instances.WaitForTerminalAsync(host.Client, id, TimeSpan.FromSeconds(30));
 
-        Assert.Equal(0, Instances.AssertEveryStepAppliedOnce(done, "e2e", _ranLog));
+        Assert.Equal(0, Instances.AssertEveryStepAppliedOnce(done, "e2e", RanLogPath));
     }
 
     [Fact]
     public async Task A_fan_out_of_100_applies_each_result_once()
     {
-        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, _hub, _ranLog);
+        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, Hub, RanLogPath);
 
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(FanOutOrchestration), 100);
         var done = await Instances.WaitForTerminalAsync(host.Client, id, TimeSpan.FromSeconds(30));
@@ -51,7 +40,7 @@ public sealed class EndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Payloads_over_the_inline_limit_go_to_blobs_and_come_back_intact()
     {
         var big = new string('x', 200_000);
-        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, _hub, _ranLog, tasks: r => r
+        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, Hub, RanLogPath, tasks: r => r
             .AddActivityFunc<string, string>("Double", (_, s) => s + s)
             .AddOrchestratorFunc<string, int>("Big", async (ctx, s) => (await ctx.CallActivityAsync<string>("Double", s)).Length));
 
@@ -61,7 +50,7 @@ public sealed class EndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         Assert.Equal(400_000, done.ReadOutputAs<int>());
         Assert.Equal(big, done.ReadInputAs<string>());
-        var container = new BlobContainerClient(azurite.ConnectionString, TaskHubNames.For(_hub).PayloadContainer);
+        var container = new BlobContainerClient(azurite.ConnectionString, TaskHubNames.For(Hub).PayloadContainer);
         var blobs = new List<string>();
         await foreach (var blob in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, id + "/", default))
         {
@@ -80,14 +69,14 @@ public sealed class EndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
         }
 
         Assert.Equal(0, left);
-        var table = new TableClient(azurite.ConnectionString, TaskHubNames.For(_hub).Table);
+        var table = new TableClient(azurite.ConnectionString, TaskHubNames.For(Hub).Table);
         Assert.Empty(table.Query<TableEntity>(e => e.PartitionKey == id).ToList());
     }
 
     [Fact]
     public async Task A_timer_longer_than_the_queue_delay_cap_re_arms_and_fires_on_time()
     {
-        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, _hub, _ranLog, tune: o => o.MaxMessageDelay = TimeSpan.FromSeconds(1), tasks: r => r
+        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, Hub, RanLogPath, tune: o => o.MaxMessageDelay = TimeSpan.FromSeconds(1), tasks: r => r
             .AddOrchestratorFunc<DateTime>("Sleeper", async ctx =>
             {
                 var due = ctx.CurrentUtcDateTime.AddSeconds(3);
@@ -108,7 +97,7 @@ public sealed class EndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task An_activity_longer_than_the_visibility_timeout_keeps_its_message_hidden_and_runs_once()
     {
         var runs = 0;
-        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, _hub, _ranLog, tasks: r => r
+        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, Hub, RanLogPath, tasks: r => r
             .AddActivityFunc<int, int>("Slow", async (_, n) =>
             {
                 Interlocked.Increment(ref runs);
@@ -127,7 +116,7 @@ public sealed class EndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Starting_a_live_instance_id_throws_and_a_finished_one_is_replaced()
     {
-        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, _hub, _ranLog, tasks: r => r
+        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, Hub, RanLogPath, tasks: r => r
             .AddOrchestratorFunc<string, string>("Wait", (ctx, _) => ctx.WaitForExternalEvent<string>("go"))
             .AddOrchestratorFunc<string, string>("Echo", (_, s) => Task.FromResult(s)));
 
@@ -148,7 +137,7 @@ public sealed class EndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Queries_filter_by_status_and_prefix()
     {
-        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, _hub, _ranLog, tasks: r => r
+        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, Hub, RanLogPath, tasks: r => r
             .AddOrchestratorFunc<string, string>("Wait", (ctx, _) => ctx.WaitForExternalEvent<string>("go"))
             .AddOrchestratorFunc<string, string>("Echo", (_, s) => Task.FromResult(s)));
 

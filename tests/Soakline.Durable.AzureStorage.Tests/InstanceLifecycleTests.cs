@@ -5,23 +5,12 @@ namespace Soakline.Durable.AzureStorage.Tests;
 
 /// <summary>The paths that replace history or create instances from inside a step, on Azurite.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class InstanceLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class InstanceLifecycleTests(AzuriteFixture azurite) : FreshTaskHubTests
 {
-    private readonly string _hub = AzuriteFixture.NewTaskHubName();
-    private readonly string _ranLog = Path.GetTempFileName();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
-    {
-        File.Delete(_ranLog);
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task ContinueAsNew_moves_history_to_a_new_generation_and_drops_the_old_rows()
     {
-        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, _hub, _ranLog, tasks: r => r
+        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, Hub, RanLogPath, tasks: r => r
             .AddActivityFunc<int, int>("Inc", (_, n) => n + 1)
             .AddOrchestratorFunc<int, int>("Counter", async (ctx, n) =>
             {
@@ -39,7 +28,7 @@ public sealed class InstanceLifecycleTests(AzuriteFixture azurite) : IAsyncLifet
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         Assert.Equal(5, done.ReadOutputAs<int>());
-        var table = new TableClient(azurite.ConnectionString, TaskHubNames.For(_hub).Table);
+        var table = new TableClient(azurite.ConnectionString, TaskHubNames.For(Hub).Table);
         var rows = table.Query<TableEntity>(e => e.PartitionKey == id).ToList();
         var instance = rows.Single(r => r.RowKey == "instance");
         var generation = instance.GetInt64("HistoryGeneration")!.Value;
@@ -53,7 +42,7 @@ public sealed class InstanceLifecycleTests(AzuriteFixture azurite) : IAsyncLifet
     [Fact]
     public async Task A_sub_orchestration_is_created_by_its_parents_step_and_reports_back()
     {
-        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, _hub, _ranLog, tasks: r => r
+        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, Hub, RanLogPath, tasks: r => r
             .AddOrchestratorFunc<string, string>("Child", (_, s) => Task.FromResult(s + "!"))
             .AddOrchestratorFunc<string, string>("Parent", (ctx, s) =>
                 ctx.CallSubOrchestratorAsync<string>("Child", s, new SubOrchestrationOptions(instanceId: "child-of-" + ctx.InstanceId))));
@@ -68,7 +57,7 @@ public sealed class InstanceLifecycleTests(AzuriteFixture azurite) : IAsyncLifet
     [Fact]
     public async Task Suspend_holds_events_resume_releases_them_and_terminate_ends_the_instance()
     {
-        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, _hub, _ranLog, tasks: r => r
+        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, Hub, RanLogPath, tasks: r => r
             .AddOrchestratorFunc<string, string>("TwoEvents", async (ctx, _) =>
                 await ctx.WaitForExternalEvent<string>("a") + await ctx.WaitForExternalEvent<string>("b")));
 

@@ -6,25 +6,14 @@ namespace Soakline.Durable.AzureStorage.Tests;
 
 /// <summary>Several workers on one task hub: in one process, and as separate processes.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class MultiWorkerTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class MultiWorkerTests(AzuriteFixture azurite) : FreshTaskHubTests
 {
-    private readonly string _hub = AzuriteFixture.NewTaskHubName();
-    private readonly string _ranLog = Path.GetTempFileName();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
-    {
-        File.Delete(_ranLog);
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Three_worker_hosts_in_one_process_share_the_work_and_apply_everything_once()
     {
-        await using var a = await WorkerHost.StartAsync(azurite.ConnectionString, _hub, _ranLog, workerName: "a");
-        await using var b = await WorkerHost.StartAsync(azurite.ConnectionString, _hub, _ranLog, workerName: "b");
-        await using var c = await WorkerHost.StartAsync(azurite.ConnectionString, _hub, _ranLog, workerName: "c");
+        await using var a = await WorkerHost.StartAsync(azurite.ConnectionString, Hub, RanLogPath, workerName: "a");
+        await using var b = await WorkerHost.StartAsync(azurite.ConnectionString, Hub, RanLogPath, workerName: "b");
+        await using var c = await WorkerHost.StartAsync(azurite.ConnectionString, Hub, RanLogPath, workerName: "c");
 
         var ids = new List<string>();
         for (var i = 0; i < 6; i++)
@@ -37,16 +26,16 @@ public sealed class MultiWorkerTests(AzuriteFixture azurite) : IAsyncLifetime
             AssertFanOutApplied(await Instances.WaitForTerminalAsync(c.Client, id, TimeSpan.FromSeconds(60)), 12);
         }
 
-        var workers = RanLog.Read(_ranLog).Select(parts => parts[0]).Distinct().Order().ToList();
+        var workers = RanLog.Read(RanLogPath).Select(parts => parts[0]).Distinct().Order().ToList();
         Assert.True(workers.Count >= 2, $"only {string.Join(", ", workers)} ran activities");
     }
 
     [Fact]
     public async Task Two_worker_processes_share_the_work_and_apply_everything_once()
     {
-        await using var first = await WorkerProcess.StartAsync(azurite.ConnectionString, _hub, _ranLog, "process-1");
-        await using var second = await WorkerProcess.StartAsync(azurite.ConnectionString, _hub, _ranLog, "process-2");
-        await using var client = await ClientHost.StartAsync(azurite.ConnectionString, _hub);
+        await using var first = await WorkerProcess.StartAsync(azurite.ConnectionString, Hub, RanLogPath, "process-1");
+        await using var second = await WorkerProcess.StartAsync(azurite.ConnectionString, Hub, RanLogPath, "process-2");
+        await using var client = await ClientHost.StartAsync(azurite.ConnectionString, Hub);
 
         var fans = new List<string>();
         for (var i = 0; i < 6; i++)
@@ -62,8 +51,8 @@ public sealed class MultiWorkerTests(AzuriteFixture azurite) : IAsyncLifetime
             AssertFanOutApplied(await Instances.WaitForTerminalAsync(client.Client, id, TimeSpan.FromSeconds(60)), 12);
         }
 
-        Instances.AssertEveryStepAppliedOnce(await Instances.WaitForTerminalAsync(client.Client, chain, TimeSpan.FromSeconds(60)), "processes", _ranLog);
-        var workers = RanLog.Read(_ranLog).Select(parts => parts[0]).Distinct().Order().ToList();
+        Instances.AssertEveryStepAppliedOnce(await Instances.WaitForTerminalAsync(client.Client, chain, TimeSpan.FromSeconds(60)), "processes", RanLogPath);
+        var workers = RanLog.Read(RanLogPath).Select(parts => parts[0]).Distinct().Order().ToList();
         Assert.Equal(["process-1", "process-2"], workers);
     }
 

@@ -9,23 +9,12 @@ using Soakline.Durable.Runtime;
 namespace Soakline.Durable.AzureStorage.Tests;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class OutboxSweeperTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class OutboxSweeperTests(AzuriteFixture azurite) : FreshTaskHubTests
 {
-    private readonly string _hub = AzuriteFixture.NewTaskHubName();
-    private readonly string _ranLog = Path.GetTempFileName();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
-    {
-        File.Delete(_ranLog);
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task A_step_committed_by_a_worker_that_died_before_sending_is_sent_by_the_sweeper()
     {
-        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, _hub, _ranLog, tasks: r => r
+        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, Hub, RanLogPath, tasks: r => r
             .AddOrchestratorFunc<string, string>("Wait", (ctx, _) => ctx.WaitForExternalEvent<string>("go")));
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Wait");
         await host.Client.WaitForInstanceStartAsync(id);

@@ -7,28 +7,17 @@ using Soakline.Durable.Serialization;
 namespace Soakline.Durable.AzureStorage.Tests;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class PoisonMessageTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class PoisonMessageTests(AzuriteFixture azurite) : FreshTaskHubTests
 {
-    private readonly string _hub = AzuriteFixture.NewTaskHubName();
-    private readonly string _ranLog = Path.GetTempFileName();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
-    {
-        File.Delete(_ranLog);
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task A_message_that_always_throws_ends_in_the_poison_queue_and_fails_only_its_instance()
     {
-        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, _hub, _ranLog, tune: o => o.MaxDequeueCount = 3, tasks: r => r
+        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, Hub, RanLogPath, tune: o => o.MaxDequeueCount = 3, tasks: r => r
             .AddOrchestratorFunc<string, string>("Wait", (ctx, _) => ctx.WaitForExternalEvent<string>("go")));
         var victim = await host.Client.ScheduleNewOrchestrationInstanceAsync("Wait");
         var bystander = await host.Client.ScheduleNewOrchestrationInstanceAsync("Wait");
         await host.Client.WaitForInstanceStartAsync(victim);
-        var names = TaskHubNames.For(_hub);
+        var names = TaskHubNames.For(Hub);
         var control = new QueueClient(azurite.ConnectionString, names.ControlQueue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
 
         await control.SendMessageAsync(PoisonPayload.For(victim));

@@ -10,36 +10,25 @@ namespace Soakline.Durable.AzureStorage.Tests;
 /// <see cref="AzureStorageMessageHandler"/> for each, including duplicates and out-of-order deliveries.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class QueueTriggerHandlerTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class QueueTriggerHandlerTests(AzuriteFixture azurite) : FreshTaskHubTests
 {
-    private readonly string _hub = AzuriteFixture.NewTaskHubName();
-    private readonly string _ranLog = Path.GetTempFileName();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
-    {
-        File.Delete(_ranLog);
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Each_message_handled_once_completes_the_orchestration()
     {
-        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, _hub, _ranLog, tune: o => o.UsePollers = false);
+        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, Hub, RanLogPath, tune: o => o.UsePollers = false);
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(TwentyStepOrchestration), "trigger");
         await host.Client.RaiseEventAsync(id, "go", "go");
 
         await PumpUntilTerminalAsync(host, id, deliveriesPerMessage: 1, reverseBatches: false);
 
         var done = await host.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
-        Assert.Equal(0, Instances.AssertEveryStepAppliedOnce(done!, "trigger", _ranLog));
+        Assert.Equal(0, Instances.AssertEveryStepAppliedOnce(done!, "trigger", RanLogPath));
     }
 
     [Fact]
     public async Task Duplicate_and_out_of_order_deliveries_change_nothing()
     {
-        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, _hub, _ranLog, tune: o => o.UsePollers = false);
+        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, Hub, RanLogPath, tune: o => o.UsePollers = false);
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(TwentyStepOrchestration), "dupes");
         await host.Client.RaiseEventAsync(id, "go", "go");
         var fan = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(FanOutOrchestration), 10);
@@ -48,7 +37,7 @@ public sealed class QueueTriggerHandlerTests(AzuriteFixture azurite) : IAsyncLif
         await PumpUntilTerminalAsync(host, fan, deliveriesPerMessage: 2, reverseBatches: true);
 
         var done = await host.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
-        var reruns = Instances.AssertEveryStepAppliedOnce(done!, "dupes", _ranLog);
+        var reruns = Instances.AssertEveryStepAppliedOnce(done!, "dupes", RanLogPath);
         Assert.True(reruns >= TestTasks.StepCount, $"every activity was delivered twice, so each ran twice; saw {reruns} extra runs");
         var fanned = await host.Client.GetInstanceAsync(fan, getInputsAndOutputs: true);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, fanned!.RuntimeStatus);
@@ -58,7 +47,7 @@ public sealed class QueueTriggerHandlerTests(AzuriteFixture azurite) : IAsyncLif
     [Fact]
     public async Task A_message_that_keeps_failing_is_quarantined_on_its_last_allowed_attempt()
     {
-        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, _hub, _ranLog, tune: o => (o.UsePollers, o.MaxDequeueCount) = (false, 3), tasks: r => r
+        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, Hub, RanLogPath, tune: o => (o.UsePollers, o.MaxDequeueCount) = (false, 3), tasks: r => r
             .AddOrchestratorFunc<string, string>("Wait", (ctx, _) => ctx.WaitForExternalEvent<string>("go")));
         var handler = host.Services.GetRequiredService<AzureStorageMessageHandler>();
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Wait");
@@ -84,8 +73,8 @@ public sealed class QueueTriggerHandlerTests(AzuriteFixture azurite) : IAsyncLif
             var b = ctx.WaitForExternalEvent<string>("b");
             return string.Concat(await Task.WhenAll(a, b));
         });
-        await using var first = await WorkerHost.StartAsync(azurite.ConnectionString, _hub, _ranLog, tune: o => o.UsePollers = false, tasks: Tasks, workerName: "first");
-        await using var second = await WorkerHost.StartAsync(azurite.ConnectionString, _hub, _ranLog, tune: o => o.UsePollers = false, tasks: Tasks, workerName: "second");
+        await using var first = await WorkerHost.StartAsync(azurite.ConnectionString, Hub, RanLogPath, tune: o => o.UsePollers = false, tasks: Tasks, workerName: "first");
+        await using var second = await WorkerHost.StartAsync(azurite.ConnectionString, Hub, RanLogPath, tune: o => o.UsePollers = false, tasks: Tasks, workerName: "second");
         var id = await first.Client.ScheduleNewOrchestrationInstanceAsync("TwoEvents");
         await PumpUntilAsync(first, () => first.Client.GetInstanceAsync(id), m => m?.RuntimeStatus == OrchestrationRuntimeStatus.Running, 1, false);
         await first.Client.RaiseEventAsync(id, "a", "A");
@@ -108,7 +97,7 @@ public sealed class QueueTriggerHandlerTests(AzuriteFixture azurite) : IAsyncLif
     [Fact]
     public async Task An_unreadable_work_message_on_its_last_attempt_fails_its_instance()
     {
-        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, _hub, _ranLog, tune: o => (o.UsePollers, o.MaxDequeueCount) = (false, 2), tasks: r => r
+        await using var host = await WorkerHost.StartAsync(azurite.ConnectionString, Hub, RanLogPath, tune: o => (o.UsePollers, o.MaxDequeueCount) = (false, 2), tasks: r => r
             .AddOrchestratorFunc<string, string>("Wait", (ctx, _) => ctx.WaitForExternalEvent<string>("go")));
         var handler = host.Services.GetRequiredService<AzureStorageMessageHandler>();
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Wait");
