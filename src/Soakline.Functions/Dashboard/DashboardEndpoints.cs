@@ -14,10 +14,11 @@ public static class DashboardEndpoints
 
     public static RouteGroupBuilder MapDashboard(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup(Route);
-        group.MapGet("", PipelinesPage.RenderAsync);
-        group.MapGet("/pipelines/{id}", PipelinePage.RenderAsync);
-        group.MapGet("/assets/{name}", (string name) => DashboardAssets.Serve(name));
+        // An empty group prefix keeps the releases page at exactly /dashboard (a "/dashboard" group would map "/dashboard/").
+        var group = endpoints.MapGroup(string.Empty);
+        group.MapGet(Route, PipelinesPage.RenderAsync);
+        group.MapGet(Route + "/pipelines/{id}", PipelinePage.RenderAsync);
+        group.MapGet(Route + "/assets/{name}", (string name) => DashboardAssets.Serve(name));
         return group;
     }
 }
