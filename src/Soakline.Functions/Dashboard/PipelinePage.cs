@@ -71,7 +71,7 @@ internal static class PipelinePage
         {
             var stage = PipelineFacts.Text(run.Status, "stage");
             var traffic = run.Status is { ValueKind: System.Text.Json.JsonValueKind.Object } s && s.TryGetProperty("trafficPercent", out var t) ? t.ToString() + "%" : "–";
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td><code>{Html.E(run.Id)}</code></td><td>{Html.Badge(run.RuntimeStatus, StatusTone.ForRuntime(run.RuntimeStatus))}</td>")
+            html.Append(CultureInfo.InvariantCulture, $"<tr data-run=\"{Html.E(run.Id)}\"><td><code>{Html.E(run.Id)}</code></td><td>{Html.Badge(run.RuntimeStatus, StatusTone.ForRuntime(run.RuntimeStatus))}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td>{Html.Badge(stage ?? "–", StatusTone.ForStage(stage))}</td><td class=\"num\">{Html.E(traffic)}</td><td class=\"hint\">{Html.E(Html.Time(run.LastUpdatedAt))}</td></tr>");
         }
 

@@ -184,6 +184,7 @@ public sealed class DashboardTests(ChromiumFixture chromium) : IAsyncLifetime, I
             }
 
             Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"), "the page reloaded instead of updating in place");
+            Assert.Equal("stage 3: soaking", await page.Locator($"#runs tr[data-run='{_main}:production'] td:nth-child(3)").InnerTextAsync());
             var points = int.Parse((await page.Locator("#traffic-chart path.series").GetAttributeAsync("data-points"))!, System.Globalization.CultureInfo.InvariantCulture);
             Assert.True(points >= 3, $"the traffic chart has {points} points after three canary steps");
 

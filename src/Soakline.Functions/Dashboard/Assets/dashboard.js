@@ -107,7 +107,7 @@
     const y = v => top + (h - top - bottom) * (1 - Math.min(v, max) / max);
     for (const f of [0, 0.25, 0.5, 0.75, 1]) {
       el("line", { class: "grid", x1: left, x2: w - right, y1: y(max * f), y2: y(max * f) }, svg);
-      el("text", { class: "axis", x: left - 6, y: y(max * f) + 3, "text-anchor": "end" }, svg).textContent = +(max * f).toFixed(max < 10 ? 2 : 0);
+      el("text", { class: "axis", x: left - 6, y: y(max * f) + 3, "text-anchor": "end" }, svg).textContent = +(max * f).toPrecision(2);
     }
     if (samples.length) {
       el("text", { class: "axis", x: left, y: h - 6 }, svg).textContent = time(samples[0].at);
@@ -130,6 +130,30 @@
     const runs = detail.environmentRuns || [];
     const byUpdate = (a, b) => new Date(b.lastUpdatedAt) - new Date(a.lastUpdatedAt);
     return runs.filter(r => r.runtimeStatus === "Running").sort(byUpdate)[0] || runs.slice().sort(byUpdate)[0] || detail.pipeline;
+  }
+
+  // The same colours as the server's StatusTone for stages.
+  function stageTone(stage) {
+    if (!stage) return "muted";
+    if (stage === "awaiting-approval") return "warn";
+    if (stage === "released" || stage.startsWith("completed")) return "ok";
+    if (stage === "rolling-back" || stage === "rolled-back") return "bad";
+    return "info";
+  }
+
+  function updateRuns(runs) {
+    for (const run of runs) {
+      const row = document.querySelector("#runs tr[data-run=\"" + CSS.escape(run.id) + "\"]");
+      if (!row) continue;
+      const status = run.status || {};
+      const cells = row.querySelectorAll("td");
+      cells[1].querySelector(".badge").textContent = run.runtimeStatus;
+      cells[1].querySelector(".badge").className = "badge tone-" + (tones[run.runtimeStatus] || "muted");
+      cells[2].querySelector(".badge").textContent = status.stage || "–";
+      cells[2].querySelector(".badge").className = "badge tone-" + stageTone(status.stage);
+      cells[3].textContent = status.trafficPercent == null ? "–" : status.trafficPercent + "%";
+      cells[4].textContent = new Date(run.lastUpdatedAt).toISOString().replace("T", " ").substring(0, 19) + " UTC";
+    }
   }
 
   function setUpLiveView() {
@@ -165,6 +189,7 @@
       badge.textContent = detail.pipeline.runtimeStatus;
       badge.className = "badge tone-" + (tones[detail.pipeline.runtimeStatus] || "muted");
       drawChart(document.getElementById("traffic-chart"), traffic, 100, null, true);
+      updateRuns(detail.environmentRuns || []);
 
       const analysisKey = run.lastUpdatedAt + "|" + (status.lastAnalysis || "");
       if (status.lastChecks && analysisKey !== lastAnalysisKey) {
