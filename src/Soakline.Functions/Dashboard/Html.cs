@@ -13,20 +13,19 @@ internal static class Html
 
     public static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 
-    public static string PipelineHref(string id) => $"{DashboardEndpoints.Route}/pipelines/{Uri.EscapeDataString(id)}";
-
     public static string Badge(string text, string tone) => $"<span class=\"badge tone-{E(tone)}\">{E(text)}</span>";
 
-    public static IResult Page(string title, string body, string bodyAttributes = "")
+    public static IResult Page(DashboardLinks links, string title, string body, string bodyAttributes = "")
     {
+        ArgumentNullException.ThrowIfNull(links);
         var html = new StringBuilder()
             .Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append(CultureInfo.InvariantCulture, $"<title>{E(title)} · Soakline</title>")
-            .Append(CultureInfo.InvariantCulture, $"<link rel=\"stylesheet\" href=\"{DashboardEndpoints.Route}/assets/dashboard.css\">")
-            .Append(CultureInfo.InvariantCulture, $"<script src=\"{DashboardEndpoints.Route}/assets/dashboard.js\" defer></script>")
+            .Append(CultureInfo.InvariantCulture, $"<link rel=\"stylesheet\" href=\"{E(links.Asset("dashboard.css"))}\">")
+            .Append(CultureInfo.InvariantCulture, $"<script src=\"{E(links.Asset("dashboard.js"))}\" defer></script>")
             .Append(CultureInfo.InvariantCulture, $"</head><body {bodyAttributes}>")
-            .Append(CultureInfo.InvariantCulture, $"<header class=\"top\"><a class=\"brand\" href=\"{DashboardEndpoints.Route}\"><span class=\"logo\">◢</span> Soakline</a><span class=\"sub\">release orchestrator</span></header>")
+            .Append(CultureInfo.InvariantCulture, $"<header class=\"top\"><a class=\"brand\" href=\"{E(links.Home)}\"><span class=\"logo\">◢</span> Soakline</a><span class=\"sub\">release orchestrator</span></header>")
             .Append("<main>").Append(body).Append("</main>")
             .Append(ConfirmDialog)
             .Append("</body></html>");

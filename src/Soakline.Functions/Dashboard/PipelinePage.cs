@@ -14,7 +14,7 @@ internal static class PipelinePage
 {
     public const int PollMilliseconds = 2000;
 
-    public static async Task<IResult> RenderAsync(string id, DurableTaskClient client, IPipelineTimeline timeline, CancellationToken ct)
+    public static async Task<IResult> RenderAsync(string id, HttpRequest request, DurableTaskClient client, IPipelineTimeline timeline, CancellationToken ct)
     {
         var detail = await PipelineQueries.DetailAsync(client, timeline, id, ct);
         if (detail is null)
@@ -22,11 +22,12 @@ internal static class PipelinePage
             return Results.Json(new ApiError($"pipeline '{id}' does not exist"), statusCode: StatusCodes.Status404NotFound);
         }
 
+        var links = DashboardLinks.For(request);
         var facts = PipelineFacts.From(detail.Pipeline, detail.EnvironmentRuns);
         var current = PipelineFacts.CurrentRun(detail.EnvironmentRuns);
         var running = facts.RuntimeStatus == "Running";
         var body = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"<p class=\"crumbs\"><a href=\"{DashboardEndpoints.Route}\">Releases</a> / <code>{Html.E(facts.Id)}</code></p>")
+            .Append(CultureInfo.InvariantCulture, $"<p class=\"crumbs\"><a href=\"{Html.E(links.Home)}\">Releases</a> / <code>{Html.E(facts.Id)}</code></p>")
             .Append(CultureInfo.InvariantCulture, $"<h1>{Html.E(facts.Repository)} <span class=\"hint\">{Html.E(facts.Branch)} @ <code>{Html.E(facts.ShortSha)}</code></span></h1>")
             .Append(CultureInfo.InvariantCulture, $"<div class=\"toolbar\"><span id=\"runtime-status\">{Html.Badge(facts.RuntimeStatus, StatusTone.ForRuntime(facts.RuntimeStatus))}</span>")
             .Append("<div class=\"buttons\">")
@@ -39,7 +40,7 @@ internal static class PipelinePage
             .Append(Timeline.List(detail.Timeline))
             .Append("</section>");
         var api = "/api/pipelines/" + Uri.EscapeDataString(facts.Id);
-        return Html.Page(facts.Repository + " " + facts.ShortSha, body.ToString(), $"data-page=\"pipeline\" data-api=\"{Html.E(api)}\" data-poll-ms=\"{PollMilliseconds}\"");
+        return Html.Page(links, facts.Repository + " " + facts.ShortSha, body.ToString(), $"data-page=\"pipeline\" data-api=\"{Html.E(api)}\" data-poll-ms=\"{PollMilliseconds}\"");
     }
 
     private static string LiveSection(PipelineFacts facts, PipelineSummary? run)

@@ -19,8 +19,9 @@ internal static class PipelinesPage
     public const int DoraDays = 30;
     public const string DoraEnvironment = "production";
 
-    public static async Task<IResult> RenderAsync(DurableTaskClient client, IPipelineTimeline timeline, IReleaseStore store, IDoraReport dora, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> RenderAsync(HttpRequest request, DurableTaskClient client, IPipelineTimeline timeline, IReleaseStore store, IDoraReport dora, TimeProvider clock, CancellationToken ct)
     {
+        var links = DashboardLinks.For(request);
         var now = clock.GetUtcNow();
         var pipelines = await PipelineQueries.ListAsync(client, ReleaseInstanceIds.Prefix, null, Shown, ct);
         var details = new List<PipelineDetail>();
@@ -42,10 +43,10 @@ internal static class PipelinesPage
         var body = new StringBuilder()
             .Append("<h1>Releases</h1>")
             .Append(DoraSection(report))
-            .Append(ApprovalsSection(details))
-            .Append(PipelinesSection(details))
-            .Append(IncidentsSection(incidents));
-        return Html.Page("Releases", body.ToString(), "data-page=\"pipelines\"");
+            .Append(ApprovalsSection(details, links))
+            .Append(PipelinesSection(details, links))
+            .Append(IncidentsSection(incidents, links));
+        return Html.Page(links, "Releases", body.ToString(), "data-page=\"pipelines\"");
     }
 
     private static string DoraSection(DoraReport report)
@@ -65,7 +66,7 @@ internal static class PipelinesPage
             .ToString();
     }
 
-    private static string ApprovalsSection(List<PipelineDetail> details)
+    private static string ApprovalsSection(List<PipelineDetail> details, DashboardLinks links)
     {
         var pending = details
             .Where(d => d.Pipeline.RuntimeStatus == "Running" && d.EnvironmentRuns.Any(r => r.RuntimeStatus == "Running" && PipelineFacts.Text(r.Status, "stage") == "awaiting-approval"))
@@ -80,7 +81,7 @@ internal static class PipelinesPage
         {
             var facts = PipelineFacts.From(detail.Pipeline, detail.EnvironmentRuns);
             html.Append(CultureInfo.InvariantCulture, $"<div class=\"card approval\" data-pipeline=\"{Html.E(facts.Id)}\">")
-                .Append(CultureInfo.InvariantCulture, $"<div><a href=\"{Html.E(Html.PipelineHref(facts.Id))}\"><strong>{Html.E(facts.Repository)}</strong> · {Html.E(facts.Branch)} @ <code>{Html.E(facts.ShortSha)}</code></a>")
+                .Append(CultureInfo.InvariantCulture, $"<div><a href=\"{Html.E(links.Pipeline(facts.Id))}\"><strong>{Html.E(facts.Repository)}</strong> · {Html.E(facts.Branch)} @ <code>{Html.E(facts.ShortSha)}</code></a>")
                 .Append(CultureInfo.InvariantCulture, $"<div class=\"hint\">{Html.E(facts.Environment ?? "production")} · waiting since {Html.E(Html.Time(detail.Pipeline.LastUpdatedAt))}</div></div>")
                 .Append(Actions.Decision(facts.Id))
                 .Append("</div>");
@@ -89,7 +90,7 @@ internal static class PipelinesPage
         return html.Append("</div></section>").ToString();
     }
 
-    private static string PipelinesSection(List<PipelineDetail> details)
+    private static string PipelinesSection(List<PipelineDetail> details, DashboardLinks links)
     {
         var html = new StringBuilder("<section aria-labelledby=\"pipelines-title\"><h2 id=\"pipelines-title\">Pipelines</h2>")
             .Append("<table id=\"pipelines\"><thead><tr><th>Release</th><th>Status</th><th>Stage</th><th>Traffic</th><th>Timeline</th><th>Started</th></tr></thead><tbody>");
@@ -102,7 +103,7 @@ internal static class PipelinesPage
         {
             var facts = PipelineFacts.From(detail.Pipeline, detail.EnvironmentRuns);
             html.Append(CultureInfo.InvariantCulture, $"<tr data-pipeline=\"{Html.E(facts.Id)}\">")
-                .Append(CultureInfo.InvariantCulture, $"<td><a href=\"{Html.E(Html.PipelineHref(facts.Id))}\"><strong>{Html.E(facts.Repository)}</strong><br><span class=\"hint\">{Html.E(facts.Branch)} @ <code>{Html.E(facts.ShortSha)}</code></span></a></td>")
+                .Append(CultureInfo.InvariantCulture, $"<td><a href=\"{Html.E(links.Pipeline(facts.Id))}\"><strong>{Html.E(facts.Repository)}</strong><br><span class=\"hint\">{Html.E(facts.Branch)} @ <code>{Html.E(facts.ShortSha)}</code></span></a></td>")
                 .Append(CultureInfo.InvariantCulture, $"<td>{Html.Badge(facts.RuntimeStatus, StatusTone.ForRuntime(facts.RuntimeStatus))}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td>{Html.Badge(facts.Stage ?? "–", StatusTone.ForStage(facts.Stage))}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{facts.TrafficPercent}%</td>")
@@ -113,7 +114,7 @@ internal static class PipelinesPage
         return html.Append("</tbody></table></section>").ToString();
     }
 
-    private static string IncidentsSection(List<ReleaseTransition> incidents)
+    private static string IncidentsSection(List<ReleaseTransition> incidents, DashboardLinks links)
     {
         var html = new StringBuilder("<section aria-labelledby=\"incidents-title\"><h2 id=\"incidents-title\">Incidents</h2><ul id=\"incidents\" class=\"events\">");
         if (incidents.Count == 0)
@@ -124,7 +125,7 @@ internal static class PipelinesPage
         foreach (var t in incidents)
         {
             html.Append(CultureInfo.InvariantCulture, $"<li>{Html.Badge(t.Kind.ToString(), StatusTone.ForKind(t.Kind.ToString()))} <span class=\"hint\">{Html.E(Html.Time(t.At))} · {Html.E(t.Environment)}</span> ")
-                .Append(CultureInfo.InvariantCulture, $"<a href=\"{Html.E(Html.PipelineHref(t.PipelineId))}\">{Html.E(t.Detail)}</a></li>");
+                .Append(CultureInfo.InvariantCulture, $"<a href=\"{Html.E(links.Pipeline(t.PipelineId))}\">{Html.E(t.Detail)}</a></li>");
         }
 
         return html.Append("</ul></section>").ToString();

@@ -63,4 +63,18 @@ public sealed class DashboardSessionTests : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/dashboard/pipelines/release:acme:shop:main:abc")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/dashboard/assets/dashboard.js")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_function_key_in_the_address_is_carried_to_the_stylesheet_script_and_links()
+    {
+        var http = Browser();
+        http.DefaultRequestHeaders.Add("X-Api-Key", TestSettings.ApiKey);
+
+        var html = await http.GetStringAsync("/dashboard?code=fn%2Bkey");
+
+        Assert.Contains("href=\"/dashboard/assets/dashboard.css?code=fn%2Bkey\"", html, StringComparison.Ordinal);
+        Assert.Contains("src=\"/dashboard/assets/dashboard.js?code=fn%2Bkey\"", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"brand\" href=\"/dashboard?code=fn%2Bkey\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("?code=", await http.GetStringAsync("/dashboard"), StringComparison.Ordinal);
+    }
 }
