@@ -34,7 +34,7 @@ internal static class Html
 
     /// <summary>The one confirmation step every action goes through (filled in by dashboard.js).</summary>
     private const string ConfirmDialog =
-        "<dialog id=\"confirm\"><form method=\"dialog\" id=\"confirm-form\">"
+        "<dialog id=\"confirm\"><form method=\"dialog\" id=\"confirm-form\" novalidate>"
         + "<h2 id=\"confirm-title\">Confirm</h2><p id=\"confirm-text\"></p>"
         + "<label>Your name or e-mail<input id=\"confirm-by\" name=\"by\" required autocomplete=\"email\"></label>"
         + "<label id=\"confirm-note-label\"><span id=\"confirm-note-caption\">Comment</span><textarea id=\"confirm-note\" name=\"note\" rows=\"2\"></textarea></label>"

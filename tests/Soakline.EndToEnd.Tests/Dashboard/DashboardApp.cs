@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Soakline.Durable;
 using Soakline.EndToEnd.Tests.Infrastructure;
+using Soakline.Functions.Api;
 using Soakline.Functions.Releases;
 using Soakline.Pipeline.Domain;
 using Soakline.Pipeline.Orchestration;
@@ -28,6 +29,9 @@ internal sealed class DashboardApp : WebApplicationFactory<Program>
 
     public DurableTaskClient Client => Services.GetRequiredService<DurableTaskClient>();
 
+    /// <summary>Emergency rollbacks the API accepted (the stand-in pipeline has no rollback orchestrator to start).</summary>
+    public RecordingRollbackStarter Rollbacks { get; } = new();
+
     public IReleaseStore Store => Services.GetRequiredService<IReleaseStore>();
 
     /// <summary>The address that logs a browser in: the one-time <c>?key=</c> the dashboard turns into its session cookie.</summary>
@@ -40,13 +44,17 @@ internal sealed class DashboardApp : WebApplicationFactory<Program>
         builder.UseSetting("Soakline:ApiKey", ApiKey);
         builder.UseSetting("Soakline:GitHub:WebhookSecret", "whsec-DASHBOARD-TEST-0a1b2c3d");
         builder.UseSetting("Soakline:Approvals:SigningKey", "c2lnbmluZy1rZXktREFTSEJPQVJELTAxMjM0NTY3ODlhYmNkZWYwMTIzNDU2Nzg5YWJjZGVm");
-        builder.ConfigureTestServices(services => services.AddSingleton(_ =>
+        builder.ConfigureTestServices(services =>
         {
             // The engine runs the last registry registered: the stand-ins replace the pipeline's orchestrators.
-            var registry = new DurableTaskRegistry();
-            StandInCanary.Register(registry);
-            return registry;
-        }));
+            services.AddSingleton(_ =>
+            {
+                var registry = new DurableTaskRegistry();
+                StandInCanary.Register(registry);
+                return registry;
+            });
+            services.AddSingleton<IRollbackStarter>(Rollbacks);
+        });
     }
 
     /// <summary>Starts a pipeline for a push, with the instance id the webhook would give it.</summary>

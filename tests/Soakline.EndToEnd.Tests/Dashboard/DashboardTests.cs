@@ -160,6 +160,60 @@ public sealed class DashboardTests(ChromiumFixture chromium) : IAsyncLifetime, I
     }
 
     [Fact]
+    public async Task Abort_needs_a_reason_in_the_confirmation_and_then_rolls_the_canary_back()
+    {
+        await _app.Client.RaiseEventAsync(_main + ":production", PipelineEvents.Approval, new ApprovalDecision(true, "lead@example.com", DateTimeOffset.UtcNow));
+        await Eventually.MatchAsync(() => DescribeAsync(_main + ":production"), s => s.StartsWith("stage 1", StringComparison.Ordinal), Within, "the canary soaks");
+        var page = await chromium.NewPageAsync();
+        try
+        {
+            await page.GotoAsync(_app.LoginAddress("dashboard/pipelines/" + Uri.EscapeDataString(_main)));
+            await page.Locator(".toolbar button[data-action='abort']").ClickAsync();
+            await page.Locator("#confirm-by").FillAsync("oncall@example.com");
+            await page.Locator("#confirm-ok").ClickAsync();
+
+            await Assertions.Expect(page.Locator("#confirm-error")).ToHaveTextAsync("Reason is required.");
+            Assert.Equal("stage 1: soaking", await StageAsync(_main + ":production"));
+
+            await page.Locator("#confirm-note").FillAsync("error rate climbing");
+            await page.Locator("#confirm-ok").ClickAsync();
+
+            await Assertions.Expect(page.Locator("#flash")).ToHaveTextAsync("Abort requested");
+            var done = await _app.Client.WaitForInstanceCompletionAsync(_main + ":production", getInputsAndOutputs: true, new CancellationTokenSource(Within).Token);
+            Assert.Equal("aborted by oncall@example.com: error rate climbing", done.ReadOutputAs<string>());
+            await Assertions.Expect(page.Locator("#live-stage")).ToHaveTextAsync("rolled-back", new() { Timeout = 15_000 });
+        }
+        finally
+        {
+            await page.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Emergency_rollback_goes_through_the_confirmation_to_the_rollback_api()
+    {
+        var page = await chromium.NewPageAsync();
+        try
+        {
+            await page.GotoAsync(_app.LoginAddress("dashboard/pipelines/" + Uri.EscapeDataString(_main)));
+            await page.Locator("button[data-action='rollback']").ClickAsync();
+            Assert.Equal("Emergency rollback of production?", await page.Locator("#confirm-title").InnerTextAsync());
+            await page.Locator("#confirm-by").FillAsync("oncall@example.com");
+            await page.Locator("#confirm-note").FillAsync("checkout broken");
+            await page.Locator("#confirm-ok").ClickAsync();
+
+            await Assertions.Expect(page.Locator("#flash")).ToHaveTextAsync("Rollback started");
+            var rollback = Assert.Single(_app.Rollbacks.Started);
+            Assert.Equal(("acme/shop", "production", "all", "checkout broken", "oncall@example.com"), (rollback.Repository.FullName, rollback.Environment, rollback.Scope, rollback.Reason, rollback.RequestedBy));
+            Assert.Null(rollback.TargetRelease);
+        }
+        finally
+        {
+            await page.CloseAsync();
+        }
+    }
+
+    [Fact]
     public async Task The_live_view_follows_the_canary_without_a_reload()
     {
         var page = await chromium.NewPageAsync();

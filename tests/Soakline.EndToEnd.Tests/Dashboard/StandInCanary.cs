@@ -10,7 +10,7 @@ namespace Soakline.EndToEnd.Tests.Dashboard;
 /// Stand-in pipeline orchestrators on the real in-memory engine: a push to <c>main</c> waits for approval in its
 /// production run, then walks the canary 5 → 25 → 50 → 100, one step per <see cref="Advance"/> event the test raises,
 /// publishing the same <see cref="PipelineStatus"/> (traffic, soak, analysis checks) the real rollout publishes. Any
-/// other branch completes at once. The test decides when the canary moves, so the page is checked at known points.
+/// other branch completes at once. An abort during a step ends the run as "rolled-back". The test decides when the canary moves, so the page is checked at known points.
 /// </summary>
 internal static class StandInCanary
 {
@@ -47,7 +47,14 @@ internal static class StandInCanary
             for (var step = 0; step < Steps.Length; step++)
             {
                 context.SetCustomStatus(Soaking(step, decided));
-                await context.WaitForExternalEvent<int>(Advance);
+                var advance = context.WaitForExternalEvent<int>(Advance);
+                var abort = context.WaitForExternalEvent<AbortRequest>(PipelineEvents.Abort);
+                if (await Task.WhenAny(advance, abort) == abort)
+                {
+                    var aborted = $"aborted by {abort.Result.RequestedBy}: {abort.Result.Reason}";
+                    context.SetCustomStatus(new PipelineStatus("rolled-back", "production", Detail: aborted));
+                    return aborted;
+                }
             }
 
             context.SetCustomStatus(new PipelineStatus("released", "production", TrafficPercent: 100, Detail: decided));
