@@ -36,7 +36,7 @@ public sealed class DashboardTests(ChromiumFixture chromium) : IAsyncLifetime, I
         await _app.RecordAsync(_develop, "staging", TransitionKind.E2EPassed, now.AddHours(-2).AddMinutes(5), "E2E passed");
         await _app.RecordAsync(_develop, "production", TransitionKind.Breached, now.AddHours(-2).AddMinutes(20), "error-rate: 0.061 over limit 0.02", "analysis");
         await _app.RecordAsync(_develop, "production", TransitionKind.RolledBack, now.AddHours(-2).AddMinutes(22), "canary rolled back to the previous release");
-        await _app.RecordAsync(_develop, "production", TransitionKind.Released, now.AddDays(-1), "released", committedAt: now.AddDays(-1).AddHours(-5));
+        await _app.RecordAsync(_develop, "production", TransitionKind.Released, now.AddHours(-1), "released after the fix", committedAt: now.AddHours(-6));
 
         _main = await _app.StartPipelineAsync("main", MainSha, now.AddMinutes(-40));
         await _app.RecordAsync(_main, "staging", TransitionKind.PipelineStarted, now.AddMinutes(-30), "push to main");
@@ -102,6 +102,10 @@ public sealed class DashboardTests(ChromiumFixture chromium) : IAsyncLifetime, I
             Assert.Equal(2, incidents.Count);
             Assert.Contains(incidents, i => i.Contains("RolledBack", StringComparison.Ordinal));
             Assert.Contains(incidents, i => i.Contains("error-rate: 0.061 over limit 0.02", StringComparison.Ordinal));
+
+            var screenshot = Path.Combine(BuildLocations.OutputFolder, "dashboard-releases.png");
+            await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
+            Assert.True(new FileInfo(screenshot).Length > 10_000, $"screenshot {screenshot} is nearly empty");
         }
         finally
         {
