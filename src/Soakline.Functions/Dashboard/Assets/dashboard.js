@@ -46,6 +46,9 @@
       url: "/api/environments/" + encodeURIComponent(b.dataset.environment) + "/rollback", body: (by, note) => ({ repository: b.dataset.repository, scope: "all", reason: note, by }), done: "Rollback started" }),
   };
 
+  // Set by the live view on a pipeline page: redraws at once after an action instead of reloading the page.
+  let refreshLiveView = null;
+
   function setUpActions() {
     const dialog = document.getElementById("confirm");
     if (!dialog) return;
@@ -82,7 +85,8 @@
         localStorage.setItem("soakline.by", who);
         dialog.close();
         flash(pending.done);
-        setTimeout(() => location.reload(), 1500);
+        if (refreshLiveView) refreshLiveView();
+        else setTimeout(() => location.reload(), 1500);
       } catch (e) {
         error.textContent = e.message;
       }
@@ -225,15 +229,20 @@
       }
     }
 
+    async function refresh() {
+      const response = await fetch(withCode(body.dataset.api), { credentials: "same-origin", headers: { Accept: "application/json" } });
+      if (response.ok) render(await response.json());
+    }
+
     async function poll() {
       try {
-        const response = await fetch(withCode(body.dataset.api), { credentials: "same-origin", headers: { Accept: "application/json" } });
-        if (response.ok) render(await response.json());
+        await refresh();
       } finally {
         setTimeout(poll, +body.dataset.pollMs || 2000);
       }
     }
 
+    refreshLiveView = () => refresh().catch(() => {});
     poll();
   }
 
