@@ -10,6 +10,9 @@ namespace Soakline.Functions.Api;
 /// Guards the API. Standalone, a request must carry the configured key as <c>X-Api-Key</c> or
 /// <c>Authorization: Bearer</c>. A request the Functions host forwarded as an invocation has passed the host's function
 /// key check (authLevel "function") and is let through; anything else reaching the handler's port needs the key too.
+/// The dashboard's browser session carries the key in an HttpOnly, SameSite=Strict cookie
+/// (<see cref="Dashboard.DashboardSession"/>); a request that changes something with only that cookie must also send
+/// <see cref="Dashboard.DashboardSession.RequestHeader"/>, which no other site can add without a CORS preflight we never grant.
 /// </summary>
 public sealed class ApiKeyFilter(AppSettings settings) : IEndpointFilter
 {
@@ -38,10 +41,15 @@ public sealed class ApiKeyFilter(AppSettings settings) : IEndpointFilter
         }
 
         var authorization = request.Headers.Authorization.ToString();
-        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : null;
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return authorization["Bearer ".Length..].Trim();
+        }
+
+        return Dashboard.DashboardSession.CookieKey(request);
     }
 
-    private static bool Matches(string? presented, string? expected)
+    internal static bool Matches(string? presented, string? expected)
     {
         if (string.IsNullOrEmpty(presented) || string.IsNullOrEmpty(expected))
         {

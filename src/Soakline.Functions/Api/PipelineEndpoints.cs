@@ -70,35 +70,15 @@ public static class PipelineEndpoints
             return BadRequest($"limit: must be 1 to {MaxLimit}, was {take}");
         }
 
-        var query = new OrchestrationQuery(Statuses: statuses, InstanceIdPrefix: prefix, FetchInputsAndOutputs: true);
-        var pipelines = new List<PipelineSummary>();
-        await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(ct))
-        {
-            // Environment runs share the prefix (pipeline id + ":" + environment); the list shows pipelines only.
-            if (instance.Name == DurableReleaseStarter.OrchestratorName)
-            {
-                pipelines.Add(PipelineSummary.From(instance));
-            }
-        }
-
-        return Results.Ok(pipelines.OrderByDescending(p => p.CreatedAt).Take(take).ToList());
+        return Results.Ok(await PipelineQueries.ListAsync(client, prefix, statuses, take, ct));
     }
 
     private static async Task<IResult> GetAsync(string id, DurableTaskClient client, IPipelineTimeline timeline, CancellationToken ct)
     {
-        var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true, ct);
-        if (instance is null)
-        {
-            return Results.Json(new ApiError($"pipeline '{id}' does not exist"), statusCode: StatusCodes.Status404NotFound);
-        }
-
-        var runs = new List<PipelineSummary>();
-        await foreach (var child in client.GetAllInstancesAsync(new OrchestrationQuery(InstanceIdPrefix: id + ":", FetchInputsAndOutputs: true)).WithCancellation(ct))
-        {
-            runs.Add(PipelineSummary.From(child));
-        }
-
-        return Results.Ok(new PipelineDetail(PipelineSummary.From(instance), runs, await timeline.GetAsync(id, ct)));
+        var detail = await PipelineQueries.DetailAsync(client, timeline, id, ct);
+        return detail is null
+            ? Results.Json(new ApiError($"pipeline '{id}' does not exist"), statusCode: StatusCodes.Status404NotFound)
+            : Results.Ok(detail);
     }
 
     private static async Task<IResult> DecideAsync(string id, bool approved, DecisionBody? body, DurableTaskClient client, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)

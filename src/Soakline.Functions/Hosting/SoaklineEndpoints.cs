@@ -28,7 +28,7 @@ public static class SoaklineEndpoints
         api.MapPipelineEndpoints();
         api.MapEnvironmentEndpoints();
         api.MapMetricsEndpoints();
-        app.MapDashboard().AddEndpointFilter<ApiKeyFilter>();
+        app.MapDashboard().AddEndpointFilter<DashboardKeyExchangeFilter>().AddEndpointFilter<ApiKeyFilter>();
 
         // The Functions host pings the handler's root until it answers; any answer means ready.
         app.MapGet("/", () => Results.Ok(new { service = "soakline" }));

@@ -1,8 +1,11 @@
+using Soakline.Pipeline.Analysis;
+
 namespace Soakline.Pipeline.Orchestration;
 
 /// <summary>
 /// The custom status every pipeline orchestrator keeps current, for the dashboard and the API: where it is, how much
-/// traffic the new release gets, how long the soak still runs, and what the last analysis said.
+/// traffic the new release gets, how long the soak still runs, and what the last analysis said
+/// (<see cref="LastChecks"/>: each metric's value against its limit, which the dashboard charts).
 /// </summary>
 public sealed record PipelineStatus(
     string Stage,
@@ -12,4 +15,5 @@ public sealed record PipelineStatus(
     TimeSpan? SoakRemaining = null,
     string? LastAnalysis = null,
     bool? LastAnalysisHealthy = null,
-    string? Detail = null);
+    string? Detail = null,
+    IReadOnlyList<CheckOutcome>? LastChecks = null);

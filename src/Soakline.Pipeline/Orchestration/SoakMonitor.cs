@@ -47,7 +47,7 @@ internal sealed class SoakMonitor(PipelineSteps steps, AnalysisSpec analysis, Re
             streak = streak.After(result);
             state = state with { FailureCount = streak.Count, Analyses = state.Analyses + 1, LastHealthy = result.Healthy, LastSummary = result.Summary };
             var current = state;
-            steps.Status(s => s with { SoakRemaining = current.EndsAt - steps.Now, LastAnalysis = current.LastSummary, LastAnalysisHealthy = current.LastHealthy });
+            steps.Status(s => s with { SoakRemaining = current.EndsAt - steps.Now, LastAnalysis = current.LastSummary, LastAnalysisHealthy = current.LastHealthy, LastChecks = result.Checks });
             if (streak.LimitReached)
             {
                 var reason = $"{streak.Count} consecutive failing analyses (limit {streak.Limit}): {result.Summary}";

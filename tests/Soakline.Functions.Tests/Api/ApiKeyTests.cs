@@ -40,7 +40,7 @@ public sealed class ApiKeyTests : IClassFixture<ApiKeyTests.App>
     {
         var paths = GuardedRoutes().Select(r => r.Path).ToList();
 
-        Assert.All(paths, p => Assert.True(p.StartsWith("/api/", StringComparison.Ordinal) || p == "/dashboard", p));
+        Assert.All(paths, p => Assert.True(p.StartsWith("/api/", StringComparison.Ordinal) || p == "/dashboard" || p.StartsWith("/dashboard/", StringComparison.Ordinal), p));
         Assert.Contains("/api/pipelines", paths);
         Assert.Contains("/api/pipelines/release:acme:shop:main:abc/approve", paths);
         Assert.Contains("/api/pipelines/release:acme:shop:main:abc/reject", paths);
@@ -48,6 +48,7 @@ public sealed class ApiKeyTests : IClassFixture<ApiKeyTests.App>
         Assert.Contains("/api/environments/production/rollback", paths);
         Assert.Contains("/api/metrics/dora", paths);
         Assert.Contains("/dashboard", paths);
+        Assert.Contains("/dashboard/pipelines/release:acme:shop:main:abc", paths);
     }
 
     [Theory]

@@ -204,7 +204,7 @@ public sealed class CustomHandlerContractTests : IAsyncLifetime
         var result = await Invoke(HostInvocations.Http("Dashboard", "GET", "/dashboard", routeParams: new Dictionary<string, string> { ["path"] = "" }));
 
         Assert.Equal(200, result.HttpStatus);
-        Assert.Contains("Soakline pipelines", result.HttpBody, StringComparison.Ordinal);
+        Assert.Contains("<h1>Releases</h1>", result.HttpBody, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -57,6 +57,11 @@ public sealed class ProductionPipelineTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromMinutes(28), status.SoakRemaining);
         Assert.True(status.LastAnalysisHealthy);
         Assert.Contains("healthy", status.LastAnalysis, StringComparison.Ordinal);
+        // Each check with its numbers, for the dashboard's metric-against-threshold charts.
+        Assert.NotNull(status.LastChecks);
+        Assert.NotEmpty(status.LastChecks);
+        Assert.All(status.LastChecks, c => Assert.True(c.Passed, c.Name));
+        Assert.Contains(status.LastChecks, c => c.Value is not null && c.Limit is not null);
     }
 
     [Fact]

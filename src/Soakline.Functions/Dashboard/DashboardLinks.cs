@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Soakline.Functions.Dashboard;
+
+/// <summary>
+/// The dashboard's own addresses. Under Azure Functions every dashboard request needs the function key (<c>?code=</c>),
+/// including the stylesheet, the script and the links between pages, so the key the page was opened with is carried on;
+/// standalone there is none and the addresses stay plain (the session cookie does the work).
+/// </summary>
+internal sealed record DashboardLinks(string Suffix)
+{
+    public const string FunctionKeyQuery = "code";
+
+    public static DashboardLinks For(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var code = request.Query[FunctionKeyQuery].ToString();
+        return new DashboardLinks(code.Length == 0 ? string.Empty : $"?{FunctionKeyQuery}={Uri.EscapeDataString(code)}");
+    }
+
+    public string Home => DashboardEndpoints.Route + Suffix;
+
+    public string Asset(string name) => $"{DashboardEndpoints.Route}/assets/{name}{Suffix}";
+
+    public string Pipeline(string id) => $"{DashboardEndpoints.Route}/pipelines/{Uri.EscapeDataString(id)}{Suffix}";
+}

@@ -1,0 +1,52 @@
+namespace Soakline.Functions.Dashboard;
+
+/// <summary>
+/// The dashboard's status colours: ok (green), info (blue, in progress), warn (amber, waits for a person), bad (red),
+/// muted (grey). One mapping, so a colour means the same everywhere.
+/// </summary>
+internal static class StatusTone
+{
+    private static readonly HashSet<string> BadKinds = new(StringComparer.Ordinal)
+    {
+        "SpecInvalid", "GateFailed", "GateTimedOut", "Refused", "DeployFailed", "HealthFailed", "E2EFailed", "E2ERequirementNotMet",
+        "Rejected", "ApprovalExpired", "Breached", "RollbackStarted", "RolledBack", "RollbackFailed", "IncidentOpened", "ChangeFailed",
+    };
+
+    private static readonly HashSet<string> WarnKinds = new(StringComparer.Ordinal)
+    {
+        "Queued", "ApprovalRequested", "ApprovalIgnored", "E2ERequirementWaived",
+    };
+
+    private static readonly HashSet<string> OkKinds = new(StringComparer.Ordinal)
+    {
+        "GatePassed", "Deployed", "E2EPassed", "Approved", "StagePromoted", "Released", "Restored", "PipelineCompleted",
+    };
+
+    /// <summary>The transition kinds the incidents list shows.</summary>
+    public static readonly IReadOnlySet<string> IncidentKinds = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "Breached", "RollbackStarted", "RolledBack", "RollbackFailed", "IncidentOpened", "ChangeFailed",
+    };
+
+    public static string ForKind(string kind) =>
+        BadKinds.Contains(kind) ? "bad" : WarnKinds.Contains(kind) ? "warn" : OkKinds.Contains(kind) ? "ok" : "info";
+
+    public static string ForRuntime(string runtimeStatus) => runtimeStatus switch
+    {
+        "Running" => "info",
+        "Completed" => "ok",
+        "Failed" or "Terminated" => "bad",
+        "Suspended" => "warn",
+        _ => "muted",
+    };
+
+    public static string ForStage(string? stage) => stage switch
+    {
+        null or "" => "muted",
+        "awaiting-approval" => "warn",
+        "released" => "ok",
+        "rolling-back" or "rolled-back" => "bad",
+        _ when stage.StartsWith("completed", StringComparison.Ordinal) => "ok",
+        _ => "info",
+    };
+}

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Soakline.Durable;
+using Soakline.EndToEnd.Tests.Infrastructure;
+using Soakline.Functions.Api;
+using Soakline.Functions.Releases;
+using Soakline.Pipeline.Domain;
+using Soakline.Pipeline.Orchestration;
+using Soakline.Pipeline.Ports;
+
+namespace Soakline.EndToEnd.Tests.Dashboard;
+
+/// <summary>
+/// The real app in process on a real Kestrel loopback port (so Chromium can reach it), standalone, on the in-memory
+/// engine with the <see cref="StandInCanary"/> orchestrators and the app's own in-memory release store.
+/// </summary>
+internal sealed class DashboardApp : WebApplicationFactory<Program>
+{
+    public const string ApiKey = "apikey-DASHBOARD-TEST-5e4d3c2b1a";
+    public static readonly RepositoryRef Repository = new("acme", "shop");
+
+    private readonly int _port = FreePort.OnLoopback();
+
+    public DashboardApp() => UseKestrel(_port);
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{_port}/");
+
+    public DurableTaskClient Client => Services.GetRequiredService<DurableTaskClient>();
+
+    /// <summary>Emergency rollbacks the API accepted (the stand-in pipeline has no rollback orchestrator to start).</summary>
+    public RecordingRollbackStarter Rollbacks { get; } = new();
+
+    public IReleaseStore Store => Services.GetRequiredService<IReleaseStore>();
+
+    /// <summary>The address that logs a browser in: the one-time <c>?key=</c> the dashboard turns into its session cookie.</summary>
+    public string LoginAddress(string path = "dashboard") => new Uri(BaseAddress, path) + "?key=" + Uri.EscapeDataString(ApiKey);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Test");
+        builder.UseSetting("Soakline:TaskHub", "dashboardtest");
+        builder.UseSetting("Soakline:ApiKey", ApiKey);
+        builder.UseSetting("Soakline:GitHub:WebhookSecret", "whsec-DASHBOARD-TEST-0a1b2c3d");
+        builder.UseSetting("Soakline:Approvals:SigningKey", "c2lnbmluZy1rZXktREFTSEJPQVJELTAxMjM0NTY3ODlhYmNkZWYwMTIzNDU2Nzg5YWJjZGVm");
+        builder.ConfigureTestServices(services =>
+        {
+            // The engine runs the last registry registered: the stand-ins replace the pipeline's orchestrators.
+            services.AddSingleton(_ =>
+            {
+                var registry = new DurableTaskRegistry();
+                StandInCanary.Register(registry);
+                return registry;
+            });
+            services.AddSingleton<IRollbackStarter>(Rollbacks);
+        });
+    }
+
+    /// <summary>Starts a pipeline for a push, with the instance id the webhook would give it.</summary>
+    public async Task<string> StartPipelineAsync(string branch, string sha, DateTimeOffset committedAt)
+    {
+        var push = new PushEvent(Repository, branch, sha, committedAt, "dev@example.com", $"change on {branch}");
+        var id = PipelineInstanceIds.ForPush(new CommitRef(Repository, sha, branch));
+        await Client.ScheduleNewOrchestrationInstanceAsync(DurableReleaseStarter.OrchestratorName, push, new StartOrchestrationOptions(InstanceId: id));
+        return id;
+    }
+
+    /// <summary>Records a transition as the pipeline's orchestrators would (the audit trail the timeline and incidents read).</summary>
+    public Task RecordAsync(string pipelineId, string environment, TransitionKind kind, DateTimeOffset at, string detail, string? actor = null, DateTimeOffset? committedAt = null) =>
+        Store.RecordAsync(new ReleaseTransition($"{pipelineId}-{kind}-{at:O}", pipelineId, environment, kind, at, detail, Actor: actor, CommittedAt: committedAt), CancellationToken.None);
+}

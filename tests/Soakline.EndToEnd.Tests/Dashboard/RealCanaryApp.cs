@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Soakline.Durable;
+using Soakline.EndToEnd.Tests.Infrastructure;
+using Soakline.Pipeline.Domain;
+using Soakline.Pipeline.Orchestration;
+using Soakline.Pipeline.Ports;
+using Soakline.Pipeline.Tests.Orchestration;
+using Soakline.Pipeline.Tests.Orchestration.Fakes;
+
+namespace Soakline.EndToEnd.Tests.Dashboard;
+
+/// <summary>
+/// The app on a real Kestrel port running the real pipeline orchestrators on the in-memory engine, with the pipeline
+/// tests' fakes behind every port and a fake clock the test moves, so a real canary soaks in seconds.
+/// </summary>
+internal sealed class RealCanaryApp : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 7, 50, 0, TimeSpan.Zero);
+    public static readonly RepositoryRef Repository = new("acme", "shop");
+
+    private readonly int _port = FreePort.OnLoopback();
+
+    public RealCanaryApp()
+    {
+        Clock = new FakeTimeProvider(Start);
+        SourceControl = new FakeSourceControl(Clock);
+        Approvals = new FakeApprovalNotifier(Clock);
+        UseKestrel(_port);
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public FakeSourceControl SourceControl { get; }
+
+    public FakeApprovalNotifier Approvals { get; }
+
+    public FakeDeployTarget Deploy { get; } = new();
+
+    public FakeMetrics Metrics { get; } = new();
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{_port}/");
+
+    public DurableTaskClient Client => Services.GetRequiredService<DurableTaskClient>();
+
+    public string LoginAddress(string path) => new Uri(BaseAddress, path) + "?key=" + Uri.EscapeDataString(DashboardApp.ApiKey);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Test");
+        builder.UseSetting("Soakline:TaskHub", "realcanarytest");
+        builder.UseSetting("Soakline:ApiKey", DashboardApp.ApiKey);
+        builder.UseSetting("Soakline:GitHub:WebhookSecret", "whsec-DASHBOARD-TEST-0a1b2c3d");
+        builder.UseSetting("Soakline:Approvals:SigningKey", "c2lnbmluZy1rZXktREFTSEJPQVJELTAxMjM0NTY3ODlhYmNkZWYwMTIzNDU2Nzg5YWJjZGVm");
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<ISourceControl>(SourceControl);
+            services.AddSingleton<IDeployTarget>(Deploy);
+            services.AddSingleton<ITrafficRouter>(new FakeTrafficRouter());
+            services.AddSingleton<IHealthProbe>(new FakeHealthProbe());
+            // The app always registers its built-in probe provider (also named "probe"): only the fake may answer.
+            services.RemoveAll<IMetricsProvider>();
+            services.AddSingleton<IMetricsProvider>(Metrics);
+            services.AddSingleton<IApprovalNotifier>(Approvals);
+            services.AddSingleton<IIncidentTracker>(new FakeIncidentTracker());
+            services.AddSingleton<INotifier>(new FakeNotifier());
+            services.AddSingleton<IEndpointInspector>(new FakeEndpointInspector());
+            var secrets = new FakeSecretResolver();
+            secrets.Values["database-url"] = "postgres://shop@db.internal/shop";
+            services.AddSingleton<ISecretResolver>(secrets);
+            services.AddSingleton<IArtifactSource>(new FakeArtifactSource());
+        });
+    }
+
+    /// <summary>Production runs a stable release on every host; the new commit's E2E run is green; then the push.</summary>
+    public async Task<string> PushToMainAsync(string sha)
+    {
+        var stable = ReleaseId.Create(Start.AddDays(-1), new string('1', 40));
+        var store = Services.GetRequiredService<IReleaseStore>();
+        await store.RecordAsync(new ReleaseTransition("seed", "seed", "production", TransitionKind.Deployed, Start.AddDays(-1), "seed", new CommitRef(Repository, new string('1', 40), "main"), "api", stable, TestSpecs.ProductionHosts), CancellationToken.None);
+        Deploy.Seed("api", TestSpecs.ProductionHosts, [stable]);
+        SourceControl.MarkE2E(sha, WorkflowConclusion.Success);
+
+        var push = new PushEvent(Repository, "main", sha, Clock.GetUtcNow().AddHours(-1), "dev@example.com", "change", TestSpecs.Default);
+        var id = PipelineInstanceIds.ForPush(push.Commit);
+        await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ReleaseOrchestrator), push, new StartOrchestrationOptions(id));
+        return id;
+    }
+}
