@@ -1,18 +1,20 @@
 using System.Runtime.InteropServices;
 using Soakline.Demo.Scenario;
 
-// ./run demo: `Soakline.Demo --app <Soakline.Functions.dll>`, run from the repository root.
+// ./run demo: `Soakline.Demo --root <repository> --app <Soakline.Functions.dll>`.
+var rootIndex = Array.IndexOf(args, "--root");
+var root = rootIndex >= 0 && rootIndex + 1 < args.Length ? args[rootIndex + 1] : Environment.CurrentDirectory;
 var appIndex = Array.IndexOf(args, "--app");
 if (appIndex < 0 || appIndex + 1 >= args.Length || !File.Exists(args[appIndex + 1]))
 {
-    Console.Error.WriteLine("usage: Soakline.Demo --app <path to the built Soakline.Functions.dll> (./run demo passes it)");
+    Console.Error.WriteLine("usage: Soakline.Demo --root <repository> --app <path to the built Soakline.Functions.dll> (./run demo passes both)");
     return 2;
 }
 
-var samples = Path.GetFullPath("samples");
+var samples = Path.GetFullPath(Path.Combine(root, "samples"));
 if (!File.Exists(Path.Combine(samples, "create-demo-repo.sh")))
 {
-    Console.Error.WriteLine($"samples/create-demo-repo.sh not found under {Environment.CurrentDirectory}: run the demo from the repository root (./run demo).");
+    Console.Error.WriteLine($"samples/create-demo-repo.sh not found under {root}: pass the repository with --root (./run demo does).");
     return 2;
 }
 

@@ -62,17 +62,21 @@ public sealed class DemoScenario(DemoPaths paths, TextWriter output)
             Say("E2E: skipped (no workflow configured: the demo repository is not on GitHub)");
         }
 
-        Say("(b) push to main -> approval -> canary 5 -> 25 -> 50 -> 100");
-        var main = await repository.HeadAsync("main").ConfigureAwait(false);
-        var promoted = await watcher.FollowAsync(await app.PushAsync(DemoRepository.FullName, "main", ZeroSha, main, "Sample app", cancellationToken).ConfigureAwait(false), PipelineTimeout, Approve, cancellationToken).ConfigureAwait(false);
+        Say("(b) push to main: production's first release goes to every host at once (no stable release to canary against)");
+        var first = await repository.HeadAsync("main").ConfigureAwait(false);
+        var baseline = await watcher.FollowAsync(await app.PushAsync(DemoRepository.FullName, "main", ZeroSha, first, "Sample app", cancellationToken).ConfigureAwait(false), PipelineTimeout, Approve, cancellationToken).ConfigureAwait(false);
 
-        Say($"(c) a release that starts failing {FailAfterSeconds}s after it starts (FAIL_AFTER committed) -> canary");
-        var bad = await repository.CommitAsync("Sample app 1.1.0 (a bug: fails after a while)", new Dictionary<string, string>
+        Say("    push to main: release 1.1.0 -> approval -> canary 5 -> 25 -> 50 -> 100");
+        var good = await repository.CommitAsync("Sample app 1.1.0", new Dictionary<string, string> { ["VERSION"] = "1.1.0\n" }).ConfigureAwait(false);
+        var promoted = await watcher.FollowAsync(await app.PushAsync(DemoRepository.FullName, "main", first, good, "Sample app 1.1.0", cancellationToken).ConfigureAwait(false), PipelineTimeout, Approve, cancellationToken).ConfigureAwait(false);
+
+        Say($"(c) push to main: release 1.2.0, which starts failing {FailAfterSeconds}s after it starts (FAIL_AFTER committed) -> canary");
+        var bad = await repository.CommitAsync("Sample app 1.2.0 (a bug: fails after a while)", new Dictionary<string, string>
         {
-            ["VERSION"] = "1.1.0\n",
+            ["VERSION"] = "1.2.0\n",
             ["FAIL_AFTER"] = $"{FailAfterSeconds}\n",
         }).ConfigureAwait(false);
-        var rolledBack = await watcher.FollowAsync(await app.PushAsync(DemoRepository.FullName, "main", main, bad, "Sample app 1.1.0", cancellationToken).ConfigureAwait(false), PipelineTimeout, Approve, cancellationToken).ConfigureAwait(false);
+        var rolledBack = await watcher.FollowAsync(await app.PushAsync(DemoRepository.FullName, "main", good, bad, "Sample app 1.2.0", cancellationToken).ConfigureAwait(false), PipelineTimeout, Approve, cancellationToken).ConfigureAwait(false);
 
         var incidents = github.Issues;
         foreach (var incident in incidents)
@@ -86,15 +90,17 @@ public sealed class DemoScenario(DemoPaths paths, TextWriter output)
         }
 
         var stagingOk = staging.Outcome.StartsWith("Deployed", StringComparison.Ordinal);
-        var promotedOk = promoted.Outcome.StartsWith("Released", StringComparison.Ordinal);
+        var baselineOk = baseline.Outcome.StartsWith("Released", StringComparison.Ordinal);
+        var promotedOk = promoted.Outcome.StartsWith("Released", StringComparison.Ordinal) && promoted.TimelineKinds.Contains("StagePromoted");
         var rolledBackOk = rolledBack.Outcome.StartsWith("RolledBack", StringComparison.Ordinal) && incidents.Count > 0;
         output.WriteLine();
         output.WriteLine("Summary");
         output.WriteLine($"  staging     {(stagingOk ? "deployed" : "NOT deployed"),-14} {staging.Duration.TotalSeconds,4:0}s  {staging.Outcome}");
-        output.WriteLine($"  production  {(promotedOk ? "promoted" : "NOT promoted"),-14} {promoted.Duration.TotalSeconds,4:0}s  {promoted.Outcome}");
+        output.WriteLine($"  first       {(baselineOk ? "released" : "NOT released"),-14} {baseline.Duration.TotalSeconds,4:0}s  {baseline.Outcome}");
+        output.WriteLine($"  canary      {(promotedOk ? "promoted" : "NOT promoted"),-14} {promoted.Duration.TotalSeconds,4:0}s  {promoted.Outcome}");
         output.WriteLine($"  bad release {(rolledBackOk ? "rolled back" : "NOT rolled back"),-14} {rolledBack.Duration.TotalSeconds,4:0}s  {rolledBack.Outcome}; incidents: {incidents.Count}");
         output.WriteLine($"  logs: {logs}");
-        return stagingOk && promotedOk && rolledBackOk;
+        return stagingOk && baselineOk && promotedOk && rolledBackOk;
     }
 
     private void Say(string line) => output.WriteLine($"demo: {line}");
