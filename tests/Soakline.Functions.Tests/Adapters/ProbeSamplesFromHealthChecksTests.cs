@@ -18,7 +18,7 @@ public sealed class ProbeSamplesFromHealthChecksTests
     public async Task Health_checks_after_a_shift_become_samples_of_the_release_each_host_serves()
     {
         var store = new ProbeSampleStore();
-        var releases = new HostReleases();
+        var releases = new ServedReleases();
         var router = new ReleaseTrackingRouter(new FixedRouter(), releases);
         var probe = new SamplingHealthProbe(new AnswerBy(host => host == "web-1" ? 503 : 200), store, releases, TimeProvider.System);
         var target = new ComponentTarget("app", "app", [], null, null, new Dictionary<string, string>());

@@ -13,10 +13,10 @@ internal static class ProbeSamplingRegistration
 {
     public static void AddProbeSamplesFromHealthChecks(this IServiceCollection services)
     {
-        services.AddSingleton<HostReleases>();
+        services.AddSingleton<ServedReleases>();
         Decorate<IHealthProbe>(services, (sp, inner) => new SamplingHealthProbe(
-            inner, sp.GetRequiredService<ProbeSampleStore>(), sp.GetRequiredService<HostReleases>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
-        Decorate<ITrafficRouter>(services, (sp, inner) => new ReleaseTrackingRouter(inner, sp.GetRequiredService<HostReleases>()));
+            inner, sp.GetRequiredService<ProbeSampleStore>(), sp.GetRequiredService<ServedReleases>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        Decorate<ITrafficRouter>(services, (sp, inner) => new ReleaseTrackingRouter(inner, sp.GetRequiredService<ServedReleases>()));
     }
 
     /// <summary>Replaces the last registration of <typeparamref name="T"/> by a singleton wrapping it.</summary>

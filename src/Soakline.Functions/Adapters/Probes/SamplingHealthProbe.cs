@@ -8,7 +8,7 @@ namespace Soakline.Functions.Adapters.Probes;
 /// host serves): the <c>probe</c> metrics (error rate, latency percentiles) of a soak are computed from the health
 /// checks the analysis runs on the canary hosts every interval, the orchestrator's own view of the release.
 /// </summary>
-public sealed class SamplingHealthProbe(IHealthProbe inner, ProbeSampleStore store, HostReleases releases, TimeProvider timeProvider) : IHealthProbe
+public sealed class SamplingHealthProbe(IHealthProbe inner, ProbeSampleStore store, ServedReleases releases, TimeProvider timeProvider) : IHealthProbe
 {
     public async Task<HealthCheckResult> CheckAsync(HealthCheckRequest request, CancellationToken cancellationToken)
     {
