@@ -26,18 +26,7 @@ public sealed class ChildProcess : IDisposable
 
     public static ChildProcess Start(string name, string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment, string logFile)
     {
-        var start = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = ProcessStarts.For(fileName, arguments, workingDirectory);
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

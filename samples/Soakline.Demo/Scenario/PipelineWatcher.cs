@@ -83,12 +83,12 @@ public sealed class PipelineWatcher(SoaklineApp app, TextWriter output)
 
         if (Text(status, "soakRemaining") is { Length: > 0 } soak && TimeSpan.TryParse(soak, CultureInfo.InvariantCulture, out var remaining))
         {
-            parts.Add($"soak {Math.Ceiling(remaining.TotalSeconds):0}s left");
+            parts.Add($"soak {Math.Max(0, Math.Ceiling(remaining.TotalSeconds)):0}s left");
         }
 
         if (Text(status, "lastAnalysis") is { Length: > 0 } analysis)
         {
-            var healthy = status.TryGetProperty("lastAnalysisHealthy", out var h) && h.ValueKind == JsonValueKind.False ? "BREACH" : "ok";
+            var healthy = status.TryGetProperty("lastAnalysisHealthy", out var h) && h.ValueKind == JsonValueKind.False ? "failing" : "ok";
             parts.Add($"analysis {healthy}: {analysis}");
         }
 
