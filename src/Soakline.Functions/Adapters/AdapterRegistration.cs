@@ -105,6 +105,7 @@ public static class AdapterRegistration
             var options = new SshTargetOptions();
             ssh.Bind(options);
             services.AddSingleton(options);
+            DeployHostAddresses.UseForHealthChecks(services, options.Hosts.Where(h => !string.IsNullOrWhiteSpace(h.Value.Address)).ToDictionary(h => h.Key, h => h.Value.Address, StringComparer.Ordinal));
             services.AddSingleton(_ => new SshHostShellFactory(options));
             services.AddSingleton<IDeployTarget>(sp => new TracingDeployTarget(new SshDeployTarget(sp.GetRequiredService<SshHostShellFactory>(), options, sp.GetRequiredService<IHealthProbe>(), sp.GetService<ILogger<SshDeployTarget>>())));
             services.AddSingleton<Integrations.Deploy.Shell.IHostShellFactory>(sp => sp.GetRequiredService<SshHostShellFactory>());

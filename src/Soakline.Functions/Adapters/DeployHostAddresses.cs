@@ -7,7 +7,7 @@ namespace Soakline.Functions.Adapters;
 
 /// <summary>
 /// Deploy hosts are named in the spec (<c>web-1</c>) and reached at the address their settings give
-/// (<c>Soakline__Local__Hosts__web-1__Address</c>). Health URLs put the host's name in place of
+/// (<c>Soakline__Local__Hosts__web-1__Address</c>, <c>Soakline__Ssh__Hosts__web-1__Address</c>). Health URLs put the host's name in place of
 /// <c>{host}</c>, and the name need not be in DNS (several local hosts on loopback never are), so the health probe's
 /// and the probe metrics' HTTP clients connect to the configured address when a URL names a deploy host. The URL, and
 /// so the Host header, keep the name.
