@@ -15,6 +15,7 @@ using Soakline.Integrations.Notifications.Chat;
 using Soakline.Integrations.Notifications.Mail;
 using Soakline.Integrations.Traffic;
 using Soakline.Integrations.Traffic.Nginx;
+using Soakline.Functions.Adapters.Probes;
 using Soakline.Functions.Observability;
 using Soakline.Pipeline.Ports;
 
@@ -48,6 +49,7 @@ public static class AdapterRegistration
         Try(problems, "Soakline__Chat", () => AddChat(services, soakline.GetSection("Chat")));
         services.TryAddSingleton<ISecretResolver>(new ConfigurationSecretResolver(configuration));
         services.TryAddSingleton<IEndpointInspector, NetworkEndpointInspector>();
+        services.AddProbeSamplesFromHealthChecks();
         return problems;
     }
 
@@ -103,6 +105,7 @@ public static class AdapterRegistration
             var options = new SshTargetOptions();
             ssh.Bind(options);
             services.AddSingleton(options);
+            DeployHostAddresses.UseForHealthChecks(services, options.Hosts.Where(h => !string.IsNullOrWhiteSpace(h.Value.Address)).ToDictionary(h => h.Key, h => h.Value.Address, StringComparer.Ordinal));
             services.AddSingleton(_ => new SshHostShellFactory(options));
             services.AddSingleton<IDeployTarget>(sp => new TracingDeployTarget(new SshDeployTarget(sp.GetRequiredService<SshHostShellFactory>(), options, sp.GetRequiredService<IHealthProbe>(), sp.GetService<ILogger<SshDeployTarget>>())));
             services.AddSingleton<Integrations.Deploy.Shell.IHostShellFactory>(sp => sp.GetRequiredService<SshHostShellFactory>());
@@ -112,6 +115,7 @@ public static class AdapterRegistration
             var options = new LocalTargetOptions();
             local.Bind(options);
             services.AddSingleton(options);
+            DeployHostAddresses.UseForHealthChecks(services, options.Hosts.ToDictionary(h => h.Key, h => h.Value.Address, StringComparer.Ordinal));
             services.AddSingleton<IDeployTarget>(sp => new TracingDeployTarget(new LocalDeployTarget(options, sp.GetRequiredService<IHealthProbe>(), sp.GetService<ILogger<LocalDeployTarget>>())));
             services.AddSingleton<Integrations.Deploy.Shell.IHostShellFactory>(_ => new LocalHostShellFactory(options));
         }

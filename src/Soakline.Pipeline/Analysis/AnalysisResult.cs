@@ -7,7 +7,10 @@ public sealed record AnalysisResult(DateTimeOffset At, IReadOnlyList<CheckOutcom
 
     public IEnumerable<CheckOutcome> Failures => Checks.Where(c => !c.Passed);
 
+    /// <summary>Healthy: every check with its value (what the dashboard and the demo show); otherwise the failures.</summary>
     public string Summary => Healthy
-        ? $"healthy ({Checks.Count} checks)"
-        : string.Join("; ", Failures.Select(f => $"{f.Name}: {f.Detail}"));
+        ? "healthy: " + Describe(Checks)
+        : Describe(Failures);
+
+    private static string Describe(IEnumerable<CheckOutcome> checks) => string.Join("; ", checks.Select(c => $"{c.Name}: {c.Detail}"));
 }

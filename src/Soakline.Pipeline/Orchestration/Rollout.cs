@@ -150,7 +150,8 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
             }
 
             var stable = change.Current!.Release;
-            _routingBefore.TryAdd(change.Component.Name, new TrafficState(change.Component.Name, 0, 0, stable, run.Release, []));
+            // With the hosts and target, so a rollback can hand it to the router's RestoreAsync as it is.
+            _routingBefore.TryAdd(change.Component.Name, new TrafficState(change.Component.Name, 0, 0, stable, run.Release, [], change.Hosts, ComponentTargets.For(change.Component)));
             var routed = await steps.Call<TrafficState>(nameof(ShiftTrafficActivity), new TrafficShift(ComponentTargets.For(change.Component), change.Hosts, stable, run.Release, stage.Percent));
             await steps.Record(TransitionKind.StageStarted, $"stage {number}: {stage.Percent}% requested, {routed.EffectivePercent:0.#}% effective", change.Component.Name, run.Release, [.. switched]);
         }

@@ -37,8 +37,9 @@ public sealed class AdapterRegistrationTests
         Assert.IsType<GitHubSourceControl>(services.GetRequiredService<ISourceControl>());
         Assert.IsType<GitHubIncidentTracker>(services.GetRequiredService<IIncidentTracker>());
         Assert.IsType<Soakline.Functions.Observability.TracingDeployTarget>(services.GetRequiredService<IDeployTarget>());
-        Assert.IsType<HostSubsetRouter>(services.GetRequiredService<ITrafficRouter>());
-        Assert.IsType<HttpHealthProbe>(services.GetRequiredService<IHealthProbe>());
+        // Wrapped so every health check becomes a probe sample of the release its host serves (Adapters/Probes).
+        Assert.IsType<Soakline.Functions.Adapters.Probes.ReleaseTrackingRouter>(services.GetRequiredService<ITrafficRouter>());
+        Assert.IsType<Soakline.Functions.Adapters.Probes.SamplingHealthProbe>(services.GetRequiredService<IHealthProbe>());
         Assert.NotEmpty(services.GetServices<IMetricsProvider>());
         Assert.NotNull(services.GetRequiredService<INotifier>());
     }
