@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Soakline.Durable;
+using Soakline.Functions.Webhooks;
+
+namespace Soakline.EndToEnd.Tests.Webhooks;
+
+/// <summary>
+/// The real app in process, standalone on the Azure Storage backend (Azurite) under its own task hub, with the real
+/// release orchestrators and the table-backed delivery ledger: nothing replaced.
+/// </summary>
+internal sealed class FloodApp(string storageConnectionString, string taskHub) : WebApplicationFactory<Program>
+{
+    public const string WebhookSecret = "whsec-FLOOD-TEST-9c8b7a6f5e4d";
+
+    /// <summary>Small, so an oversized body is cheap to build and send many times.</summary>
+    public const int MaxBodyBytes = 8192;
+
+    public DurableTaskClient Client => Services.GetRequiredService<DurableTaskClient>();
+
+    public IDeliveryLedger Ledger => Services.GetRequiredService<IDeliveryLedger>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Test");
+        builder.UseSetting("Soakline:TaskHub", taskHub);
+        builder.UseSetting("Soakline:Storage:ConnectionString", storageConnectionString);
+        builder.UseSetting("Soakline:ApiKey", "apikey-FLOOD-TEST-1a2b3c4d5e6f");
+        builder.UseSetting("Soakline:GitHub:WebhookSecret", WebhookSecret);
+        builder.UseSetting("Soakline:GitHub:WebhookMaxBodyBytes", $"{MaxBodyBytes}");
+        builder.UseSetting("Soakline:Approvals:SigningKey", "c2lnbmluZy1rZXktRkxPT0QtMDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+    }
+
+    /// <summary>Every instance in the task hub, with its name.</summary>
+    public async Task<List<OrchestrationMetadata>> InstancesAsync()
+    {
+        var list = new List<OrchestrationMetadata>();
+        await foreach (var instance in Client.GetAllInstancesAsync(new OrchestrationQuery()))
+        {
+            list.Add(instance);
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using Soakline.Durable.AzureStorage.Testing;
+using Soakline.Functions.Releases;
+using Soakline.Functions.Webhooks;
+using Soakline.Pipeline.Domain;
+
+namespace Soakline.EndToEnd.Tests.Webhooks;
+
+/// <summary>
+/// 500 concurrent webhook deliveries against the real app on Azure Storage (Azurite): duplicates, redeliveries, forged
+/// signatures, oversized and malformed bodies and ignored events. Each gets its own answer, each commit pushed gets
+/// exactly one release pipeline, and no rejected request leaves a trace (no pipeline, no ledger entry).
+/// </summary>
+public sealed class WebhookFloodTests : IAsyncLifetime
+{
+    private const int Parallelism = 16;
+    private const int Seed = 8;
+
+    private AzuriteServer _azurite = null!;
+
+    public async Task InitializeAsync() => _azurite = await AzuriteServer.StartAsync();
+
+    public async Task DisposeAsync() => await _azurite.DisposeAsync();
+
+    private FloodApp NewApp() => new(_azurite.ConnectionString, "flood" + Guid.NewGuid().ToString("N")[..16]);
+
+    [Fact]
+    public async Task A_flood_of_500_mixed_deliveries_starts_exactly_one_pipeline_per_pushed_commit_and_nothing_for_rejected_ones()
+    {
+        await using var app = NewApp();
+        using var http = app.CreateClient();
+        var plan = FloodPlan.Create(Seed);
+        Assert.Equal(500, plan.Requests.Count);
+
+        var results = await SendAllAsync(http, plan.Requests);
+
+        Assert.Equal(plan.Requests.Count, results.Count);
+        var wrongStatus = results.Where(r => !r.Delivery.AllowedStatuses.Contains(r.Status)).ToList();
+        Assert.True(wrongStatus.Count == 0, "wrong statuses:\n" + string.Join('\n', wrongStatus.Take(20)));
+        foreach (var sha in plan.ValidCommits)
+        {
+            // Exactly one delivery of the commit started its pipeline, whichever won the race; all others found it.
+            var replies = results.Where(r => r.Delivery.Sha == sha).ToList();
+            Assert.Equal(FloodPlan.DeliveryIdsPerCommit * FloodPlan.SendsPerDeliveryId, replies.Count);
+            Assert.Single(replies, r => r.Status == HttpStatusCode.Accepted && r.ReplyStatus == "started");
+            Assert.All(replies.Where(r => r.ReplyStatus != "started"), r => Assert.Contains(r.ReplyStatus, new[] { "exists", "duplicate" }));
+        }
+
+        Assert.All(results.Where(r => r.Delivery.Kind == DeliveryKind.IgnoredEvent), r => Assert.Equal("ignored", r.ReplyStatus));
+        Assert.All(results.Where(r => r.Delivery.IsRejected), r => Assert.Equal("rejected", r.ReplyStatus));
+
+        var instances = await app.InstancesAsync();
+        var releases = instances.Where(i => i.Name == DurableReleaseStarter.OrchestratorName).Select(i => i.InstanceId).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(plan.ValidCommits.Select(ReleaseId).Order(StringComparer.Ordinal), releases);
+        var touchedByRejected = instances.Where(i => plan.RejectedCommits.Any(sha => i.InstanceId.Contains(sha, StringComparison.Ordinal))).ToList();
+        Assert.Empty(touchedByRejected);
+
+        foreach (var delivery in plan.Requests.DistinctBy(d => d.DeliveryId))
+        {
+            Assert.True(delivery.IsRejected != await app.Ledger.HasSeenAsync(delivery.DeliveryId, CancellationToken.None), $"ledger holds the wrong answer for {delivery.Kind} {delivery.DeliveryId}");
+        }
+    }
+
+    [Fact]
+    public async Task A_rejected_delivery_resent_with_a_valid_signature_is_accepted_exactly_once()
+    {
+        await using var app = NewApp();
+        using var http = app.CreateClient();
+        var plan = FloodPlan.Create(Seed + 1);
+        await SendAllAsync(http, plan.Requests);
+        var forged = plan.Requests.Where(d => d.Kind == DeliveryKind.BadSignature).Take(5).ToList();
+
+        // GitHub redelivers with the same id once the secret is fixed; the earlier 401 must not have marked it handled.
+        var resent = await SendAllAsync(http, forged.Select(d => d.SignedCorrectly()).ToList());
+        var again = await SendAllAsync(http, forged.Select(d => d.SignedCorrectly()).ToList());
+
+        Assert.All(resent, r => Assert.Equal((HttpStatusCode.Accepted, "started"), (r.Status, r.ReplyStatus)));
+        Assert.All(again, r => Assert.Equal((HttpStatusCode.OK, "duplicate"), (r.Status, r.ReplyStatus)));
+        var releases = (await app.InstancesAsync()).Where(i => i.Name == DurableReleaseStarter.OrchestratorName).Select(i => i.InstanceId).ToHashSet();
+        Assert.All(forged, d => Assert.Contains(ReleaseId(d.Sha), releases));
+        Assert.Equal(plan.ValidCommits.Count + forged.Count, releases.Count);
+    }
+
+    private static string ReleaseId(string sha) =>
+        PipelineInstanceIds.ForPush(new CommitRef(new RepositoryRef(FloodDelivery.Owner, FloodDelivery.Name), sha, FloodDelivery.Branch));
+
+    private static async Task<List<FloodResult>> SendAllAsync(HttpClient http, IReadOnlyList<FloodDelivery> deliveries)
+    {
+        var results = new ConcurrentBag<FloodResult>();
+        await Parallel.ForEachAsync(deliveries, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (delivery, cancellationToken) =>
+        {
+            using var request = delivery.ToRequest();
+            using var response = await http.SendAsync(request, cancellationToken);
+            var reply = await response.Content.ReadFromJsonAsync<WebhookReply>(cancellationToken);
+            results.Add(new FloodResult(delivery, response.StatusCode, reply?.Status));
+        });
+        return [.. results];
+    }
+}
