@@ -13,6 +13,7 @@ namespace Soakline.EndToEnd.Tests.Webhooks;
 /// signatures, oversized and malformed bodies and ignored events. Each gets its own answer, each commit pushed gets
 /// exactly one release pipeline, and no rejected request leaves a trace (no pipeline, no ledger entry).
 /// </summary>
+[Collection(FloodCollection.Name)]
 public sealed class WebhookFloodTests : IAsyncLifetime
 {
     private const int Parallelism = 16;
