@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Soakline.Durable.AzureStorage.Table;
 using Soakline.Durable.Runtime;
@@ -54,12 +53,10 @@ public sealed class AzureStorageOrchestrationBackend : IOrchestrationBackend, IA
     public async Task<Page<OrchestrationMetadata>> QueryInstancesAsync(OrchestrationQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var offset = ParseContinuationToken(query.ContinuationToken);
+        InstanceQueryPages.OffsetOf(query.ContinuationToken); // A bad token fails before any storage call.
         await _hub.Clients.EnsureCreatedAsync(cancellationToken);
         var matching = await _hub.Store.QueryAsync(query, cancellationToken);
-        var page = matching.Skip(offset).Take(query.PageSize).Select(s => s.ToMetadata(query.FetchInputsAndOutputs)).ToList();
-        var next = offset + page.Count < matching.Count ? (offset + page.Count).ToString(CultureInfo.InvariantCulture) : null;
-        return new Page<OrchestrationMetadata>(page, next);
+        return InstanceQueryPages.Slice([.. matching], query);
     }
 
     public async Task<bool> PurgeInstanceAsync(string instanceId, CancellationToken cancellationToken)
@@ -152,17 +149,5 @@ public sealed class AzureStorageOrchestrationBackend : IOrchestrationBackend, IA
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);
         }
-    }
-
-    private static int ParseContinuationToken(string? token)
-    {
-        if (token is null)
-        {
-            return 0;
-        }
-
-        return int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var offset)
-            ? offset
-            : throw new ArgumentException($"Continuation token '{token}' was not issued by this backend.", nameof(token));
     }
 }

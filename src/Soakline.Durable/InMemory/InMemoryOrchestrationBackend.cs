@@ -1,4 +1,3 @@
-using System.Globalization;
 using Soakline.Durable.Runtime;
 
 namespace Soakline.Durable.InMemory;
@@ -103,10 +102,7 @@ public sealed class InMemoryOrchestrationBackend : IOrchestrationBackend, IDispo
                 .ThenBy(s => s.InstanceId, StringComparer.Ordinal)];
         }
 
-        var offset = ParseContinuationToken(query.ContinuationToken);
-        var page = matching.Skip(offset).Take(query.PageSize).Select(s => s.ToMetadata(query.FetchInputsAndOutputs)).ToList();
-        var next = offset + page.Count < matching.Count ? (offset + page.Count).ToString(CultureInfo.InvariantCulture) : null;
-        return Task.FromResult(new Page<OrchestrationMetadata>(page, next));
+        return Task.FromResult(InstanceQueryPages.Slice(matching, query));
     }
 
     public Task<bool> PurgeInstanceAsync(string instanceId, CancellationToken cancellationToken)
@@ -276,18 +272,6 @@ public sealed class InMemoryOrchestrationBackend : IOrchestrationBackend, IDispo
 
     private bool IsIdle =>
         _readyInstances.Count == 0 && _orchestrationsInFlight == 0 && _activities.Count == 0 && _activitiesInFlight == 0;
-
-    private static int ParseContinuationToken(string? token)
-    {
-        if (token is null)
-        {
-            return 0;
-        }
-
-        return int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var offset)
-            ? offset
-            : throw new ArgumentException($"Continuation token '{token}' was not issued by this backend.", nameof(token));
-    }
 
     private InstanceSlot SlotFor(string instanceId)
     {
