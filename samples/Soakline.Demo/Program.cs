@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
-using Soakline.Demo.Scenario;
+using Soakline.Demo.Kit.Hosts;
+using Soakline.Demo.Kit.Scenario;
 
 // ./run demo: `Soakline.Demo --root <repository> --app <Soakline.Functions.dll>`.
 var rootIndex = Array.IndexOf(args, "--root");
@@ -32,7 +33,8 @@ using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel)
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
 try
 {
-    var succeeded = await new DemoScenario(new DemoPaths(samples, Path.GetFullPath(args[appIndex + 1])), Console.Out).RunAsync(stop.Token);
+    await using var rig = await DemoRig.StartAsync(new DemoPaths(samples, Path.GetFullPath(args[appIndex + 1])), new LocalShellAccess(), Console.Out, stop.Token);
+    var succeeded = (await new DemoScenario(rig).RunAsync(stop.Token)).Succeeded;
     Console.WriteLine(succeeded ? "demo: both outcomes happened: promoted and rolled back." : "demo: FAILED: not every outcome happened (see the summary above).");
     return succeeded ? 0 : 1;
 }

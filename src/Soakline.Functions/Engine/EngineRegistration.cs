@@ -27,6 +27,7 @@ public static class EngineRegistration
         ArgumentNullException.ThrowIfNull(problems);
         var connectionString = Setting(configuration, SettingNames.StorageConnectionString);
         var accountName = Setting(configuration, SettingNames.StorageAccountName);
+        var workItemVisibility = WorkItemVisibility.Read(Setting(configuration, SettingNames.StorageWorkItemVisibilityTimeout), problems);
         if (connectionString is not null || accountName is not null)
         {
             // Shared by all instances and kept across restarts; the pipeline's in-memory store is the fallback.
@@ -64,6 +65,7 @@ public static class EngineRegistration
 
                 // Under Azure Functions the host's queue triggers deliver the messages; polling as well would race them.
                 options.UsePollers = Setting(configuration, SettingNames.CustomHandlerPort) is null;
+                options.WorkItemVisibilityTimeout = workItemVisibility ?? options.WorkItemVisibilityTimeout;
             }
 
             worker.UseAzureStorage(Configure);

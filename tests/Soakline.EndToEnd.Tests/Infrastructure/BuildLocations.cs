@@ -7,6 +7,9 @@ internal static class BuildLocations
 {
     public static string RepositoryRoot { get; } = Read("RepositoryRoot");
 
+    /// <summary>The Soakline app built by the solution, started as a real process by the release tests.</summary>
+    public static string AppAssembly { get; } = Read("AppAssembly");
+
     /// <summary>The sample app built by the solution (the test project references it for build order only).</summary>
     public static string SampleAppAssembly { get; } = Read("SampleAppAssembly");
 

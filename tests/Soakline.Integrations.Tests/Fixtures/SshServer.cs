@@ -36,7 +36,11 @@ public sealed class SshServer : IAsyncDisposable
 
     public int AddressCount { get; }
 
-    public static async Task<SshServer> StartAsync(int hostAddresses)
+    /// <param name="sessionEnvironment">
+    /// Variables every session gets (sshd's <c>SetEnv</c>), e.g. this process's PATH so remote commands find the same
+    /// tools (dotnet) a real host would have installed; sshd otherwise starts commands with its compiled-in PATH.
+    /// </param>
+    public static async Task<SshServer> StartAsync(int hostAddresses, IReadOnlyDictionary<string, string>? sessionEnvironment = null)
     {
         var sshd = RequiredTool.Find("/usr/sbin/sshd", "openssh-server");
         var keygen = RequiredTool.Find("/usr/bin/ssh-keygen", "openssh-client");
@@ -61,7 +65,7 @@ public sealed class SshServer : IAsyncDisposable
         foreach (var (chunk, index) in addresses.Chunk(DaemonAddresses).Select((c, i) => (c, i)))
         {
             var configFile = folder.Combine($"sshd_config.{index}");
-            File.WriteAllText(configFile, Config(folder, port, chunk, index));
+            File.WriteAllText(configFile, Config(folder, port, chunk, index, sessionEnvironment ?? new Dictionary<string, string>()));
             var daemon = ChildProcess.Start(sshd, "-D", "-e", "-f", configFile);
             daemons.Add(daemon);
             await Loopback.WaitForListenerAsync(chunk[0], port, TimeSpan.FromSeconds(10), () => $"sshd log: {daemon.Log}");
@@ -82,7 +86,7 @@ public sealed class SshServer : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static string Config(TempDirectory folder, int port, IEnumerable<string> addresses, int index)
+    private static string Config(TempDirectory folder, int port, IEnumerable<string> addresses, int index, IReadOnlyDictionary<string, string> sessionEnvironment)
     {
         var config = new StringBuilder().AppendLine(CultureInfo.InvariantCulture, $"Port {port}");
         foreach (var address in addresses)
@@ -106,7 +110,7 @@ public sealed class SshServer : IAsyncDisposable
 
             // bash sources ~/.bashrc for commands run by sshd unless it thinks it is nested; a developer's
             // interactive setup there (pyenv, nvm) would otherwise add ~100 ms to every remote command.
-            .AppendLine("SetEnv SHLVL=1")
+            .AppendLine(CultureInfo.InvariantCulture, $"SetEnv SHLVL=1{string.Concat(sessionEnvironment.Select(v => $" \"{v.Key}={v.Value}\""))}")
             .ToString();
     }
 

@@ -1,19 +1,20 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Soakline.Demo.Scenario;
+namespace Soakline.Demo.Kit.App;
 
 /// <summary>
 /// Follows one pipeline through the API until it ends, printing what changes: each environment run's stage, traffic,
-/// soak remaining and last analysis, and every new timeline entry. The caller can act on a stage (the approval).
+/// soak remaining and last analysis, and every new timeline entry. The caller can act on what it sees (approve when a
+/// run waits for approval; a test kills the app in the middle of a soak).
 /// </summary>
 public sealed class PipelineWatcher(SoaklineApp app, TextWriter output)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>Polls until the pipeline completes, fails or is terminated; returns its final state.</summary>
-    /// <param name="onStage">Called once for each stage an environment run enters, with (environment, stage).</param>
-    public async Task<PipelineResult> FollowAsync(string instanceId, TimeSpan timeout, Func<string, string, Task>? onStage, CancellationToken cancellationToken)
+    /// <param name="onProgress">Called whenever an environment run's status changes, before the next poll.</param>
+    public async Task<PipelineResult> FollowAsync(string instanceId, TimeSpan timeout, Func<PipelineProgress, Task>? onProgress, CancellationToken cancellationToken)
     {
         var started = DateTimeOffset.UtcNow;
         var seenTimeline = 0;
@@ -46,16 +47,18 @@ public sealed class PipelineWatcher(SoaklineApp app, TextWriter output)
 
                     var environment = Text(status, "environment") is { Length: > 0 } name ? name : Text(run, "orchestrator");
                     var line = Describe(status);
-                    if (!lastLines.TryGetValue(environment, out var last) || last != line)
+                    if (lastLines.TryGetValue(environment, out var last) && last == line)
                     {
-                        lastLines[environment] = line;
-                        Print(elapsed, $"{environment,-10} {line}");
+                        continue;
                     }
 
+                    lastLines[environment] = line;
+                    Print(elapsed, $"{environment,-10} {line}");
                     var stage = Text(status, "stage");
-                    if (onStage is not null && seenStages.Add($"{run.GetProperty("id").GetString()}|{stage}"))
+                    var newStage = seenStages.Add($"{run.GetProperty("id").GetString()}|{stage}");
+                    if (onProgress is not null)
                     {
-                        await onStage(environment, stage).ConfigureAwait(false);
+                        await onProgress(new PipelineProgress(environment, stage, newStage, TrafficPercent(status), SoakRemaining(status))).ConfigureAwait(false);
                     }
                 }
 
@@ -76,12 +79,12 @@ public sealed class PipelineWatcher(SoaklineApp app, TextWriter output)
     private static string Describe(JsonElement status)
     {
         var parts = new List<string> { Text(status, "stage") };
-        if (status.TryGetProperty("trafficPercent", out var traffic) && traffic.GetInt32() > 0)
+        if (TrafficPercent(status) is > 0 and var traffic)
         {
-            parts.Add($"traffic {traffic.GetInt32()}%");
+            parts.Add($"traffic {traffic}%");
         }
 
-        if (Text(status, "soakRemaining") is { Length: > 0 } soak && TimeSpan.TryParse(soak, CultureInfo.InvariantCulture, out var remaining))
+        if (SoakRemaining(status) is { } remaining)
         {
             parts.Add($"soak {Math.Max(0, Math.Ceiling(remaining.TotalSeconds)):0}s left");
         }
@@ -100,12 +103,14 @@ public sealed class PipelineWatcher(SoaklineApp app, TextWriter output)
         return string.Join(" · ", parts);
     }
 
+    private static int TrafficPercent(JsonElement status) =>
+        status.TryGetProperty("trafficPercent", out var traffic) && traffic.ValueKind == JsonValueKind.Number ? traffic.GetInt32() : 0;
+
+    private static TimeSpan? SoakRemaining(JsonElement status) =>
+        Text(status, "soakRemaining") is { Length: > 0 } soak && TimeSpan.TryParse(soak, CultureInfo.InvariantCulture, out var remaining) ? remaining : null;
+
     private void Print(TimeSpan elapsed, string line) => output.WriteLine($"  [{elapsed.TotalSeconds,5:0}s] {line}");
 
     private static string Text(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : "";
 }
-
-/// <summary>How a followed pipeline ended.</summary>
-/// <param name="Outcome">The release orchestrator's last detail, e.g. "Released: ..." or "RolledBack: ...".</param>
-public sealed record PipelineResult(string InstanceId, string RuntimeStatus, string Outcome, TimeSpan Duration, IReadOnlyList<string> TimelineKinds);

@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Soakline.Demo.Scenario;
+namespace Soakline.Demo.Kit.Hosts;
 
 /// <summary>
 /// The demo's "servers": one folder per host on this machine, each with its own loopback address, set up once like a
-/// real server (the shared <c>.env</c> saying where the sample app listens). Disposing stops the sample apps the
-/// deploys started there (their pids are in each host's <c>shared/sample.pid</c>).
+/// real server (the shared <c>.env</c> saying where the sample app listens). How the app reaches them (a local shell,
+/// or SSH) is an <see cref="IHostAccess"/>. Disposing stops the sample apps the deploys started there (their pids are
+/// in each host's <c>shared/sample.pid</c>).
 /// </summary>
 public sealed class LocalHosts : IDisposable
 {
@@ -23,6 +24,7 @@ public sealed class LocalHosts : IDisposable
     public LocalHosts(string root, int appPort)
     {
         _root = root;
+        AppPort = appPort;
         foreach (var (name, address) in All)
         {
             var shared = Directory.CreateDirectory(Path.Combine(root, name, "app", "shared")).FullName;
@@ -30,12 +32,18 @@ public sealed class LocalHosts : IDisposable
         }
     }
 
-    /// <summary>The app's local-target settings for every host.</summary>
-    public IEnumerable<KeyValuePair<string, string>> Settings() => All.SelectMany(host => new[]
+    /// <summary>The port the sample app listens on, on every host's address.</summary>
+    public int AppPort { get; }
+
+    /// <summary>The folder that plays the host's file system: the spec's relative release root is resolved under it.</summary>
+    public string FolderOf(string name) => Path.Combine(_root, name);
+
+    /// <summary>The commit the host's <c>current</c> release was built from (its REVISION file), or null before any deploy.</summary>
+    public string? CurrentRevisionOf(string name)
     {
-        KeyValuePair.Create($"Soakline__Local__Hosts__{host.Name}__Address", host.Address),
-        KeyValuePair.Create($"Soakline__Local__Hosts__{host.Name}__BaseDirectory", Path.Combine(_root, host.Name)),
-    });
+        var revision = Path.Combine(FolderOf(name), "app", "current", "REVISION");
+        return File.Exists(revision) ? File.ReadAllText(revision).Trim() : null;
+    }
 
     public void Dispose()
     {

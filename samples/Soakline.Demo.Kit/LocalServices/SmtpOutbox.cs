@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Soakline.Demo.LocalServices;
+namespace Soakline.Demo.Kit.LocalServices;
 
 /// <summary>
 /// A tiny SMTP server on loopback that writes every message it receives to a folder as a <c>.eml</c> file: the demo's

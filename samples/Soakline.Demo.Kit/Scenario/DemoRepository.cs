@@ -1,6 +1,6 @@
-using Soakline.Demo.Infrastructure;
+using Soakline.Demo.Kit.Processes;
 
-namespace Soakline.Demo.Scenario;
+namespace Soakline.Demo.Kit.Scenario;
 
 /// <summary>
 /// The demo's git repository, made by <c>samples/create-demo-repo.sh</c>, with the spec wired to this machine: a release

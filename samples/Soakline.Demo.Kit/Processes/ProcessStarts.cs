@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Soakline.Demo.Infrastructure;
+namespace Soakline.Demo.Kit.Processes;
 
 /// <summary>How the demo starts every process: no shell, output captured, arguments passed one by one (no quoting).</summary>
 public static class ProcessStarts

@@ -7,9 +7,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Soakline.Demo.Infrastructure;
+using Soakline.Demo.Kit.Processes;
 
-namespace Soakline.Demo.LocalServices;
+namespace Soakline.Demo.Kit.LocalServices;
 
 /// <summary>
 /// The GitHub REST API (Enterprise paths, <c>/api/v3/...</c>) for the demo repository, answered from its local git

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Soakline.Demo.Infrastructure;
+namespace Soakline.Demo.Kit.Processes;
 
 /// <summary>
 /// A process the demo started, its output appended to a log file. Disposing kills it with its whole tree, so Ctrl-C or
@@ -53,6 +53,25 @@ public sealed class ChildProcess : IDisposable
         {
             _log.WriteLine(line);
         }
+    }
+
+    /// <summary>
+    /// SIGKILL to this process alone (not its children), then waits for it to be gone: a crash, not a shutdown.
+    /// Whatever it started in the background lives on, as it would when a server's main process dies.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: false);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await _process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
     }
 
     public void Dispose()

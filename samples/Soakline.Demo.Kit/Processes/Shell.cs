@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Soakline.Demo.Infrastructure;
+namespace Soakline.Demo.Kit.Processes;
 
 /// <summary>Runs short commands (git, the repository script) and returns their output; a non-zero exit is an error naming the command.</summary>
 public static class Shell

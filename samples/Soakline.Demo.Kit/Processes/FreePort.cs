@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Soakline.Demo.Infrastructure;
+namespace Soakline.Demo.Kit.Processes;
 
 /// <summary>A TCP port nobody listens on right now, on the given loopback address.</summary>
 public static class FreePort

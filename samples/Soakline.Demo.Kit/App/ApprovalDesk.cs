@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using MimeKit;
 
-namespace Soakline.Demo.Scenario;
+namespace Soakline.Demo.Kit.App;
 
 /// <summary>
 /// The release manager's side of an approval: reads the approval mail from the local outbox, prints its link, opens it

@@ -1,0 +1,33 @@
+using System.Net;
+using System.Security.Cryptography;
+using Soakline.Demo.Kit.Processes;
+
+namespace Soakline.Demo.Kit.App;
+
+/// <summary>
+/// What makes one Soakline installation itself across restarts: where it listens, its task hub (its durable state in
+/// storage) and the secrets generated for this run. A restarted process with the same identity picks up the same
+/// pipelines and honours the approval links and webhook signatures of the one before.
+/// </summary>
+public sealed record AppIdentity(Uri BaseUrl, string TaskHub, string ApiKey, string WebhookSecret, string ApprovalSigningKey)
+{
+    public static AppIdentity NewOnLoopback() => new(
+        new Uri($"http://127.0.0.1:{FreePort.On(IPAddress.Loopback)}/"),
+        "demo" + Guid.NewGuid().ToString("N")[..12],
+        RandomHex(32),
+        RandomHex(32),
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)));
+
+    /// <summary>The app's settings that carry this identity.</summary>
+    public IReadOnlyDictionary<string, string> Settings() => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["ASPNETCORE_URLS"] = BaseUrl.AbsoluteUri.TrimEnd('/'),
+        ["Soakline__TaskHub"] = TaskHub,
+        ["Soakline__ApiKey"] = ApiKey,
+        ["Soakline__GitHub__WebhookSecret"] = WebhookSecret,
+        ["Soakline__Approvals__SigningKey"] = ApprovalSigningKey,
+        ["Soakline__ApprovalMail__PublicBaseUrl"] = BaseUrl.AbsoluteUri,
+    };
+
+    private static string RandomHex(int bytes) => Convert.ToHexString(RandomNumberGenerator.GetBytes(bytes)).ToLowerInvariant();
+}

@@ -1,0 +1,63 @@
+using Soakline.Demo.Kit.App;
+using Soakline.Demo.Kit.Scenario;
+using Soakline.EndToEnd.Tests.Infrastructure;
+using Xunit.Abstractions;
+using DemoRepository = Soakline.Demo.Kit.Scenario.DemoRepository;
+
+namespace Soakline.EndToEnd.Tests.Release;
+
+/// <summary>
+/// The app is killed (SIGKILL: no shutdown, nothing flushed) in the middle of a canary soak and started again with
+/// the same storage and settings: the pipeline carries on from what was committed and finishes the release correctly,
+/// deploying over a real sshd as in production.
+/// </summary>
+[Collection(SshReleaseCollection.Name)]
+public sealed class CrashDuringSoakTests(SshReleaseFixture ssh, ITestOutputHelper output)
+{
+    /// <summary>Long enough that the restart happens inside the soak it interrupted.</summary>
+    private static readonly TimeSpan Down = TimeSpan.FromSeconds(3);
+
+    [Fact]
+    public async Task A_release_whose_app_is_killed_mid_soak_and_restarted_is_promoted_on_every_host()
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        var log = Path.Combine(BuildLocations.OutputFolder, "crash-during-soak.log");
+        File.Delete(log);
+        await using var rig = await DemoRig.StartAsync(SshReleaseFixture.Paths, new SshHostAccess(ssh.Server), new TestOutputWriter(output, log), deadline.Token);
+        var scenario = new DemoScenario(rig);
+
+        rig.Say("first production release (approved; no canary without a stable release)");
+        var first = await rig.Repository.HeadAsync("main");
+        var baseline = await scenario.FollowAsync(await rig.App.PushAsync(DemoRepository.FullName, "main", DemoScenario.ZeroSha, first, "Sample app", deadline.Token), deadline.Token);
+        Assert.StartsWith("Released", baseline.Outcome, StringComparison.Ordinal);
+
+        rig.Say("release 1.1.0: canary, with the app killed while the 25% stage soaks");
+        var good = await rig.Repository.CommitAsync("Sample app 1.1.0", new Dictionary<string, string> { ["VERSION"] = "1.1.0\n" });
+        TimeSpan? soakLeftAtKill = null;
+        async Task KillDuringSecondSoak(PipelineProgress progress)
+        {
+            if (soakLeftAtKill is null && progress.Environment == "production" && progress.TrafficPercent == 25
+                && progress.Stage.EndsWith("soaking", StringComparison.Ordinal) && progress.SoakRemaining > Down * 2)
+            {
+                soakLeftAtKill = progress.SoakRemaining;
+                rig.Say($"killing the app (SIGKILL) with {progress.SoakRemaining?.TotalSeconds:0}s of the 25% soak left");
+                await rig.App.KillAsync();
+                await Task.Delay(Down, deadline.Token);
+                rig.Say("starting the app again (same task hub, same settings)");
+                await rig.App.RestartAsync(deadline.Token);
+            }
+        }
+
+        var canary = await scenario.FollowAsync(await rig.App.PushAsync(DemoRepository.FullName, "main", first, good, "Sample app 1.1.0", deadline.Token), deadline.Token, KillDuringSecondSoak);
+
+        Assert.True(soakLeftAtKill is not null, "the 25% stage was never seen soaking, so the app was not killed during it");
+        Assert.Equal(2, rig.App.Starts);
+        Assert.True(canary.Outcome.StartsWith("Released", StringComparison.Ordinal), $"canary after the restart: {canary.Outcome}");
+        Assert.Equal(4, canary.TimelineKinds.Count(k => k == "StageStarted"));
+        Assert.DoesNotContain("Breached", canary.TimelineKinds);
+        Assert.DoesNotContain("RollbackStarted", canary.TimelineKinds);
+        (await HostState.ReadAsync(rig.Hosts, "web-1")).AssertServes(good);
+        (await HostState.ReadAsync(rig.Hosts, "web-2")).AssertServes(good);
+        Assert.Empty(rig.GitHub.Issues);
+    }
+}

@@ -1,0 +1,45 @@
+using Soakline.Demo.Kit.Scenario;
+using Soakline.EndToEnd.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Soakline.EndToEnd.Tests.Release;
+
+/// <summary>
+/// <c>./run demo</c>'s whole scenario, played by the same code, against the app as a real process on Azurite, with
+/// the SSH deploy target going through a real sshd to the three hosts: staging, an approved canary promoted through
+/// 5/25/50/100, and a release that starts failing in its first soak rolled back automatically with an incident.
+/// </summary>
+[Collection(SshReleaseCollection.Name)]
+public sealed class DemoScenarioOverSshTests(SshReleaseFixture ssh, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task The_demo_scenario_over_ssh_promotes_a_good_release_and_rolls_back_a_bad_one()
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(12));
+        var log = Path.Combine(BuildLocations.OutputFolder, "demo-over-ssh.log");
+        File.Delete(log);
+        await using var rig = await DemoRig.StartAsync(SshReleaseFixture.Paths, new SshHostAccess(ssh.Server), new TestOutputWriter(output, log), deadline.Token);
+
+        var outcome = await new DemoScenario(rig).RunAsync(deadline.Token);
+
+        Assert.True(outcome.StagingDeployed, $"staging: {outcome.Staging.Outcome}");
+        Assert.True(outcome.FirstReleased, $"first release: {outcome.First.Outcome}");
+        Assert.True(outcome.CanaryPromoted, $"canary: {outcome.Canary.Outcome}");
+        Assert.True(outcome.BadReleaseRolledBack, $"bad release: {outcome.BadRelease.Outcome}, incidents {outcome.Incidents}");
+
+        // The good release went through every canary stage; the bad one never got past its first.
+        Assert.Equal(4, outcome.Canary.TimelineKinds.Count(k => k == "StageStarted"));
+        Assert.Equal(1, outcome.BadRelease.TimelineKinds.Count(k => k == "StageStarted"));
+        Assert.Contains("Breached", outcome.BadRelease.TimelineKinds);
+        Assert.Contains("RolledBack", outcome.BadRelease.TimelineKinds);
+        Assert.DoesNotContain("StagePromoted", outcome.BadRelease.TimelineKinds);
+
+        // What the hosts run, seen from outside the app: staging has develop's build, production is back on 1.1.0.
+        (await HostState.ReadAsync(rig.Hosts, "staging-1")).AssertServes(outcome.Commits.Develop);
+        (await HostState.ReadAsync(rig.Hosts, "web-1")).AssertServes(outcome.Commits.Good);
+        (await HostState.ReadAsync(rig.Hosts, "web-2")).AssertServes(outcome.Commits.Good);
+
+        var incident = Assert.Single(rig.GitHub.Issues);
+        Assert.Equal("open", incident.State);
+    }
+}

@@ -1,0 +1,44 @@
+using Soakline.Demo.Kit.Hosts;
+using Soakline.Demo.Kit.Scenario;
+using Soakline.EndToEnd.Tests.Infrastructure;
+using Soakline.Integrations.Tests.Fixtures;
+
+namespace Soakline.EndToEnd.Tests.Release;
+
+[CollectionDefinition(Name)]
+public sealed class SshReleaseCollection : ICollectionFixture<SshReleaseFixture>
+{
+    public const string Name = "releases over a real sshd";
+}
+
+/// <summary>
+/// One private sshd for the release tests, listening on the demo hosts' loopback addresses (127.0.1.1 to 127.0.1.3).
+/// Its sessions get this process's PATH, so the deploy hooks find dotnet where a real host would have it installed.
+/// </summary>
+public sealed class SshReleaseFixture : IAsyncLifetime
+{
+    internal SshServer Server { get; private set; } = null!;
+
+    internal static DemoPaths Paths { get; } = new(Path.Combine(BuildLocations.RepositoryRoot, "samples"), BuildLocations.AppAssembly);
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(File.Exists(BuildLocations.AppAssembly), $"The app is not built at {BuildLocations.AppAssembly}: build Functions.sln first (./run test does).");
+        var session = new Dictionary<string, string>(StringComparer.Ordinal) { ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin" };
+        if (Environment.GetEnvironmentVariable("DOTNET_ROOT") is { Length: > 0 } dotnetRoot)
+        {
+            session["DOTNET_ROOT"] = dotnetRoot;
+        }
+
+        Server = await SshServer.StartAsync(LocalHosts.All.Count, session);
+        Assert.Equal(LocalHosts.All.Select(h => h.Address), Enumerable.Range(0, LocalHosts.All.Count).Select(Loopback.HostAddress));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Server is not null)
+        {
+            await Server.DisposeAsync();
+        }
+    }
+}
