@@ -4,7 +4,8 @@ using Soakline.Pipeline.Ports;
 namespace Soakline.Pipeline.Tests.Orchestration.Fakes;
 
 /// <summary>Every URL is healthy except those whose host is listed as unhealthy.</summary>
-internal sealed class FakeHealthProbe(TimeProvider clock) : IHealthProbe
+/// <param name="clock">Stamps <see cref="Completed"/>; the system clock when none is given (the end-to-end suite links this file).</param>
+internal sealed class FakeHealthProbe(TimeProvider? clock = null) : IHealthProbe
 {
     public ConcurrentDictionary<string, bool> UnhealthyHosts { get; } = new();
 
@@ -22,7 +23,7 @@ internal sealed class FakeHealthProbe(TimeProvider clock) : IHealthProbe
         var result = healthy
             ? new HealthCheckResult(request.Url, true, 1, 200, Latency)
             : new HealthCheckResult(request.Url, false, request.Attempts, 503, Latency, "503 Service Unavailable");
-        Completed.Enqueue((request, clock.GetUtcNow()));
+        Completed.Enqueue((request, (clock ?? TimeProvider.System).GetUtcNow()));
         return Task.FromResult(result);
     }
 }
