@@ -1,3 +1,4 @@
+using Soakline.Pipeline.Domain;
 using Soakline.Pipeline.Ports;
 using Soakline.Pipeline.Spec;
 
@@ -21,11 +22,12 @@ public static class ComponentTargets
     }
 
     /// <summary>Health probes of some hosts; empty when the component declares no health check.</summary>
-    public static IReadOnlyList<HealthCheckRequest> Probes(ComponentSpec component, IEnumerable<string> hosts, int? attempts = null)
+    /// <param name="release">The release those hosts should be serving, when known: it tags the probe samples.</param>
+    public static IReadOnlyList<HealthCheckRequest> Probes(ComponentSpec component, IEnumerable<string> hosts, ReleaseId? release, int? attempts = null)
     {
         ArgumentNullException.ThrowIfNull(component);
         return component.Health is not { } health
             ? []
-            : [.. hosts.Select(h => new HealthCheckRequest(health.UrlFor(h), attempts ?? health.Attempts, health.Delay, health.Timeout))];
+            : [.. hosts.Select(h => new HealthCheckRequest(health.UrlFor(h), attempts ?? health.Attempts, health.Delay, health.Timeout, release))];
     }
 }

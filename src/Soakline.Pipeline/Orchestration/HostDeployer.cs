@@ -29,7 +29,7 @@ internal static class HostDeployer
             return new HostDeployment(component.Name, switched, false, $"deploy of {component.Name} failed on {failed}");
         }
 
-        var probes = ComponentTargets.Probes(component, switched);
+        var probes = ComponentTargets.Probes(component, switched, release);
         var results = await Task.WhenAll(probes.Select(p => steps.Call<HealthCheckResult>(nameof(CheckHealthActivity), p)));
         var unhealthy = results.Where(r => !r.Healthy).ToList();
         if (unhealthy.Count > 0)

@@ -118,7 +118,7 @@ public sealed class RollbackOrchestrator : TaskOrchestrator<RollbackOrder, Rollb
             await steps.Call<TrafficState>(nameof(RestoreTrafficActivity), routing);
         }
 
-        var probes = ComponentTargets.Probes(component, target.Hosts);
+        var probes = ComponentTargets.Probes(component, target.Hosts, active);
         var health = await Task.WhenAll(probes.Select(p => steps.Call<HealthCheckResult>(nameof(CheckHealthActivity), p)));
         var healthy = health.All(h => h.Healthy);
         var release = active?.Value ?? "the previous release";

@@ -176,7 +176,7 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
 
     private List<HealthCheckRequest> Probes(List<ComponentChange> canaries) =>
         spec.Analysis.HealthChecks
-            ? [.. canaries.SelectMany(c => ComponentTargets.Probes(c.Component, _switched.GetValueOrDefault(c.Component.Name) ?? [], attempts: 1))]
+            ? [.. canaries.SelectMany(c => ComponentTargets.Probes(c.Component, _switched.GetValueOrDefault(c.Component.Name) ?? [], run.Release, attempts: 1))]
             : [];
 
     private async Task<ReleaseOutcome> AbortAsync(List<ComponentChange> canaries, Abort abort)

@@ -6,9 +6,12 @@ using Soakline.Pipeline.Ports;
 namespace Soakline.Pipeline.Orchestration;
 
 /// <summary>
-/// One analysis: reads every metric for the canary (and the stable baseline where the threshold is relative) and
-/// probes the canary hosts, all in parallel, then judges with <see cref="AnalysisEvaluator"/>. A sub-orchestration of
-/// its own keeps the soaking pipeline's history short: one entry per analysis instead of one per reading.
+/// One analysis: probes the canary hosts (in parallel), then reads every metric for the canary (and the stable
+/// baseline where the threshold is relative, in parallel), then judges with <see cref="AnalysisEvaluator"/>.
+/// Probes come first because the built-in <c>probe</c> metrics are computed from the samples those health checks
+/// record: read alongside them, an analysis would never see its own probes and the first one of each stage would
+/// read "no data" and count as a failure. A sub-orchestration of its own keeps the soaking pipeline's history short:
+/// one entry per analysis instead of one per reading.
 /// </summary>
 public sealed class SoakAnalysisOrchestrator : TaskOrchestrator<AnalysisRequest, AnalysisResult>
 {
@@ -16,11 +19,10 @@ public sealed class SoakAnalysisOrchestrator : TaskOrchestrator<AnalysisRequest,
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var now = new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
 
         // A reading that fails (provider down, query error) is "no data": it counts as failing, never as healthy,
         // and one blip does not abort a rollout on its own (the failure limit decides).
-        async Task<MetricReading> Read(Spec.MetricSpec metric, MetricScope scope, string version)
+        async Task<MetricReading> Read(Spec.MetricSpec metric, MetricScope scope, string version, DateTimeOffset now)
         {
             var query = new MetricQuery(metric.Name, metric.Query, scope, version, now, metric.Window);
             try
@@ -45,17 +47,20 @@ public sealed class SoakAnalysisOrchestrator : TaskOrchestrator<AnalysisRequest,
             }
         }
 
-        var canary = input.Metrics.Select(m => Read(m, MetricScope.Canary, input.CanaryRelease.Value)).ToList();
-        var baseline = input.Metrics
-            .Select(m => m.Threshold.NeedsBaseline && input.StableRelease is { } stable ? Read(m, MetricScope.Stable, stable.Value) : null)
-            .ToList();
-        var probes = input.Probes.Select(Probe).ToList();
+        var probes = await Task.WhenAll(input.Probes.Select(Probe));
 
-        await Task.WhenAll(canary.Concat(baseline.OfType<Task<MetricReading>>()).Cast<Task>().Concat(probes));
+        // Taken after the probes (the orchestration clock moves on when they complete), so the metric window ends
+        // after the samples they just recorded.
+        var now = new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
+        var canary = input.Metrics.Select(m => Read(m, MetricScope.Canary, input.CanaryRelease.Value, now)).ToList();
+        var baseline = input.Metrics
+            .Select(m => m.Threshold.NeedsBaseline && input.StableRelease is { } stable ? Read(m, MetricScope.Stable, stable.Value, now) : null)
+            .ToList();
+        await Task.WhenAll(canary.Concat(baseline.OfType<Task<MetricReading>>()));
 
         var observations = input.Metrics
             .Select((metric, i) => new MetricObservation(metric, canary[i].Result, baseline[i]?.Result))
             .ToList();
-        return AnalysisEvaluator.Evaluate(now, observations, [.. probes.Select(p => p.Result)]);
+        return AnalysisEvaluator.Evaluate(now, observations, probes);
     }
 }

@@ -1,3 +1,5 @@
+using Soakline.Pipeline.Domain;
+
 namespace Soakline.Pipeline.Ports;
 
 /// <summary>Probes a health URL until it answers healthy or the attempts run out.</summary>
@@ -7,7 +9,12 @@ public interface IHealthProbe
 }
 
 /// <summary>Defaults follow the seeds: 10 attempts, 5 seconds apart.</summary>
-public sealed record HealthCheckRequest(Uri Url, int Attempts = 10, TimeSpan? Delay = null, TimeSpan? Timeout = null)
+/// <param name="Release">
+/// The release the orchestrator expects the host to be serving, when it knows (just deployed, the canary under soak,
+/// the release rolled back to). It travels in durable history, so it survives a restart of the app that probes; a
+/// probe that records samples tags them with it. Null in history written before it existed.
+/// </param>
+public sealed record HealthCheckRequest(Uri Url, int Attempts = 10, TimeSpan? Delay = null, TimeSpan? Timeout = null, ReleaseId? Release = null)
 {
     public TimeSpan EffectiveDelay => Delay ?? TimeSpan.FromSeconds(5);
 }

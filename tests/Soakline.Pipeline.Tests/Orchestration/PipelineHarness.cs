@@ -24,6 +24,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
         Clock = clock;
         SourceControl = new FakeSourceControl(clock);
         Approvals = new FakeApprovalNotifier(clock);
+        Health = new FakeHealthProbe(clock);
         Secrets.Values["database-url"] = "postgres://app:s3cret@db/app";
     }
 
@@ -39,7 +40,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
 
     public FakeTrafficRouter Router { get; } = new();
 
-    public FakeHealthProbe Health { get; } = new();
+    public FakeHealthProbe Health { get; }
 
     public FakeMetrics Metrics { get; } = new();
 

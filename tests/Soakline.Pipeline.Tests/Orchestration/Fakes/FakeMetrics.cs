@@ -18,12 +18,16 @@ internal sealed class FakeMetrics : IMetricsProvider
 
     public ConcurrentQueue<MetricQuery> Queries { get; } = new();
 
+    /// <summary>Called as each query arrives, before it is answered: lets a test see what had happened by then.</summary>
+    public Action<MetricQuery>? OnQuery { get; set; }
+
     /// <summary>When set, every query fails as an unreachable backend would.</summary>
     public bool Unreachable { get; set; }
 
     public Task<MetricReading> QueryAsync(MetricQuery query, CancellationToken cancellationToken)
     {
         Queries.Enqueue(query);
+        OnQuery?.Invoke(query);
         if (Unreachable)
         {
             throw new HttpRequestException("connection refused (prometheus:9090)");
