@@ -63,7 +63,7 @@ internal sealed class MessageIntake
         try
         {
             return await _codec.ReadBodyAsync<T>(envelope, cancellationToken) is { } body
-                ? new AcceptedMessage<T>(body, early > TimeSpan.Zero ? early : TimeSpan.Zero)
+                ? new AcceptedMessage<T>(body, early > TimeSpan.Zero ? HoldUntilPast(early) : TimeSpan.Zero)
                 : null;
         }
         catch (InvalidQueueMessageException ex) when (dequeueCount >= _options.MaxDequeueCount)
@@ -72,6 +72,12 @@ internal sealed class MessageIntake
             return null;
         }
     }
+
+    /// <summary>
+    /// Task.Delay counts whole milliseconds and drops the fraction, so holding for exactly the time left could let a
+    /// timer fire a fraction of a millisecond before it is due; round up and add one tick of the clock to be past it.
+    /// </summary>
+    private static TimeSpan HoldUntilPast(TimeSpan early) => TimeSpan.FromMilliseconds(Math.Ceiling(early.TotalMilliseconds) + 1);
 
     private string LastAttemptReason(long dequeueCount, Exception ex) =>
         string.Create(CultureInfo.InvariantCulture, $"A message could not be read after {dequeueCount} attempts (limit {_options.MaxDequeueCount}); it was moved to the poison queue. {ex.Message}");
