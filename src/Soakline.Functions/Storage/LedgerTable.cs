@@ -6,10 +6,13 @@ namespace Soakline.Functions.Storage;
 /// <summary>
 /// The app's small ledger table (<c>{taskHub}Ledger</c>): "has this id been used?" for webhook deliveries and approval
 /// link nonces, shared by every instance of the app. Insert-if-absent is atomic in Azure Tables: of two concurrent
-/// inserts of one key, exactly one succeeds.
+/// inserts of one key, exactly one succeeds. Replacing or deleting a row read before is guarded by its ETag, so of two
+/// requests acting on the same read, exactly one succeeds.
 /// </summary>
 public sealed class LedgerTable
 {
+    private const string ExpiresAt = "ExpiresAt";
+
     private readonly TableClient _table;
     private readonly Lazy<Task> _created;
 
@@ -23,12 +26,16 @@ public sealed class LedgerTable
     public static string TableName(string taskHub) => taskHub + "Ledger";
 
     /// <summary>Records <paramref name="id"/> under <paramref name="kind"/>; false when it was recorded before.</summary>
-    public async Task<bool> TryAddAsync(string kind, string id, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    public Task<bool> TryAddAsync(string kind, string id, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+        TryAddAsync(kind, id, new Dictionary<string, object>(StringComparer.Ordinal) { [ExpiresAt] = expiresAt }, cancellationToken);
+
+    /// <summary>Adds the row of <paramref name="id"/> with these properties; false when the row exists.</summary>
+    public async Task<bool> TryAddAsync(string kind, string id, IReadOnlyDictionary<string, object> properties, CancellationToken cancellationToken)
     {
         await _created.Value;
         try
         {
-            await _table.AddEntityAsync(new TableEntity(kind, Key(id)) { ["ExpiresAt"] = expiresAt }, cancellationToken);
+            await _table.AddEntityAsync(Entity(kind, id, properties), cancellationToken);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
@@ -42,6 +49,62 @@ public sealed class LedgerTable
         await _created.Value;
         var entity = await _table.GetEntityIfExistsAsync<TableEntity>(kind, Key(id), ["PartitionKey"], cancellationToken);
         return entity.HasValue;
+    }
+
+    /// <summary>The row of <paramref name="id"/> with its ETag, or null when there is none.</summary>
+    public async Task<TableEntity?> GetAsync(string kind, string id, CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        var entity = await _table.GetEntityIfExistsAsync<TableEntity>(kind, Key(id), cancellationToken: cancellationToken);
+        return entity.HasValue ? entity.Value : null;
+    }
+
+    /// <summary>Replaces the row read with <paramref name="ifMatch"/>; false when it changed or went since.</summary>
+    public async Task<bool> TryReplaceAsync(string kind, string id, IReadOnlyDictionary<string, object> properties, ETag ifMatch, CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        try
+        {
+            await _table.UpdateEntityAsync(Entity(kind, id, properties), ifMatch, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Writes the row of <paramref name="id"/> whatever it held before.</summary>
+    public async Task UpsertAsync(string kind, string id, IReadOnlyDictionary<string, object> properties, CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        await _table.UpsertEntityAsync(Entity(kind, id, properties), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>Deletes the row read with <paramref name="ifMatch"/>; false when it changed or went since.</summary>
+    public async Task<bool> TryDeleteAsync(string kind, string id, ETag ifMatch, CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        try
+        {
+            await _table.DeleteEntityAsync(kind, Key(id), ifMatch, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
+    private static TableEntity Entity(string kind, string id, IReadOnlyDictionary<string, object> properties)
+    {
+        var entity = new TableEntity(kind, Key(id));
+        foreach (var (name, value) in properties)
+        {
+            entity[name] = value;
+        }
+
+        return entity;
     }
 
     private static string Key(string id) => RowKeys.Escape(id);

@@ -1,14 +1,104 @@
+using Azure.Data.Tables;
 using Soakline.Functions.Webhooks;
 
 namespace Soakline.Functions.Storage;
 
-/// <summary>Webhook delivery ids in the ledger table, so every instance of the app sees every delivery.</summary>
+/// <summary>
+/// Webhook delivery ids in the ledger table, so every instance of the app sees every delivery. A claim is an insert
+/// (exactly one of concurrent inserts wins), a stale claim is taken over by an ETag-guarded replace (exactly one of
+/// concurrent takers wins), and a release deletes the row only while it is still this request's claim.
+/// </summary>
 public sealed class TableDeliveryLedger(LedgerTable table, TimeProvider clock) : IDeliveryLedger
 {
     private const string Kind = "delivery";
+    private const string State = "State";
+    private const string Token = "Token";
+    private const string At = "At";
+    private const string ExpiresAt = "ExpiresAt";
+    private const string ClaimedState = "claimed";
+
+    /// <summary>
+    /// Every lost step means another request changed the row in between (released, completed or took it over); after
+    /// this many the delivery fails and GitHub's redelivery tries again, rather than answering with a guess.
+    /// </summary>
+    private const int MaxAttempts = 5;
 
     public Task<bool> HasSeenAsync(string deliveryId, CancellationToken cancellationToken) => table.ContainsAsync(Kind, deliveryId, cancellationToken);
 
-    public Task<bool> RecordAsync(string deliveryId, CancellationToken cancellationToken) =>
-        table.TryAddAsync(Kind, deliveryId, clock.GetUtcNow() + InMemoryDeliveryLedger.Retention, cancellationToken);
+    public async Task<DeliveryClaim> ClaimAsync(string deliveryId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(deliveryId);
+        var now = clock.GetUtcNow();
+        var claim = DeliveryClaim.NewClaim(deliveryId);
+        var mine = Properties(DeliveryLedgerEntry.ClaimedBy(claim, now));
+
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            if (await table.TryAddAsync(Kind, deliveryId, mine, cancellationToken))
+            {
+                return claim;
+            }
+
+            var row = await table.GetAsync(Kind, deliveryId, cancellationToken);
+            if (row is null)
+            {
+                continue;
+            }
+
+            var held = Entry(row);
+            if (!held.IsStaleClaim(now))
+            {
+                return DeliveryClaim.HeldElsewhere(deliveryId, held);
+            }
+
+            if (await table.TryReplaceAsync(Kind, deliveryId, mine, row.ETag, cancellationToken))
+            {
+                return claim;
+            }
+        }
+
+        throw new InvalidOperationException($"delivery {deliveryId}: the ledger row kept changing under {MaxAttempts} claim attempts");
+    }
+
+    public Task CompleteAsync(DeliveryClaim claim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        claim.EnsureClaimed();
+
+        // Routing succeeded, so the delivery is handled whoever holds the claim now.
+        return table.UpsertAsync(Kind, claim.DeliveryId, Properties(DeliveryLedgerEntry.HandledAt(clock.GetUtcNow())), cancellationToken);
+    }
+
+    public async Task ReleaseAsync(DeliveryClaim claim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        claim.EnsureClaimed();
+        var row = await table.GetAsync(Kind, claim.DeliveryId, cancellationToken);
+        if (row is not null && Entry(row).IsHeldBy(claim))
+        {
+            await table.TryDeleteAsync(Kind, claim.DeliveryId, row.ETag, cancellationToken);
+        }
+    }
+
+    private static Dictionary<string, object> Properties(DeliveryLedgerEntry entry)
+    {
+        var properties = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            [State] = entry.Handled ? "handled" : ClaimedState,
+            [At] = entry.At,
+            [ExpiresAt] = entry.At + InMemoryDeliveryLedger.Retention,
+        };
+        if (entry.Token is not null)
+        {
+            properties[Token] = entry.Token;
+        }
+
+        return properties;
+    }
+
+    /// <summary>Rows written before claims existed hold only <c>ExpiresAt</c>: they are handled deliveries.</summary>
+    private static DeliveryLedgerEntry Entry(TableEntity row) =>
+        row.GetString(State) == ClaimedState
+            ? new DeliveryLedgerEntry(false, row.GetString(Token), row.GetDateTimeOffset(At) ?? DateTimeOffset.MinValue)
+            : DeliveryLedgerEntry.HandledAt(row.GetDateTimeOffset(At) ?? row.Timestamp ?? DateTimeOffset.MinValue);
 }

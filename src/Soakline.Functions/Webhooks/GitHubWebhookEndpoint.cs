@@ -11,7 +11,10 @@ namespace Soakline.Functions.Webhooks;
 
 /// <summary>
 /// <c>POST /api/github/webhook</c>. Checks run cheapest first and each failure changes nothing: size (413), signature
-/// over the raw body (401), headers and JSON (400), then the delivery id (a repeat answers 200 "duplicate").
+/// over the raw body (401), headers and JSON (400), then a claim of the delivery id in the <see cref="IDeliveryLedger"/>.
+/// Only the request that wins the claim routes the delivery; a copy that finds it handled, or claimed by a request
+/// routing it right now, answers 200 "duplicate". Routing that fails (a payload missing a field: 400; anything else: the
+/// request fails) releases the claim, so the rejected delivery leaves no trace and GitHub's redelivery is accepted.
 /// </summary>
 public static class GitHubWebhookEndpoint
 {
@@ -61,11 +64,10 @@ public static class GitHubWebhookEndpoint
 
         using (document)
         {
-            if (await ledger.HasSeenAsync(deliveryId, cancellationToken))
+            var claim = await ledger.ClaimAsync(deliveryId, cancellationToken);
+            if (!claim.IsClaimed)
             {
-                Count(eventName, "duplicate");
-                logger.LogInformation("GitHub delivery {DeliveryId} ({Event}) seen before; ignored", deliveryId, eventName);
-                return Results.Json(new WebhookReply("duplicate", $"delivery {deliveryId} was handled before"), statusCode: StatusCodes.Status200OK);
+                return Duplicate(logger, eventName, claim);
             }
 
             int status;
@@ -76,14 +78,32 @@ public static class GitHubWebhookEndpoint
             }
             catch (WebhookPayloadException ex)
             {
+                await ledger.ReleaseAsync(claim, CancellationToken.None);
                 return Reject(logger, eventName, StatusCodes.Status400BadRequest, "malformed", ex.Message);
             }
+            catch
+            {
+                // Not routed (or not known to be): free the id for GitHub's redelivery, then fail as before. Released
+                // even when the request was aborted, hence no request token.
+                await ledger.ReleaseAsync(claim, CancellationToken.None);
+                throw;
+            }
 
-            await ledger.RecordAsync(deliveryId, cancellationToken);
+            // Routed: recorded even if GitHub hung up meanwhile, so its redelivery is a duplicate.
+            await ledger.CompleteAsync(claim, CancellationToken.None);
             Count(eventName, reply.Status);
             logger.LogInformation("GitHub delivery {DeliveryId} ({Event}): {Outcome} {InstanceId}", deliveryId, eventName, reply.Status, reply.InstanceId);
             return Results.Json(reply, statusCode: status);
         }
+    }
+
+    private static IResult Duplicate(ILogger logger, string eventName, DeliveryClaim claim)
+    {
+        Count(eventName, "duplicate");
+        var inProgress = claim.Outcome == DeliveryClaimOutcome.InProgress;
+        logger.LogInformation("GitHub delivery {DeliveryId} ({Event}) {State}; ignored", claim.DeliveryId, eventName, inProgress ? "is being handled by another request" : "seen before");
+        var detail = inProgress ? $"delivery {claim.DeliveryId} is being handled by another request" : $"delivery {claim.DeliveryId} was handled before";
+        return Results.Json(new WebhookReply("duplicate", detail), statusCode: StatusCodes.Status200OK);
     }
 
     private static IResult Reject(ILogger logger, string eventName, int status, string outcome, string detail)

@@ -1,14 +1,23 @@
 namespace Soakline.Functions.Webhooks;
 
 /// <summary>
-/// Remembers GitHub delivery ids (<c>X-GitHub-Delivery</c>) already handled, so a redelivered webhook changes nothing.
-/// Starting a release is idempotent by itself (deterministic instance ids); the ledger also covers signals and keeps
-/// redeliveries cheap.
+/// Remembers GitHub delivery ids (<c>X-GitHub-Delivery</c>), so a delivery is routed once even when copies of it arrive
+/// at the same time on several instances of the app. A request claims the id before routing; claiming is atomic, so of
+/// concurrent copies exactly one is <see cref="DeliveryClaimOutcome.Claimed"/>. The winner completes the claim after
+/// routing, or releases it when routing fails so that GitHub's redelivery is accepted. A claim never completed nor
+/// released (its process died) stops blocking after <see cref="DeliveryClaim.Timeout"/>: one later request takes it over.
 /// </summary>
 public interface IDeliveryLedger
 {
+    /// <summary>True when the ledger holds the id: handled, or claimed by a request routing it.</summary>
     Task<bool> HasSeenAsync(string deliveryId, CancellationToken cancellationToken);
 
-    /// <summary>Records a handled delivery; false when it was recorded before (a concurrent duplicate).</summary>
-    Task<bool> RecordAsync(string deliveryId, CancellationToken cancellationToken);
+    /// <summary>Claims the delivery for this request, or says it is handled or being handled elsewhere.</summary>
+    Task<DeliveryClaim> ClaimAsync(string deliveryId, CancellationToken cancellationToken);
+
+    /// <summary>Marks a claimed delivery handled after routing succeeded: later copies are duplicates.</summary>
+    Task CompleteAsync(DeliveryClaim claim, CancellationToken cancellationToken);
+
+    /// <summary>Removes this request's claim after routing failed, leaving no trace; a claim taken over by another request is left alone.</summary>
+    Task ReleaseAsync(DeliveryClaim claim, CancellationToken cancellationToken);
 }

@@ -5,36 +5,86 @@ namespace Soakline.Functions.Webhooks;
 /// <summary>
 /// A process-local ledger that forgets deliveries after <see cref="Retention"/> (GitHub keeps deliveries for
 /// redelivery for a few days). Enough for one standalone process; several instances need a shared, table-backed one.
+/// Claims are compare-and-swap on a concurrent dictionary: add if absent, take over a stale claim only if it is still
+/// the entry that was read, remove only this request's own claim.
 /// </summary>
 public sealed class InMemoryDeliveryLedger(TimeProvider timeProvider) : IDeliveryLedger
 {
     public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
 
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DeliveryLedgerEntry> _entries = new(StringComparer.Ordinal);
 
-    public int Count => _seen.Count;
+    public int Count => _entries.Count;
 
     public Task<bool> HasSeenAsync(string deliveryId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(deliveryId);
-        return Task.FromResult(_seen.ContainsKey(deliveryId));
+        return Task.FromResult(_entries.ContainsKey(deliveryId));
     }
 
-    public Task<bool> RecordAsync(string deliveryId, CancellationToken cancellationToken)
+    public Task<DeliveryClaim> ClaimAsync(string deliveryId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(deliveryId);
         ForgetExpired();
-        return Task.FromResult(_seen.TryAdd(deliveryId, timeProvider.GetUtcNow()));
+        var now = timeProvider.GetUtcNow();
+        var claim = DeliveryClaim.NewClaim(deliveryId);
+        var mine = DeliveryLedgerEntry.ClaimedBy(claim, now);
+
+        // Each failed step means another request changed the entry in between; look again at what it left.
+        while (true)
+        {
+            if (_entries.TryAdd(deliveryId, mine))
+            {
+                return Task.FromResult(claim);
+            }
+
+            if (!_entries.TryGetValue(deliveryId, out var held))
+            {
+                continue;
+            }
+
+            if (!held.IsStaleClaim(now))
+            {
+                return Task.FromResult(DeliveryClaim.HeldElsewhere(deliveryId, held));
+            }
+
+            if (_entries.TryUpdate(deliveryId, mine, held))
+            {
+                return Task.FromResult(claim);
+            }
+        }
+    }
+
+    public Task CompleteAsync(DeliveryClaim claim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        claim.EnsureClaimed();
+
+        // Routing succeeded, so the delivery is handled whoever holds the claim now.
+        _entries[claim.DeliveryId] = DeliveryLedgerEntry.HandledAt(timeProvider.GetUtcNow());
+        return Task.CompletedTask;
+    }
+
+    public Task ReleaseAsync(DeliveryClaim claim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        claim.EnsureClaimed();
+        if (_entries.TryGetValue(claim.DeliveryId, out var held) && held.IsHeldBy(claim))
+        {
+            _entries.TryRemove(KeyValuePair.Create(claim.DeliveryId, held));
+        }
+
+        return Task.CompletedTask;
     }
 
     private void ForgetExpired()
     {
         var cutoff = timeProvider.GetUtcNow() - Retention;
-        foreach (var (id, at) in _seen)
+        foreach (var (id, entry) in _entries)
         {
-            if (at < cutoff)
+            if (entry.At < cutoff)
             {
-                _seen.TryRemove(id, out _);
+                _entries.TryRemove(KeyValuePair.Create(id, entry));
             }
         }
     }
