@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Soakline.Functions.Releases;
+using Soakline.Functions.Tests.Infrastructure;
+using Soakline.Functions.Webhooks;
+
+namespace Soakline.Functions.Tests.Webhooks;
+
+/// <summary>
+/// The webhook claims a delivery before routing it: a concurrent copy is a duplicate, a failed routing frees the
+/// delivery for GitHub's redelivery, and a claim left by a dead process stops blocking after the claim timeout.
+/// </summary>
+public sealed class WebhookClaimTests : IAsyncLifetime
+{
+    private readonly ScriptedReleaseStarter _starter = new();
+    private readonly SoaklineAppFactory _app;
+    private HttpClient _http = null!;
+
+    public WebhookClaimTests() => _app = new SoaklineAppFactory().WithServices(s => s.AddSingleton<IReleaseStarter>(_starter));
+
+    private IDeliveryLedger Ledger => _app.Services.GetRequiredService<IDeliveryLedger>();
+
+    public Task InitializeAsync()
+    {
+        _http = _app.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private Task<HttpResponseMessage> PushAsync(string deliveryId) => _http.SendAsync(GitHubDeliveries.Request("push", GitHubDeliveries.Push(), deliveryId));
+
+    private static async Task<WebhookReply> ReplyAsync(HttpResponseMessage response) => (await response.Content.ReadFromJsonAsync<WebhookReply>())!;
+
+    [Fact]
+    public async Task A_copy_arriving_while_the_first_is_routed_is_a_duplicate_being_handled_and_nothing_starts_twice()
+    {
+        var deliveryId = Guid.NewGuid().ToString();
+        var routing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var proceed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _starter.Then(async _ =>
+        {
+            routing.SetResult();
+            await proceed.Task;
+        });
+
+        var first = PushAsync(deliveryId);
+        await routing.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var copy = await PushAsync(deliveryId);
+        proceed.SetResult();
+
+        Assert.Equal(HttpStatusCode.OK, copy.StatusCode);
+        var copyReply = await ReplyAsync(copy);
+        Assert.Equal("duplicate", copyReply.Status);
+        Assert.Contains("being handled", copyReply.Detail, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Accepted, (await first).StatusCode);
+        var later = await PushAsync(deliveryId);
+        Assert.Equal(new WebhookReply("duplicate", $"delivery {deliveryId} was handled before"), await ReplyAsync(later));
+        Assert.Equal(1, _starter.Started);
+    }
+
+    [Fact]
+    public async Task A_payload_error_releases_the_claim_and_the_corrected_delivery_is_accepted()
+    {
+        var deliveryId = Guid.NewGuid().ToString();
+        var broken = GitHubDeliveries.Push().Replace($"\"after\":\"{GitHubDeliveries.Sha}\",", string.Empty, StringComparison.Ordinal);
+
+        var rejected = await _http.SendAsync(GitHubDeliveries.Request("push", broken, deliveryId));
+
+        Assert.Equal(HttpStatusCode.BadRequest, rejected.StatusCode);
+        Assert.False(await Ledger.HasSeenAsync(deliveryId, CancellationToken.None));
+        Assert.Equal(HttpStatusCode.Accepted, (await PushAsync(deliveryId)).StatusCode);
+        Assert.True(await Ledger.HasSeenAsync(deliveryId, CancellationToken.None));
+        Assert.Equal(1, _starter.Started);
+    }
+
+    [Fact]
+    public async Task A_router_that_throws_fails_the_request_releases_the_claim_and_the_redelivery_is_accepted()
+    {
+        var deliveryId = Guid.NewGuid().ToString();
+        _starter.Then(_ => throw new InvalidOperationException("the engine is unavailable"));
+
+        // The test server hands the app's unhandled exception to the client, where Kestrel would answer 500.
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => PushAsync(deliveryId));
+
+        Assert.Equal("the engine is unavailable", failure.Message);
+        Assert.False(await Ledger.HasSeenAsync(deliveryId, CancellationToken.None));
+        var redelivery = await PushAsync(deliveryId);
+        Assert.Equal(HttpStatusCode.Accepted, redelivery.StatusCode);
+        Assert.Equal("started", (await ReplyAsync(redelivery)).Status);
+        Assert.Equal(1, _starter.Started);
+    }
+
+    [Fact]
+    public async Task A_claim_left_by_a_dead_process_blocks_until_the_timeout_then_the_redelivery_takes_it_over()
+    {
+        var deliveryId = Guid.NewGuid().ToString();
+        Assert.True((await Ledger.ClaimAsync(deliveryId, CancellationToken.None)).IsClaimed);
+
+        var early = await PushAsync(deliveryId);
+        Assert.Equal("duplicate", (await ReplyAsync(early)).Status);
+        Assert.Equal(0, _starter.Started);
+
+        _app.Clock.Advance(DeliveryClaim.Timeout);
+        var redelivery = await PushAsync(deliveryId);
+
+        Assert.Equal(HttpStatusCode.Accepted, redelivery.StatusCode);
+        Assert.Equal(1, _starter.Started);
+        Assert.Equal(DeliveryClaimOutcome.Handled, (await Ledger.ClaimAsync(deliveryId, CancellationToken.None)).Outcome);
+    }
+}
