@@ -100,9 +100,10 @@ public static class GitHubWebhookEndpoint
     private static IResult Duplicate(ILogger logger, string eventName, DeliveryClaim claim)
     {
         Count(eventName, "duplicate");
-        var inProgress = claim.Outcome == DeliveryClaimOutcome.InProgress;
-        logger.LogInformation("GitHub delivery {DeliveryId} ({Event}) {State}; ignored", claim.DeliveryId, eventName, inProgress ? "is being handled by another request" : "seen before");
-        var detail = inProgress ? $"delivery {claim.DeliveryId} is being handled by another request" : $"delivery {claim.DeliveryId} was handled before";
+        var detail = claim.Outcome == DeliveryClaimOutcome.InProgress
+            ? $"delivery {claim.DeliveryId} is being handled by another request"
+            : $"delivery {claim.DeliveryId} was handled before";
+        logger.LogInformation("GitHub delivery ({Event}) ignored: {Detail}", eventName, detail);
         return Results.Json(new WebhookReply("duplicate", detail), statusCode: StatusCodes.Status200OK);
     }
 
