@@ -6,24 +6,22 @@ using Soakline.Durable.Runtime;
 namespace Soakline.Durable.AzureStorage.Runtime;
 
 /// <summary>
-/// The standalone driver of the control queue: receives up to a batch of messages at a time (one receiver per
-/// process, the other loops wait for it), groups them per instance, and hands out one locked instance with all its
-/// messages per work item. Empty polls back off from 10 ms to the configured maximum; a send from this process
-/// wakes it at once.
+/// The standalone driver of the control queue: receives up to a batch of messages at a time (through a
+/// <see cref="SharedQueueReceiver"/>), groups them per instance, and hands out one locked instance with all its
+/// messages per work item.
 /// </summary>
 internal sealed class ControlQueuePoller
 {
     private readonly AzureStorageTaskHub _hub;
     private readonly ControlMessageBuffer _buffer = new();
-    private int _receiving; // 1 while one loop receives for all of them
-    private readonly AdaptiveBackoff _backoff;
+    private readonly SharedQueueReceiver _receiver;
     private readonly ILogger _logger;
 
     public ControlQueuePoller(AzureStorageTaskHub hub, ILogger logger)
     {
         _hub = hub;
         _logger = logger;
-        _backoff = new AdaptiveBackoff(hub.Options.MaxPollingInterval);
+        _receiver = new SharedQueueReceiver(hub.Queues.Control, hub.Queues.ControlWake, hub.Options.ControlMessageVisibilityTimeout, hub.Options.MaxPollingInterval);
     }
 
     public async Task<OrchestrationWorkItem> LockNextAsync(CancellationToken cancellationToken)
@@ -57,7 +55,7 @@ internal sealed class ControlQueuePoller
                 };
             }
 
-            await ReceiveOrWaitAsync(bufferChanged, cancellationToken);
+            await _receiver.ReceiveOrWaitAsync(_hub.Options.ControlBatchSize, bufferChanged, AcceptAsync, cancellationToken);
         }
     }
 
@@ -101,38 +99,6 @@ internal sealed class ControlQueuePoller
 
     private static ControlLease LeaseOf(OrchestrationWorkItem workItem) =>
         workItem.Lease as ControlLease ?? throw new ArgumentException("The work item was not issued by the Azure Storage backend.", nameof(workItem));
-
-    private async Task ReceiveOrWaitAsync(Task bufferChanged, CancellationToken cancellationToken)
-    {
-        if (Interlocked.CompareExchange(ref _receiving, 1, 0) != 0)
-        {
-            // Another loop is receiving; it will fill the buffer.
-            await AsyncSignal.WaitAsync(bufferChanged, _hub.Options.MaxPollingInterval, cancellationToken);
-            return;
-        }
-
-        try
-        {
-            var wake = _hub.Queues.ControlWake.Current;
-            QueueMessage[] received = (await _hub.Queues.Control.ReceiveMessagesAsync(
-                _hub.Options.ControlBatchSize, _hub.Options.ControlMessageVisibilityTimeout, cancellationToken)).Value;
-            if (received.Length == 0)
-            {
-                await AsyncSignal.WaitAsync(wake, _backoff.NextDelay(), cancellationToken);
-                return;
-            }
-
-            _backoff.Reset();
-            foreach (var message in received)
-            {
-                await AcceptAsync(message, cancellationToken);
-            }
-        }
-        finally
-        {
-            Volatile.Write(ref _receiving, 0);
-        }
-    }
 
     private async Task AcceptAsync(QueueMessage queued, CancellationToken cancellationToken)
     {

@@ -8,8 +8,8 @@ namespace Soakline.Durable.AzureStorage.Runtime;
 
 /// <summary>
 /// The standalone driver of the work queue: one receiver per process takes as many activity requests as there are
-/// idle activity loops (so a busy worker does not hoard work other workers could run), with the same back-off and
-/// in-process wake-up as the control poller. A request's message stays hidden while its activity runs.
+/// idle activity loops (so a busy worker does not hoard work other workers could run), through a
+/// <see cref="SharedQueueReceiver"/> like the control poller. A request's message stays hidden while its activity runs.
 /// </summary>
 internal sealed class WorkQueuePoller
 {
@@ -18,8 +18,7 @@ internal sealed class WorkQueuePoller
     private readonly AzureStorageTaskHub _hub;
     private readonly ConcurrentQueue<ActivityWorkItem> _received = new();
     private readonly AsyncSignal _receivedChanged = new();
-    private int _receiving; // 1 while one loop receives for all of them
-    private readonly AdaptiveBackoff _backoff;
+    private readonly SharedQueueReceiver _receiver;
     private readonly ILogger _logger;
     private int _idleLoops;
 
@@ -27,7 +26,7 @@ internal sealed class WorkQueuePoller
     {
         _hub = hub;
         _logger = logger;
-        _backoff = new AdaptiveBackoff(hub.Options.MaxPollingInterval);
+        _receiver = new SharedQueueReceiver(hub.Queues.Work, hub.Queues.WorkWake, hub.Options.WorkItemVisibilityTimeout, hub.Options.MaxPollingInterval);
     }
 
     public async Task<ActivityWorkItem> LockNextAsync(CancellationToken cancellationToken)
@@ -71,34 +70,11 @@ internal sealed class WorkQueuePoller
 
     private async Task ReceiveOrWaitAsync(Task changed, CancellationToken cancellationToken)
     {
-        if (Interlocked.CompareExchange(ref _receiving, 1, 0) != 0)
+        // As many as there are loops waiting for work, so a busy worker leaves the rest to other workers.
+        var wanted = Math.Clamp(Volatile.Read(ref _idleLoops) - _received.Count, 1, MaxReceive);
+        if (await _receiver.ReceiveOrWaitAsync(wanted, changed, AcceptAsync, cancellationToken))
         {
-            await AsyncSignal.WaitAsync(changed, _hub.Options.MaxPollingInterval, cancellationToken);
-            return;
-        }
-
-        try
-        {
-            var wake = _hub.Queues.WorkWake.Current;
-            var wanted = Math.Clamp(Volatile.Read(ref _idleLoops) - _received.Count, 1, MaxReceive);
-            QueueMessage[] received = (await _hub.Queues.Work.ReceiveMessagesAsync(wanted, _hub.Options.WorkItemVisibilityTimeout, cancellationToken)).Value;
-            if (received.Length == 0)
-            {
-                await AsyncSignal.WaitAsync(wake, _backoff.NextDelay(), cancellationToken);
-                return;
-            }
-
-            _backoff.Reset();
-            foreach (var message in received)
-            {
-                await AcceptAsync(message, cancellationToken);
-            }
-
             _receivedChanged.Set();
-        }
-        finally
-        {
-            Volatile.Write(ref _receiving, 0);
         }
     }
 
