@@ -3,8 +3,9 @@ using Soakline.Demo.Kit.Processes;
 namespace Soakline.Demo.Kit.Scenario;
 
 /// <summary>
-/// The demo's git repository, made by <c>samples/create-demo-repo.sh</c>, with the spec wired to this machine: a release
-/// root relative to each host's folder and the port the demo's hosts listen on.
+/// The demo's git repository, made by <c>samples/create-demo-repo.sh</c> (the template's spec uses a release root
+/// relative to each host's folder), optionally with the port the hosts listen on committed into the spec, and helpers
+/// to commit changes the way a developer would push them. Used by the demo and by the end-to-end tests.
 /// </summary>
 public sealed class DemoRepository
 {
@@ -16,20 +17,24 @@ public sealed class DemoRepository
 
     public string Path { get; }
 
-    public static async Task<DemoRepository> CreateAsync(string samplesFolder, string path, int appPort)
+    /// <param name="appPort">The port the hosts' sample app listens on, committed into the spec; null keeps the template's.</param>
+    public static async Task<DemoRepository> CreateAsync(string samplesFolder, string path, int? appPort = null)
     {
         await Shell.RunAsync(samplesFolder, "sh", System.IO.Path.Combine(samplesFolder, "create-demo-repo.sh"), path).ConfigureAwait(false);
         var repository = new DemoRepository(path);
-        var specPath = System.IO.Path.Combine(path, ".soakline.yml");
-        var spec = await File.ReadAllTextAsync(specPath).ConfigureAwait(false);
-        var wired = spec.Replace(":18080", $":{appPort}", StringComparison.Ordinal);
-        await File.WriteAllTextAsync(specPath, wired).ConfigureAwait(false);
-        if (wired != spec)
+        if (appPort is { } port)
         {
-            await repository.CommitAllAsync($"Demo: the hosts listen on port {appPort}").ConfigureAwait(false);
+            var specPath = System.IO.Path.Combine(path, ".soakline.yml");
+            var spec = await File.ReadAllTextAsync(specPath).ConfigureAwait(false);
+            var wired = spec.Replace(":18080", $":{port}", StringComparison.Ordinal);
+            await File.WriteAllTextAsync(specPath, wired).ConfigureAwait(false);
+            if (wired != spec)
+            {
+                await repository.CommitAllAsync($"Demo: the hosts listen on port {port}").ConfigureAwait(false);
+            }
         }
 
-        // develop starts where main is, so both branches carry the wired spec.
+        // develop starts where main is, so both branches carry the same spec.
         await Shell.RunAsync(path, "git", "branch", "-f", "develop", "main").ConfigureAwait(false);
         return repository;
     }

@@ -6,6 +6,7 @@ using Soakline.Durable;
 using Soakline.EndToEnd.Tests.Infrastructure;
 using Soakline.Functions.Api;
 using Soakline.Functions.Releases;
+using Soakline.Integrations.Tests.Fixtures;
 using Soakline.Pipeline.Domain;
 using Soakline.Pipeline.Orchestration;
 using Soakline.Pipeline.Ports;
@@ -21,7 +22,7 @@ internal sealed class DashboardApp : WebApplicationFactory<Program>
     public const string ApiKey = "apikey-DASHBOARD-TEST-5e4d3c2b1a";
     public static readonly RepositoryRef Repository = new("acme", "shop");
 
-    private readonly int _port = FreePort.OnLoopback();
+    private readonly int _port = Loopback.FreePort();
 
     public DashboardApp() => UseKestrel(_port);
 

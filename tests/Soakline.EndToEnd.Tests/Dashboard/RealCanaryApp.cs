@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Soakline.Durable;
 using Soakline.EndToEnd.Tests.Infrastructure;
+using Soakline.Integrations.Tests.Fixtures;
 using Soakline.Pipeline.Domain;
 using Soakline.Pipeline.Orchestration;
 using Soakline.Pipeline.Ports;
@@ -23,7 +24,7 @@ internal sealed class RealCanaryApp : WebApplicationFactory<Program>
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 7, 50, 0, TimeSpan.Zero);
     public static readonly RepositoryRef Repository = new("acme", "shop");
 
-    private readonly int _port = FreePort.OnLoopback();
+    private readonly int _port = Loopback.FreePort();
 
     public RealCanaryApp()
     {

@@ -1,4 +1,6 @@
+using Soakline.Demo.Kit.Scenario;
 using Soakline.EndToEnd.Tests.Infrastructure;
+using Soakline.Integrations.Tests.Fixtures;
 using Soakline.Pipeline.Spec;
 using Soakline.Pipeline.Spec.Loading;
 
@@ -7,12 +9,12 @@ namespace Soakline.EndToEnd.Tests.Deploy;
 /// <summary>The demo repository's <c>.soakline.yml</c> passes the real spec loader and describes a demo that fits in minutes.</summary>
 public sealed class DemoRepositorySpecTests : IDisposable
 {
-    private readonly TempFolder _folder = new("demo-spec");
+    private readonly TempDirectory _folder = new("demo-spec");
 
     [Fact]
     public async Task The_created_repository_has_a_valid_spec_with_short_soaks_and_two_production_hosts()
     {
-        var repository = await DemoRepository.CreateAsync(_folder.Combine("repo"));
+        var repository = await DemoRepository.CreateAsync(BuildLocations.SamplesFolder, _folder.Combine("repo"));
 
         var loaded = await PipelineSpecLoader.LoadFileAsync(Path.Combine(repository.Path, PipelineSpecLoader.FileName));
 
@@ -33,7 +35,7 @@ public sealed class DemoRepositorySpecTests : IDisposable
     [Fact]
     public async Task The_spec_commands_name_scripts_that_the_repository_contains()
     {
-        var repository = await DemoRepository.CreateAsync(_folder.Combine("repo"));
+        var repository = await DemoRepository.CreateAsync(BuildLocations.SamplesFolder, _folder.Combine("repo"));
         var app = (await PipelineSpecLoader.LoadFileAsync(Path.Combine(repository.Path, PipelineSpecLoader.FileName))).GetSpecOrThrow().Components.Single();
 
         foreach (var command in new[] { app.DeployCommand, app.RestartCommand })

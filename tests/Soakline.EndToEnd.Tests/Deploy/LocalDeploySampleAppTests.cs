@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Soakline.Demo.Kit.Scenario;
 using Soakline.EndToEnd.Tests.Infrastructure;
 using Soakline.Integrations.Deploy.Artifacts;
 using Soakline.Integrations.Deploy.Local;
 using Soakline.Integrations.Health;
+using Soakline.Integrations.Tests.Fixtures;
 using Soakline.Pipeline.Domain;
 using Soakline.Pipeline.Orchestration;
 using Soakline.Pipeline.Ports;
@@ -21,16 +23,19 @@ public sealed class LocalDeploySampleAppTests : IAsyncLifetime, IDisposable
 {
     private static readonly string[] Hosts = ["web-1", "web-2"];
 
-    private readonly TempFolder _folder = new("local-deploy");
+    private readonly TempDirectory _folder = new("local-deploy");
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
     private readonly LocalTargetOptions _options = new() { CommandTimeout = TimeSpan.FromMinutes(2) };
     private readonly Dictionary<string, Uri> _hostUrls = new(StringComparer.Ordinal);
+    private static readonly RepositoryRef Repository = RepositoryRef.Parse(DemoRepository.FullName);
     private DemoRepository _repository = null!;
+    private string _initialCommit = null!;
     private ComponentTarget _target = null!;
 
     public async Task InitializeAsync()
     {
-        _repository = await DemoRepository.CreateAsync(_folder.Combine("repo"));
+        _repository = await DemoRepository.CreateAsync(BuildLocations.SamplesFolder, _folder.Combine("repo"));
+        _initialCommit = await _repository.HeadAsync("main");
         var component = (await PipelineSpecLoader.LoadFileAsync(Path.Combine(_repository.Path, PipelineSpecLoader.FileName))).GetSpecOrThrow().Components.Single();
 
         // The spec's commands, shared paths and variables as they are. Two changes for a test machine: a release
@@ -42,7 +47,7 @@ public sealed class LocalDeploySampleAppTests : IAsyncLifetime, IDisposable
         foreach (var host in Hosts)
         {
             // Each host is set up once, as on a real server: its shared .env says where the app listens.
-            var url = new Uri($"http://127.0.0.1:{FreePort.OnLoopback()}/");
+            var url = new Uri($"http://127.0.0.1:{Loopback.FreePort()}/");
             var shared = Directory.CreateDirectory(_folder.Combine("hosts", host, "app", "shared")).FullName;
             await File.WriteAllTextAsync(Path.Combine(shared, ".env"), $"SAMPLE_URLS={url.ToString().TrimEnd('/')}\n");
             _options.Hosts[host] = new LocalHostSettings { Address = "127.0.0.1", BaseDirectory = _folder.Combine("hosts", host) };
@@ -55,12 +60,12 @@ public sealed class LocalDeploySampleAppTests : IAsyncLifetime, IDisposable
     {
         var deployTarget = new LocalDeployTarget(_options, new HttpHealthProbe(_http));
 
-        var first = ReleaseId.Create(DateTimeOffset.UtcNow.AddMinutes(-1), _repository.InitialCommit);
-        var firstResult = await deployTarget.DeployAsync(await RequestAsync(first, _repository.InitialCommit), CancellationToken.None);
+        var first = ReleaseId.Create(DateTimeOffset.UtcNow.AddMinutes(-1), _initialCommit);
+        var firstResult = await deployTarget.DeployAsync(await RequestAsync(first, _initialCommit), CancellationToken.None);
         AssertSucceeded(firstResult);
         foreach (var host in Hosts)
         {
-            await AssertServesAsync(host, first, "1.0.0", _repository.InitialCommit);
+            await AssertServesAsync(host, first, "1.0.0", _initialCommit);
         }
 
         var firstPids = Hosts.ToDictionary(h => h, RunningPid);
@@ -85,14 +90,14 @@ public sealed class LocalDeploySampleAppTests : IAsyncLifetime, IDisposable
         AssertSucceeded(rollback);
         foreach (var host in Hosts)
         {
-            await AssertServesAsync(host, first, "1.0.0", _repository.InitialCommit);
+            await AssertServesAsync(host, first, "1.0.0", _initialCommit);
         }
 
         var kept = await deployTarget.GetReleasesAsync(_target, Hosts, CancellationToken.None);
         Assert.All(kept, h => Assert.Equal([first.Value, second.Value], h.Available.Select(r => r.Value).Order(StringComparer.Ordinal)));
         Assert.All(kept, h => Assert.Equal(first, h.Current));
         // Two hosts, one build per commit: the second host copied the first one's output from the cache.
-        Assert.Equal(new[] { _repository.InitialCommit, secondCommit }.Order(), Directory.GetDirectories(_folder.Combine("build-cache")).Select(Path.GetFileName).Order());
+        Assert.Equal(new[] { _initialCommit, secondCommit }.Order(), Directory.GetDirectories(_folder.Combine("build-cache")).Select(Path.GetFileName).Order());
     }
 
     [Fact]
@@ -101,9 +106,9 @@ public sealed class LocalDeploySampleAppTests : IAsyncLifetime, IDisposable
         var deployTarget = new LocalDeployTarget(_options, new HttpHealthProbe(_http));
         var environment = new Dictionary<string, string>(_target.Environment, StringComparer.Ordinal) { ["SAMPLE_WORK_ERROR_RATE"] = "7" };
         _target = _target with { Environment = environment };
-        var release = ReleaseId.Create(DateTimeOffset.UtcNow, _repository.InitialCommit);
+        var release = ReleaseId.Create(DateTimeOffset.UtcNow, _initialCommit);
 
-        var result = await deployTarget.DeployAsync(await RequestAsync(release, _repository.InitialCommit), CancellationToken.None);
+        var result = await deployTarget.DeployAsync(await RequestAsync(release, _initialCommit), CancellationToken.None);
 
         Assert.All(result.Hosts, host =>
         {
@@ -115,9 +120,9 @@ public sealed class LocalDeploySampleAppTests : IAsyncLifetime, IDisposable
 
     private async Task<DeployRequest> RequestAsync(ReleaseId release, string commitSha)
     {
-        var commit = new CommitRef(DemoRepository.Reference, commitSha, "main");
+        var commit = new CommitRef(Repository, commitSha, "main");
         var artifacts = new LocalGitArtifactOptions();
-        artifacts.Repositories[DemoRepository.Reference.FullName] = _repository.Path;
+        artifacts.Repositories[DemoRepository.FullName] = _repository.Path;
         var artifact = await new GitArchiveArtifactSource(artifacts).WriteTarballAsync(commit, _folder.Combine($"{release.Value}.tar.gz"), CancellationToken.None);
         return new DeployRequest(_target, Hosts, release, commit, artifact.Path);
     }

@@ -13,7 +13,8 @@ internal static class BuildLocations
     /// <summary>The sample app built by the solution (the test project references it for build order only).</summary>
     public static string SampleAppAssembly { get; } = Read("SampleAppAssembly");
 
-    public static string CreateDemoRepoScript => Path.Combine(RepositoryRoot, "samples", "create-demo-repo.sh");
+    /// <summary><c>samples/</c>: the demo repository's template and <c>create-demo-repo.sh</c>.</summary>
+    public static string SamplesFolder => Path.Combine(RepositoryRoot, "samples");
 
     /// <summary>Screenshots and other artifacts a run leaves behind, next to the test assembly.</summary>
     public static string OutputFolder { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "test-output")).FullName;

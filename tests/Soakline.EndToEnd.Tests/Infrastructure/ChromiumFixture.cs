@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Soakline.Integrations.Tests.Fixtures;
 
 namespace Soakline.EndToEnd.Tests.Infrastructure;
 
@@ -18,8 +19,8 @@ public sealed class ChromiumFixture : IAsyncLifetime, IDisposable
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ];
 
-    private readonly TempFolder _profile = new("chromium-profile");
-    private readonly TempFolder _browsers = new("playwright-browsers");
+    private readonly TempDirectory _profile = new("chromium-profile");
+    private readonly TempDirectory _browsers = new("playwright-browsers");
     private IPlaywright? _playwright;
     private IBrowserContext? _context;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Soakline.Integrations.Tests.Fixtures;
 
 namespace Soakline.EndToEnd.Tests.Infrastructure;
 
@@ -38,7 +39,7 @@ internal sealed class SampleAppProcess : IAsyncDisposable
             throw new InvalidOperationException($"{BuildLocations.SampleAppAssembly} is missing: build the solution (or this test project) first");
         }
 
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort.OnLoopback()}/");
+        var baseAddress = new Uri($"http://127.0.0.1:{Loopback.FreePort()}/");
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,

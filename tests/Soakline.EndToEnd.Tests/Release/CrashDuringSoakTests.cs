@@ -2,7 +2,6 @@ using Soakline.Demo.Kit.App;
 using Soakline.Demo.Kit.Scenario;
 using Soakline.EndToEnd.Tests.Infrastructure;
 using Xunit.Abstractions;
-using DemoRepository = Soakline.Demo.Kit.Scenario.DemoRepository;
 
 namespace Soakline.EndToEnd.Tests.Release;
 

@@ -19,7 +19,7 @@ public sealed class SshReleaseFixture : IAsyncLifetime
 {
     internal SshServer Server { get; private set; } = null!;
 
-    internal static DemoPaths Paths { get; } = new(Path.Combine(BuildLocations.RepositoryRoot, "samples"), BuildLocations.AppAssembly);
+    internal static DemoPaths Paths { get; } = new(BuildLocations.SamplesFolder, BuildLocations.AppAssembly);
 
     public async Task InitializeAsync()
     {

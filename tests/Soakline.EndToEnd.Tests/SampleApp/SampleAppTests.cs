@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Soakline.EndToEnd.Tests.Infrastructure;
+using Soakline.Integrations.Tests.Fixtures;
 
 namespace Soakline.EndToEnd.Tests.SampleApp;
 
@@ -13,7 +14,7 @@ public sealed class SampleAppTests(ChromiumFixture chromium) : IDisposable
     private const string ReleaseId = "20261123T120000Z-1a2b3c4";
     private const string Commit = "1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d";
 
-    private readonly TempFolder _release = new("sample-release");
+    private readonly TempDirectory _release = new("sample-release");
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
     [Fact]
