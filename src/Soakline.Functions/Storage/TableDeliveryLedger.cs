@@ -86,7 +86,7 @@ public sealed class TableDeliveryLedger(LedgerTable table, TimeProvider clock) :
         {
             [State] = entry.Handled ? "handled" : ClaimedState,
             [At] = entry.At,
-            [ExpiresAt] = entry.At + InMemoryDeliveryLedger.Retention,
+            [ExpiresAt] = entry.At + DeliveryLedgerEntry.Retention,
         };
         if (entry.Token is not null)
         {

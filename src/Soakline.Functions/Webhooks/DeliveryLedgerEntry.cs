@@ -6,6 +6,9 @@ namespace Soakline.Functions.Webhooks;
 /// </summary>
 public sealed record DeliveryLedgerEntry(bool Handled, string? Token, DateTimeOffset At)
 {
+    /// <summary>How long a delivery id is kept: GitHub offers redelivery for a few days, so a week covers it.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
+
     public static DeliveryLedgerEntry ClaimedBy(DeliveryClaim claim, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(claim);

@@ -3,15 +3,13 @@ using System.Collections.Concurrent;
 namespace Soakline.Functions.Webhooks;
 
 /// <summary>
-/// A process-local ledger that forgets deliveries after <see cref="Retention"/> (GitHub keeps deliveries for
-/// redelivery for a few days). Enough for one standalone process; several instances need a shared, table-backed one.
+/// A process-local ledger that forgets deliveries after <see cref="DeliveryLedgerEntry.Retention"/>. Enough for one
+/// standalone process; several instances need a shared, table-backed one.
 /// Claims are compare-and-swap on a concurrent dictionary: add if absent, take over a stale claim only if it is still
 /// the entry that was read, remove only this request's own claim.
 /// </summary>
 public sealed class InMemoryDeliveryLedger(TimeProvider timeProvider) : IDeliveryLedger
 {
-    public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
-
     private readonly ConcurrentDictionary<string, DeliveryLedgerEntry> _entries = new(StringComparer.Ordinal);
 
     public int Count => _entries.Count;
@@ -79,7 +77,7 @@ public sealed class InMemoryDeliveryLedger(TimeProvider timeProvider) : IDeliver
 
     private void ForgetExpired()
     {
-        var cutoff = timeProvider.GetUtcNow() - Retention;
+        var cutoff = timeProvider.GetUtcNow() - DeliveryLedgerEntry.Retention;
         foreach (var (id, entry) in _entries)
         {
             if (entry.At < cutoff)

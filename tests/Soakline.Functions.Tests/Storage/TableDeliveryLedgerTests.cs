@@ -20,7 +20,7 @@ public sealed class TableDeliveryLedgerTests(AzuriteFixture azurite) : DeliveryL
     public async Task A_row_recorded_before_claims_existed_is_a_handled_delivery()
     {
         var deliveryId = Guid.NewGuid().ToString();
-        Assert.True(await Table().TryAddAsync("delivery", deliveryId, Clock.GetUtcNow() + InMemoryDeliveryLedger.Retention, CancellationToken.None));
+        Assert.True(await Table().TryAddAsync("delivery", deliveryId, Clock.GetUtcNow() + DeliveryLedgerEntry.Retention, CancellationToken.None));
 
         Clock.Advance(DeliveryClaim.Timeout * 10);
 

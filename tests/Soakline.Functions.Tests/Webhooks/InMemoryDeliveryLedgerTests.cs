@@ -18,7 +18,7 @@ public sealed class InMemoryDeliveryLedgerTests : DeliveryLedgerContract
         var handled = await ledger.ClaimAsync("handled-long-ago", CancellationToken.None);
         await ledger.CompleteAsync(handled, CancellationToken.None);
 
-        Clock.Advance(InMemoryDeliveryLedger.Retention + TimeSpan.FromMinutes(1));
+        Clock.Advance(DeliveryLedgerEntry.Retention + TimeSpan.FromMinutes(1));
         var later = await ledger.ClaimAsync("later", CancellationToken.None);
 
         Assert.True(later.IsClaimed);
