@@ -1,6 +1,5 @@
 using Soakline.Demo.Kit.App;
 using Soakline.Demo.Kit.Scenario;
-using Soakline.EndToEnd.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Soakline.EndToEnd.Tests.Release;
@@ -20,9 +19,7 @@ public sealed class CrashDuringSoakTests(SshReleaseFixture ssh, ITestOutputHelpe
     public async Task A_release_whose_app_is_killed_mid_soak_and_restarted_is_promoted_on_every_host()
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        var log = Path.Combine(BuildLocations.OutputFolder, "crash-during-soak.log");
-        File.Delete(log);
-        await using var rig = await DemoRig.StartAsync(SshReleaseFixture.Paths, new SshHostAccess(ssh.Server), new TestOutputWriter(output, log), deadline.Token);
+        await using var rig = await ssh.StartRigAsync("crash-during-soak.log", output, deadline.Token);
         var scenario = new DemoScenario(rig);
 
         rig.Say("first production release (approved; no canary without a stable release)");

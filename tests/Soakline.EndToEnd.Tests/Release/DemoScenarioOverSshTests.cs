@@ -1,5 +1,4 @@
 using Soakline.Demo.Kit.Scenario;
-using Soakline.EndToEnd.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Soakline.EndToEnd.Tests.Release;
@@ -16,9 +15,7 @@ public sealed class DemoScenarioOverSshTests(SshReleaseFixture ssh, ITestOutputH
     public async Task The_demo_scenario_over_ssh_promotes_a_good_release_and_rolls_back_a_bad_one()
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(12));
-        var log = Path.Combine(BuildLocations.OutputFolder, "demo-over-ssh.log");
-        File.Delete(log);
-        await using var rig = await DemoRig.StartAsync(SshReleaseFixture.Paths, new SshHostAccess(ssh.Server), new TestOutputWriter(output, log), deadline.Token);
+        await using var rig = await ssh.StartRigAsync("demo-over-ssh.log", output, deadline.Token);
 
         var outcome = await new DemoScenario(rig).RunAsync(deadline.Token);
 

@@ -2,6 +2,7 @@ using Soakline.Demo.Kit.Hosts;
 using Soakline.Demo.Kit.Scenario;
 using Soakline.EndToEnd.Tests.Infrastructure;
 using Soakline.Integrations.Tests.Fixtures;
+using Xunit.Abstractions;
 
 namespace Soakline.EndToEnd.Tests.Release;
 
@@ -19,7 +20,16 @@ public sealed class SshReleaseFixture : IAsyncLifetime
 {
     internal SshServer Server { get; private set; } = null!;
 
-    internal static DemoPaths Paths { get; } = new(BuildLocations.SamplesFolder, BuildLocations.AppAssembly);
+    private static readonly DemoPaths Paths = new(BuildLocations.SamplesFolder, BuildLocations.AppAssembly);
+
+    /// <summary>A fresh demo rig whose hosts are reached over this sshd; its progress goes to the test output and to
+    /// <c>test-output/&lt;logName&gt;</c>.</summary>
+    internal Task<DemoRig> StartRigAsync(string logName, ITestOutputHelper output, CancellationToken cancellationToken)
+    {
+        var log = Path.Combine(BuildLocations.OutputFolder, logName);
+        File.Delete(log);
+        return DemoRig.StartAsync(Paths, new SshHostAccess(Server), new TestOutputWriter(output, log), cancellationToken);
+    }
 
     public async Task InitializeAsync()
     {
