@@ -1,3 +1,5 @@
+using Microsoft.DurableTask;
+
 namespace Soakline.Durable.Bench;
 
 /// <summary>The orchestrations measured: a sequential chain, a fan-out/fan-in, and an event sink.</summary>

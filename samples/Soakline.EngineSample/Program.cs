@@ -1,6 +1,9 @@
 // The engine sample that `./run demo` plays until the full release demo exists: one orchestration with an activity
 // chain, a durable timer (a short "soak") and an external event (an approval), on the in-memory backend.
 using System.Diagnostics;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Soakline.Durable;

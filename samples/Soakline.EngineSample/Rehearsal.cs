@@ -1,4 +1,4 @@
-using Soakline.Durable;
+using Microsoft.DurableTask;
 
 namespace Soakline.EngineSample;
 

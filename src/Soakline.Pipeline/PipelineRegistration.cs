@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Soakline.Durable;
+using Microsoft.DurableTask;
 using Soakline.Pipeline.Activities;
 using Soakline.Pipeline.Orchestration;
 using Soakline.Pipeline.Ports;

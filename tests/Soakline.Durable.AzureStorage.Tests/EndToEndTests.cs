@@ -32,7 +32,7 @@ public sealed class EndToEndTests(AzuriteFixture azurite) : FreshTaskHubTests
         var done = await Instances.WaitForTerminalAsync(host.Client, id, TimeSpan.FromSeconds(30));
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
-        var results = DurableJson.Deserialize<List<string>>(done.SerializedOutput)!;
+        var results = DurablePayloads.Converter.Deserialize<List<string>>(done.SerializedOutput)!;
         Assert.Equal(Enumerable.Range(0, 100).Select(i => $"{id}:{i}"), results.Select(r => string.Join(':', r.Split(':')[..2])));
     }
 

@@ -59,7 +59,7 @@ public sealed class MultiWorkerTests(AzuriteFixture azurite) : FreshTaskHubTests
     private static void AssertFanOutApplied(OrchestrationMetadata done, int width)
     {
         Assert.True(done.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{done.InstanceId} is {done.RuntimeStatus}: {done.FailureDetails}");
-        var results = DurableJson.Deserialize<List<string>>(done.SerializedOutput)!;
+        var results = DurablePayloads.Converter.Deserialize<List<string>>(done.SerializedOutput)!;
         Assert.Equal(Enumerable.Range(0, width).Select(i => $"{done.InstanceId}:{i}"), results.Select(r => string.Join(':', r.Split(':')[..2])));
     }
 }

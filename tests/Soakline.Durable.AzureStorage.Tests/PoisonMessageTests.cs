@@ -31,7 +31,7 @@ public sealed class PoisonMessageTests(AzuriteFixture azurite) : FreshTaskHubTes
 
         var poisonQueue = new QueueClient(azurite.ConnectionString, names.PoisonQueue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         var quarantined = (await poisonQueue.ReceiveMessagesAsync(32)).Value;
-        var record = JsonSerializer.Deserialize<PoisonRecord>(Assert.Single(quarantined).Body.ToString(), DurableJson.Options)!;
+        var record = JsonSerializer.Deserialize<PoisonRecord>(Assert.Single(quarantined).Body.ToString(), DurablePayloads.SerializerOptions)!;
         Assert.Equal(victim, record.InstanceId);
         Assert.Equal(names.ControlQueue, record.SourceQueue);
         Assert.Equal(PoisonPayload.For(victim), record.MessageText);

@@ -1,3 +1,6 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
 namespace Soakline.Durable.Conformance;
 
 /// <summary>Activities: inputs and results, failures, fan-out/fan-in, unknown names, bad inputs.</summary>
@@ -37,7 +40,7 @@ public abstract class ActivityConformance(IDurableBackendFixture fixture) : Conf
                 }
                 catch (TaskFailedException ex)
                 {
-                    return $"{ex.TaskName}|{ex.FailureDetails.ErrorType}|{ex.FailureDetails.ErrorMessage}|{ex.FailureDetails.InnerFailureDetails?.ErrorType}|{ex.FailureDetails.IsCausedBy<InvalidOperationException>()}";
+                    return $"{ex.TaskName}|{ex.FailureDetails.ErrorType}|{ex.FailureDetails.ErrorMessage}|{ex.FailureDetails.InnerFailure?.ErrorType}|{ex.FailureDetails.IsCausedBy<InvalidOperationException>()}";
                 }
             }));
 
@@ -60,7 +63,7 @@ public abstract class ActivityConformance(IDurableBackendFixture fixture) : Conf
         Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
         Assert.Equal(typeof(TaskFailedException).FullName, done.FailureDetails!.ErrorType);
         Assert.Contains("Divide", done.FailureDetails.ErrorMessage, StringComparison.Ordinal);
-        Assert.Equal(typeof(DivideByZeroException).FullName, done.FailureDetails.InnerFailureDetails!.ErrorType);
+        Assert.Equal(typeof(DivideByZeroException).FullName, done.FailureDetails.InnerFailure!.ErrorType);
     }
 
     [Fact]
@@ -77,7 +80,7 @@ public abstract class ActivityConformance(IDurableBackendFixture fixture) : Conf
         var done = await CompletionOf(host, id);
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
-        Assert.Contains("No activity named 'NoSuchActivity' is registered", done.FailureDetails!.InnerFailureDetails!.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("No activity named 'NoSuchActivity' is registered", done.FailureDetails!.InnerFailure!.ErrorMessage, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,8 +94,8 @@ public abstract class ActivityConformance(IDurableBackendFixture fixture) : Conf
         var done = await CompletionOf(host, id);
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
-        Assert.Contains("System.DateTimeOffset", done.FailureDetails!.InnerFailureDetails!.ErrorMessage, StringComparison.Ordinal);
-        Assert.Contains("input of activity 'NeedsDate'", done.FailureDetails.InnerFailureDetails.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("System.DateTimeOffset", done.FailureDetails!.InnerFailure!.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("input of activity 'NeedsDate'", done.FailureDetails.InnerFailure.ErrorMessage, StringComparison.Ordinal);
     }
 
     [Fact]

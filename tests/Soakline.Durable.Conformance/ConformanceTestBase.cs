@@ -1,3 +1,6 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
 namespace Soakline.Durable.Conformance;
 
 /// <summary>Helpers shared by the semantic suite's test classes.</summary>

@@ -1,3 +1,6 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
 namespace Soakline.Durable.Conformance;
 
 /// <summary>ContinueAsNew: a fresh execution with a new input, and unprocessed events carried over when asked.</summary>

@@ -1,6 +1,12 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
 namespace Soakline.Durable.Conformance;
 
-/// <summary>External events: delivery, buffering before the wait (FIFO per name), timeouts, finished instances.</summary>
+/// <summary>
+/// External events: delivery, buffering before the wait (FIFO per name), which of several waits gets an event,
+/// timeouts, finished instances.
+/// </summary>
 public abstract class ExternalEventConformance(IDurableBackendFixture fixture) : ConformanceTestBase(fixture)
 {
     public sealed record Approval(bool Approved, string By);
@@ -102,6 +108,77 @@ public abstract class ExternalEventConformance(IDurableBackendFixture fixture) :
         await host.Client.RaiseEventAsync(id, "answer", "42");
 
         Assert.Equal("got 42", (await CompletionOf(host, id)).ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task The_newest_wait_for_an_event_receives_it_first()
+    {
+        // The SDK keeps waiters for a name as a stack: a loop that abandons a wait and waits again is served first.
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string>("TwoWaits", async ctx =>
+            {
+                var older = ctx.WaitForExternalEvent<string>("signal");
+                var newer = ctx.WaitForExternalEvent<string>("signal");
+                ctx.SetCustomStatus("waiting");
+                var first = await Task.WhenAny(older, newer);
+                var second = first == newer ? await older : await newer;
+                return $"{(first == newer ? "newer" : "older")} got {await first}, then {second}";
+            }));
+
+        var id = await StartAsync(host, "TwoWaits");
+        await CustomStatusOf(host, id, "waiting");
+        await host.Client.RaiseEventAsync(id, "signal", "one");
+        await host.Client.RaiseEventAsync(id, "signal", "two");
+
+        Assert.Equal("newer got one, then two", (await CompletionOf(host, id)).ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task A_timed_out_wait_does_not_swallow_a_later_event()
+    {
+        await using var host = await StartAsync(r => r
+            .AddActivityFunc<string, string>("Work", (_, s) => s)
+            .AddOrchestratorFunc<string>("WaitsTwice", async ctx =>
+            {
+                try
+                {
+                    await ctx.WaitForExternalEvent<string>("abort", TimeSpan.FromSeconds(1));
+                }
+                catch (TaskCanceledException)
+                {
+                    ctx.SetCustomStatus("first wait timed out");
+                }
+
+                await ctx.WaitForExternalEvent<string>("continue");
+                await ctx.CallActivityAsync<string>("Work", "between the waits");
+                return await ctx.WaitForExternalEvent<string>("abort");
+            }));
+
+        var id = await StartAsync(host, "WaitsTwice");
+        await CustomStatusOf(host, id, "first wait timed out");
+        await host.Client.RaiseEventAsync(id, "abort", "stop now");
+        await host.Client.RaiseEventAsync(id, "continue", "go on");
+
+        Assert.Equal("stop now", (await CompletionOf(host, id)).ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task Waits_for_one_event_name_must_ask_for_the_same_type()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string>("MixedTypes", async ctx =>
+            {
+                var asText = ctx.WaitForExternalEvent<string>("value");
+                var asNumber = ctx.WaitForExternalEvent<int>("value");
+                await Task.WhenAll(asText, asNumber);
+                return "unreachable";
+            }));
+
+        var id = await StartAsync(host, "MixedTypes");
+        var done = await CompletionOf(host, id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
+        Assert.Equal(typeof(ArgumentException).FullName, done.FailureDetails!.ErrorType);
     }
 
     [Fact]

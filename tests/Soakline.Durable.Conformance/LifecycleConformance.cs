@@ -1,3 +1,6 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
 namespace Soakline.Durable.Conformance;
 
 /// <summary>Instance lifecycle: unique ids, restart after the end, terminate, suspend/resume, purge, delayed start.</summary>

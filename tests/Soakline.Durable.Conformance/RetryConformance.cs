@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
+using Microsoft.DurableTask;
 
 namespace Soakline.Durable.Conformance;
 
-/// <summary>Retry policies: attempts with durable back-off, exhaustion, the retry timeout, selective handling.</summary>
+/// <summary>Retry policies: attempts with durable back-off, exhaustion, the retry timeout, selective handling; retry handlers.</summary>
 public abstract class RetryConformance(IDurableBackendFixture fixture) : ConformanceTestBase(fixture)
 {
     private static readonly RetryPolicy ThreeQuickAttempts = new(3, TimeSpan.FromMilliseconds(200), backoffCoefficient: 2);
@@ -78,9 +79,11 @@ public abstract class RetryConformance(IDurableBackendFixture fixture) : Conform
         var id = await StartAsync(host, "TimesOut", key);
         await CompletionOf(host, id);
 
-        // Delays of 200, 400 and 800 ms put the 4th attempt 1.4 s after the first: within the 2 s timeout even with
-        // 0.6 s of step latency on a real backend. The next delay (1.6 s) would put a 5th at 3 s, past it. So 4, not 10.
-        Assert.Equal(4, attempts[key]);
+        // The Durable Task Framework checks the retry timeout when an attempt fails, not against the time the next
+        // attempt would start. Delays of 200, 400 and 800 ms make the 4th attempt fail about 1.4 s after the first:
+        // within the 2 s timeout (even with 0.6 s of step latency on a real backend), so a 5th attempt is scheduled
+        // 1.6 s later, at about 3 s. It fails past the timeout, and retrying stops there: 5 attempts, not 10.
+        Assert.Equal(5, attempts[key]);
     }
 
     [Fact]
@@ -108,6 +111,41 @@ public abstract class RetryConformance(IDurableBackendFixture fixture) : Conform
 
         Assert.Equal(typeof(UnauthorizedAccessException).FullName, (await CompletionOf(host, id)).ReadOutputAs<string>());
         Assert.Equal(1, attempts[key]);
+    }
+
+    [Fact]
+    public async Task A_retry_handler_sees_each_failure_and_decides_when_to_stop()
+    {
+        var attempts = new ConcurrentDictionary<string, int>();
+        var seen = new ConcurrentQueue<string>();
+        var upToThree = TaskOptions.FromRetryHandler(retry =>
+        {
+            seen.Enqueue($"{retry.LastAttemptNumber}:{retry.LastFailure.ErrorMessage}");
+            return retry.LastAttemptNumber < 3;
+        });
+        await using var host = await StartAsync(r => r
+            .AddActivityFunc<string, string>("Fails", (ctx, key) =>
+                Throw<string>(new InvalidOperationException($"attempt {attempts.AddOrUpdate(key, 1, (_, n) => n + 1)}")))
+            .AddOrchestratorFunc<string, string>("Handled", async (ctx, key) =>
+            {
+                try
+                {
+                    return await ctx.CallActivityAsync<string>("Fails", key, upToThree);
+                }
+                catch (TaskFailedException ex)
+                {
+                    return ex.FailureDetails.ErrorMessage;
+                }
+            }));
+
+        var key = Guid.NewGuid().ToString();
+        var id = await StartAsync(host, "Handled", key);
+
+        Assert.Equal("attempt 3", (await CompletionOf(host, id)).ReadOutputAs<string>());
+        Assert.Equal(3, attempts[key]);
+
+        // The handler runs in orchestrator code, so it runs again on every replay: each decision shows up at least once.
+        Assert.Equal(["1:attempt 1", "2:attempt 2", "3:attempt 3"], seen.Distinct().Order(StringComparer.Ordinal).ToArray());
     }
 
     [Fact]

@@ -1,3 +1,6 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
 namespace Soakline.Durable.Conformance;
 
 /// <summary>Sub-orchestrations: results and failures propagate to the parent; instance ids can be chosen.</summary>
@@ -29,7 +32,7 @@ public abstract class SubOrchestrationConformance(IDurableBackendFixture fixture
     public async Task A_sub_orchestration_failure_reaches_the_parent_as_TaskFailedException()
     {
         await using var host = await StartAsync(r => r
-            .AddOrchestratorFunc<string>("FailingChild", _ => throw new ArgumentException("child input was bad"))
+            .AddOrchestratorFunc<string>("FailingChild", _ => Throw<string>(new ArgumentException("child input was bad")))
             .AddOrchestratorFunc<string>("CatchingParent", async ctx =>
             {
                 try

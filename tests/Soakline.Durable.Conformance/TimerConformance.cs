@@ -1,3 +1,6 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
 namespace Soakline.Durable.Conformance;
 
 /// <summary>Durable timers: they delay by orchestration time, and a cancelled one never fires into the orchestration.</summary>

@@ -1,6 +1,7 @@
 using Azure.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Soakline.Durable.AzureStorage;
@@ -20,11 +21,22 @@ public static class AzureStorageBackendExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         AddBackend(builder.Services, Build(configure));
-        builder.Services.TryAddSingleton(static sp => new AzureStorageMessageHandler(
-            sp.GetRequiredService<AzureStorageTaskHub>(),
-            sp.GetRequiredService<OrchestrationStepProcessor>(),
-            sp.GetRequiredService<ActivityExecutor>()));
-        return builder;
+
+        // A host that receives the queue messages itself runs them through the worker's own step processor and
+        // activity executor (the worker holds the SDK's task factory).
+        builder.Services.TryAddSingleton(static sp =>
+        {
+            var worker = sp.GetServices<IHostedService>().OfType<BackendDurableTaskWorker>().Single();
+            return new AzureStorageMessageHandler(sp.GetRequiredService<AzureStorageTaskHub>(), worker.Steps, worker.Activities);
+        });
+
+        // This backend's own concurrency, which its pollers and leases were tuned for.
+        builder.Configure(options =>
+        {
+            options.Concurrency.MaximumConcurrentOrchestrationWorkItems = 4;
+            options.Concurrency.MaximumConcurrentActivityWorkItems = 16;
+        });
+        return builder.UseOrchestrationBackend();
     }
 
     public static IDurableTaskWorkerBuilder UseAzureStorage(this IDurableTaskWorkerBuilder builder, string connectionString, string taskHubName) =>
@@ -37,7 +49,7 @@ public static class AzureStorageBackendExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         AddBackend(builder.Services, Build(configure));
-        return builder;
+        return builder.UseOrchestrationBackend();
     }
 
     public static IDurableTaskClientBuilder UseAzureStorage(this IDurableTaskClientBuilder builder, string connectionString, string taskHubName) =>

@@ -43,7 +43,7 @@ internal sealed class QueueMessageCodec
         QueueEnvelope? envelope;
         try
         {
-            envelope = JsonSerializer.Deserialize<QueueEnvelope>(text, DurableJson.Options);
+            envelope = JsonSerializer.Deserialize<QueueEnvelope>(text, DurablePayloads.SerializerOptions);
         }
         catch (JsonException ex)
         {
@@ -66,12 +66,12 @@ internal sealed class QueueMessageCodec
         {
             if (envelope.Body is { } inline)
             {
-                return inline.Deserialize<T>(DurableJson.Options)
+                return inline.Deserialize<T>(DurablePayloads.SerializerOptions)
                     ?? throw new InvalidQueueMessageException($"The body of message {envelope.MessageId} for {envelope.InstanceId} is null.");
             }
 
             var text = await _payloads.DownloadAsync(envelope.BodyBlob!, cancellationToken);
-            return text is null ? null : JsonSerializer.Deserialize<T>(text, DurableJson.Options);
+            return text is null ? null : JsonSerializer.Deserialize<T>(text, DurablePayloads.SerializerOptions);
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException)
         {
@@ -81,14 +81,14 @@ internal sealed class QueueMessageCodec
 
     private async Task<string> EncodeAsync<T>(string instanceId, string messageId, DateTimeOffset? visibleAt, T body, CancellationToken cancellationToken)
     {
-        var element = JsonSerializer.SerializeToElement(body, DurableJson.Options);
-        var text = JsonSerializer.Serialize(new QueueEnvelope(instanceId, messageId, visibleAt, element, null), DurableJson.Options);
+        var element = JsonSerializer.SerializeToElement(body, DurablePayloads.SerializerOptions);
+        var text = JsonSerializer.Serialize(new QueueEnvelope(instanceId, messageId, visibleAt, element, null), DurablePayloads.SerializerOptions);
         if (_payloads.FitsInline(text))
         {
             return text;
         }
 
         var blob = await _payloads.UploadAsync(instanceId, "message", element.GetRawText(), cancellationToken);
-        return JsonSerializer.Serialize(new QueueEnvelope(instanceId, messageId, visibleAt, null, blob), DurableJson.Options);
+        return JsonSerializer.Serialize(new QueueEnvelope(instanceId, messageId, visibleAt, null, blob), DurablePayloads.SerializerOptions);
     }
 }

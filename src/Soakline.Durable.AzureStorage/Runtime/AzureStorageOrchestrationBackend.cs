@@ -50,7 +50,7 @@ public sealed class AzureStorageOrchestrationBackend : IOrchestrationBackend, IA
         return (await _hub.Store.ReadAsync(instanceId, cancellationToken))?.State;
     }
 
-    public async Task<Page<OrchestrationMetadata>> QueryInstancesAsync(OrchestrationQuery query, CancellationToken cancellationToken)
+    public async Task<Page<OrchestrationInstanceState>> QueryInstancesAsync(OrchestrationQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         InstanceQueryPages.OffsetOf(query.ContinuationToken); // A bad token fails before any storage call.

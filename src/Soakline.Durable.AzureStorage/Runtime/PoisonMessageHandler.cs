@@ -36,17 +36,17 @@ internal sealed class PoisonMessageHandler
         _logger.LogError("Quarantining a message from {Queue} for {InstanceId}: {Reason}", sourceQueue, instanceId ?? "(unknown instance)", reason);
         var now = _timeProvider.GetUtcNow();
         var record = new PoisonRecord(sourceQueue, instanceId, reason, now, messageText, null);
-        var text = JsonSerializer.Serialize(record, DurableJson.Options);
+        var text = JsonSerializer.Serialize(record, DurablePayloads.SerializerOptions);
         if (!_payloads.FitsInline(text))
         {
             var blob = await _payloads.UploadAsync(instanceId ?? "_unknown", "poison", messageText, cancellationToken);
-            text = JsonSerializer.Serialize(record with { MessageText = null, MessageBlob = blob }, DurableJson.Options);
+            text = JsonSerializer.Serialize(record with { MessageText = null, MessageBlob = blob }, DurablePayloads.SerializerOptions);
         }
 
         await _queues.Poison.SendMessageAsync(text, cancellationToken: cancellationToken);
         if (instanceId is not null)
         {
-            var failure = new TaskFailureDetails(FailureType, reason, null, null);
+            var failure = new TaskFailureDetails(FailureType, reason, null, null, null);
             await _runner.RunAsync(instanceId, state => FailInstance(state, failure), cancellationToken);
         }
     }

@@ -33,7 +33,7 @@ internal static class InstanceRowMapper
             ["HistoryChunks"] = historyChunks,
         };
         var details = new InstanceDetails(state.Input, state.Output, state.CustomStatus, state.FailureDetails, state.Parent, state.HeldMessages);
-        await SpilledProperty.WriteAsync(entity, Details, JsonSerializer.Serialize(details, DurableJson.Options), payloads, state.InstanceId, cancellationToken);
+        await SpilledProperty.WriteAsync(entity, Details, JsonSerializer.Serialize(details, DurablePayloads.SerializerOptions), payloads, state.InstanceId, cancellationToken);
         return entity;
     }
 
@@ -41,7 +41,7 @@ internal static class InstanceRowMapper
         string instanceId, long generation, int chunk, IReadOnlyList<HistoryEvent> events, LargeTextStore payloads, CancellationToken cancellationToken)
     {
         var entity = new TableEntity(instanceId, RowKeys.HistoryChunk(generation, chunk));
-        await SpilledProperty.WriteAsync(entity, Events, JsonSerializer.Serialize(events, DurableJson.Options), payloads, instanceId, cancellationToken);
+        await SpilledProperty.WriteAsync(entity, Events, JsonSerializer.Serialize(events, DurablePayloads.SerializerOptions), payloads, instanceId, cancellationToken);
         return entity;
     }
 
@@ -49,27 +49,27 @@ internal static class InstanceRowMapper
         string instanceId, string rowKey, IReadOnlyList<OutboxEntry> entries, LargeTextStore payloads, CancellationToken cancellationToken)
     {
         var entity = new TableEntity(instanceId, rowKey);
-        await SpilledProperty.WriteAsync(entity, Entries, JsonSerializer.Serialize(entries, DurableJson.Options), payloads, instanceId, cancellationToken);
+        await SpilledProperty.WriteAsync(entity, Entries, JsonSerializer.Serialize(entries, DurablePayloads.SerializerOptions), payloads, instanceId, cancellationToken);
         return entity;
     }
 
     public static async Task<IReadOnlyList<OutboxEntry>> ReadOutboxEntriesAsync(TableEntity entity, LargeTextStore payloads, CancellationToken cancellationToken)
     {
         var json = await SpilledProperty.ReadAsync(entity, Entries, payloads, cancellationToken);
-        return json is null ? [] : JsonSerializer.Deserialize<List<OutboxEntry>>(json, DurableJson.Options) ?? [];
+        return json is null ? [] : JsonSerializer.Deserialize<List<OutboxEntry>>(json, DurablePayloads.SerializerOptions) ?? [];
     }
 
     public static async Task<IReadOnlyList<HistoryEvent>> ReadHistoryChunkAsync(TableEntity entity, LargeTextStore payloads, CancellationToken cancellationToken)
     {
         var json = await SpilledProperty.ReadAsync(entity, Events, payloads, cancellationToken);
-        return json is null ? [] : JsonSerializer.Deserialize<List<HistoryEvent>>(json, DurableJson.Options) ?? [];
+        return json is null ? [] : JsonSerializer.Deserialize<List<HistoryEvent>>(json, DurablePayloads.SerializerOptions) ?? [];
     }
 
     /// <summary>The instance row's fields; history is filled in by the caller from the chunk rows.</summary>
     public static async Task<StoredInstance> ReadInstanceAsync(TableEntity entity, LargeTextStore payloads, CancellationToken cancellationToken)
     {
         var details = await SpilledProperty.ReadAsync(entity, Details, payloads, cancellationToken) is { } json
-            ? JsonSerializer.Deserialize<InstanceDetails>(json, DurableJson.Options)
+            ? JsonSerializer.Deserialize<InstanceDetails>(json, DurablePayloads.SerializerOptions)
             : null;
         var state = new OrchestrationInstanceState
         {

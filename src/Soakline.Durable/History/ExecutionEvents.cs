@@ -1,3 +1,6 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
 namespace Soakline.Durable.History;
 
 /// <summary>Starts each step; its timestamp is the orchestrator's <c>CurrentUtcDateTime</c> for that step.</summary>

@@ -1,3 +1,5 @@
+using Microsoft.DurableTask;
+
 namespace Soakline.Durable.History;
 
 public sealed record SubOrchestrationCreated(int TaskId, string Name, string InstanceId, string? Input) : HistoryEvent, IActionEvent

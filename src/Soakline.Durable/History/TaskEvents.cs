@@ -1,3 +1,5 @@
+using Microsoft.DurableTask;
+
 namespace Soakline.Durable.History;
 
 public sealed record TaskScheduled(int TaskId, string Name, string? Input) : HistoryEvent, IActionEvent

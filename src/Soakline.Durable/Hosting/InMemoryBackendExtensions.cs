@@ -1,3 +1,5 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Soakline.Durable.InMemory;
@@ -5,21 +7,25 @@ using Soakline.Durable.Runtime;
 
 namespace Soakline.Durable;
 
-/// <summary>Selects the in-memory backend; the worker and client of one container share it.</summary>
+/// <summary>
+/// Selects the in-memory backend on the SDK's builders:
+/// <c>services.AddDurableTaskWorker(b =&gt; b.AddTasks(...).UseInMemory())</c> and
+/// <c>services.AddDurableTaskClient(b =&gt; b.UseInMemory())</c>. The worker and client of one container share it.
+/// </summary>
 public static class InMemoryBackendExtensions
 {
     public static IDurableTaskWorkerBuilder UseInMemory(this IDurableTaskWorkerBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         AddInMemoryBackend(builder.Services);
-        return builder;
+        return builder.UseOrchestrationBackend();
     }
 
     public static IDurableTaskClientBuilder UseInMemory(this IDurableTaskClientBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         AddInMemoryBackend(builder.Services);
-        return builder;
+        return builder.UseOrchestrationBackend();
     }
 
     private static void AddInMemoryBackend(IServiceCollection services)

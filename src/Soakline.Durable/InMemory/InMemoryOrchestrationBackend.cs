@@ -1,3 +1,5 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Soakline.Durable.Runtime;
 
 namespace Soakline.Durable.InMemory;
@@ -84,7 +86,7 @@ public sealed class InMemoryOrchestrationBackend : IOrchestrationBackend, IDispo
         }
     }
 
-    public Task<Page<OrchestrationMetadata>> QueryInstancesAsync(OrchestrationQuery query, CancellationToken cancellationToken)
+    public Task<Page<OrchestrationInstanceState>> QueryInstancesAsync(OrchestrationQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var statuses = query.Statuses?.ToHashSet();

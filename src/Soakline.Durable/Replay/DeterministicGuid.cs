@@ -9,12 +9,9 @@ namespace Soakline.Durable.Replay;
 /// </summary>
 internal static class DeterministicGuid
 {
-    // A fixed namespace for Soakline orchestration GUIDs (itself a random v4 GUID chosen once).
-    private static readonly Guid Namespace = new("5b1e8a34-3f6d-4c7e-9a51-d2c0b7e4f916");
-
-    public static Guid Create(string name)
+    public static Guid Create(Guid namespaceId, string name)
     {
-        var namespaceBytes = Namespace.ToByteArray(bigEndian: true);
+        var namespaceBytes = namespaceId.ToByteArray(bigEndian: true);
         var nameBytes = Encoding.UTF8.GetBytes(name);
         var input = new byte[namespaceBytes.Length + nameBytes.Length];
         namespaceBytes.CopyTo(input, 0);

@@ -1,5 +1,7 @@
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Soakline.Durable.History;
+using Soakline.Durable.Runtime;
 using Soakline.Durable.Serialization;
 
 namespace Soakline.Durable.Replay;
@@ -14,8 +16,7 @@ internal static class OrchestrationExecutor
     public static ExecutionOutcome Execute(ExecutionRequest request)
     {
         var scheduler = new DeterministicTaskScheduler();
-        var context = new ReplayOrchestrationContext(request.Name, request.InstanceId, request.Parent, scheduler, request.LoggerFactory);
-        context.RestoreCustomStatus(request.CustomStatus);
+        var context = new ReplayOrchestrationContext(request, scheduler);
         Task<object?>? run = null;
         var unprocessed = new List<EventRaised>();
 
@@ -41,7 +42,7 @@ internal static class OrchestrationExecutor
                     break;
                 case ExecutionStarted started:
                     context.SerializedInput = started.Input;
-                    var input = DurableJson.Deserialize(started.Input, request.Orchestrator.InputType, $"input of orchestrator '{request.Name}'");
+                    var input = DurablePayloads.Read(request.Converter, started.Input, request.Orchestrator.InputType, $"input of orchestrator '{request.Name}'");
                     run = scheduler.Start(() => request.Orchestrator.RunAsync(context, input));
                     break;
                 case IActionEvent recorded:
@@ -72,7 +73,7 @@ internal static class OrchestrationExecutor
                 + "sub-orchestrations and external events (see docs/engine.md).");
         }
 
-        var completionResult = run.IsCompleted ? Finish(run, context, unprocessed) : null;
+        var completionResult = run.IsCompleted ? Finish(run, context, unprocessed, request.Converter) : null;
 
         // A finished orchestration leaves its open timers behind: nothing will ever await them.
         var newActions = context.UnmatchedActions
@@ -81,7 +82,7 @@ internal static class OrchestrationExecutor
         return new ExecutionOutcome(newActions, completionResult, context.SerializedCustomStatus);
     }
 
-    private static OrchestrationCompletion Finish(Task<object?> run, ReplayOrchestrationContext context, List<EventRaised> unprocessed)
+    private static OrchestrationCompletion Finish(Task<object?> run, ReplayOrchestrationContext context, List<EventRaised> unprocessed, DataConverter converter)
     {
         object? output;
         try
@@ -92,7 +93,7 @@ internal static class OrchestrationExecutor
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return new OrchestrationFailed(TaskFailureDetails.FromException(ex));
+            return new OrchestrationFailed(TaskFailures.FromException(ex));
         }
 
         if (context.ContinueAsNewRequested is { } restart)
@@ -101,7 +102,7 @@ internal static class OrchestrationExecutor
             return new OrchestrationContinuedAsNew(restart.Input, carried);
         }
 
-        return new OrchestrationSucceeded(DurableJson.Serialize(output));
+        return new OrchestrationSucceeded(converter.Serialize(output));
     }
 }
 
@@ -114,7 +115,8 @@ internal sealed record ExecutionRequest(
     string? CustomStatus,
     IReadOnlyList<HistoryEvent> PastEvents,
     IReadOnlyList<HistoryEvent> NewEvents,
-    ILoggerFactory LoggerFactory);
+    ILoggerFactory LoggerFactory,
+    DataConverter Converter);
 
 /// <summary>The actions the step took that history does not have yet, and how the orchestration ended, if it did.</summary>
 internal sealed record ExecutionOutcome(IReadOnlyList<OrchestratorAction> NewActions, OrchestrationCompletion? Completion, string? CustomStatus);

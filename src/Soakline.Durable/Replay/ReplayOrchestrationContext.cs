@@ -1,19 +1,27 @@
 using System.Globalization;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Soakline.Durable.History;
+using Soakline.Durable.Runtime;
 using Soakline.Durable.Serialization;
 
 namespace Soakline.Durable.Replay;
 
 /// <summary>
-/// The orchestration context during one execution of a step: it records the actions the code takes, completes the
-/// tasks the code awaits as history events are delivered, and buffers external events until they are awaited.
+/// The SDK's orchestration context during one execution of a step: it records the actions the code takes, completes
+/// the tasks the code awaits as history events are delivered, and buffers external events until they are awaited.
+/// Where the Durable Task Framework and the SDK's shim define a behaviour (retry timing, which waiter gets an event,
+/// GUIDs), this context does the same, so an orchestration behaves alike on this engine and on the real one.
 /// Only ever touched from the deterministic scheduler's thread.
 /// </summary>
 internal sealed class ReplayOrchestrationContext : TaskOrchestrationContext
 {
+    // The DNS namespace (RFC 4122) that the SDK's NewGuid uses, so both engines give the same GUIDs.
+    private static readonly Guid GuidNamespace = new("9e952958-5e33-4daf-827f-2fa12937b875");
+
     private readonly DeterministicTaskScheduler _scheduler;
     private readonly ILoggerFactory _loggerFactory;
+    private readonly DataConverter _converter;
     private readonly Dictionary<int, OpenTask> _openTasks = [];
     private readonly SortedDictionary<int, OrchestratorAction> _unmatchedActions = [];
     private readonly Dictionary<string, LinkedList<EventWaiter>> _waiters = new(StringComparer.OrdinalIgnoreCase);
@@ -21,13 +29,15 @@ internal sealed class ReplayOrchestrationContext : TaskOrchestrationContext
     private int _nextTaskId;
     private int _guidCounter;
 
-    public ReplayOrchestrationContext(TaskName name, string instanceId, ParentInstanceInfo? parent, DeterministicTaskScheduler scheduler, ILoggerFactory loggerFactory)
+    public ReplayOrchestrationContext(ExecutionRequest request, DeterministicTaskScheduler scheduler)
     {
-        Name = name;
-        InstanceId = instanceId;
-        Parent = parent is null ? null : new ParentOrchestrationInstance(parent.Name, parent.InstanceId);
+        Name = request.Name;
+        InstanceId = request.InstanceId;
+        Parent = request.Parent is { } parent ? new ParentOrchestrationInstance(new TaskName(parent.Name), parent.InstanceId) : null;
+        SerializedCustomStatus = request.CustomStatus;
         _scheduler = scheduler;
-        _loggerFactory = loggerFactory;
+        _loggerFactory = request.LoggerFactory;
+        _converter = request.Converter;
     }
 
     public override TaskName Name { get; }
@@ -48,8 +58,6 @@ internal sealed class ReplayOrchestrationContext : TaskOrchestrationContext
 
     public string? SerializedCustomStatus { get; private set; }
 
-    public bool CustomStatusChanged { get; private set; }
-
     public ContinueAsNewRequest? ContinueAsNewRequested { get; private set; }
 
     /// <summary>Actions taken that history does not record yet, in task-id order.</summary>
@@ -66,16 +74,19 @@ internal sealed class ReplayOrchestrationContext : TaskOrchestrationContext
 
     protected override ILoggerFactory LoggerFactory => _loggerFactory;
 
-    public void RestoreCustomStatus(string? serialized) => SerializedCustomStatus = serialized;
-
-    public override T? GetInput<T>()
-        where T : default => DurableJson.Deserialize<T>(SerializedInput);
+    public override T GetInput<T>() => (T)DurablePayloads.Read(_converter, SerializedInput, typeof(T), $"input of orchestrator '{Name}'")!;
 
     public override Task<TResult> CallActivityAsync<TResult>(TaskName name, object? input = null, TaskOptions? options = null)
     {
         EnsureOrchestratorThread();
-        var serializedInput = DurableJson.Serialize(input);
-        return WithRetry(options, () => ScheduleActivityOnce<TResult>(name.Name, serializedInput));
+        if (input is TaskOptions && options is null)
+        {
+            throw new ArgumentException(
+                $"A {nameof(TaskOptions)} value was passed as the input of activity '{name}'; pass it as the options argument instead.", nameof(input));
+        }
+
+        var serializedInput = _converter.Serialize(input);
+        return WithRetry(name.Name, options, () => ScheduleActivityOnce<TResult>(name.Name, serializedInput));
     }
 
     public override Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken)
@@ -103,6 +114,11 @@ internal sealed class ReplayOrchestrationContext : TaskOrchestrationContext
         return completion.Task;
     }
 
+    /// <summary>
+    /// Waits for an event. As in the SDK, the newest waiter for a name gets the next event (a loop that abandons a
+    /// wait and waits again is served first), all waiters for a name must ask for the same type, and events that
+    /// arrived before any wait are buffered, first in first out per name.
+    /// </summary>
     public override Task<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
@@ -116,21 +132,27 @@ internal sealed class ReplayOrchestrationContext : TaskOrchestrationContext
             }
         }
 
-        var waiter = new EventWaiter(new TaskCompletionSource<EventRaised>());
-        if (!_waiters.TryGetValue(eventName, out var queue))
+        if (!_waiters.TryGetValue(eventName, out var waiters))
         {
-            queue = new LinkedList<EventWaiter>();
-            _waiters[eventName] = queue;
+            waiters = new LinkedList<EventWaiter>();
+            _waiters[eventName] = waiters;
+        }
+        else if (waiters.First is { } newest && newest.Value.EventType != typeof(T))
+        {
+            throw new ArgumentException(
+                $"Orchestrator '{Name}' waits for event '{eventName}' as {typeof(T).FullName} while another wait for it expects {newest.Value.EventType.FullName}; "
+                + "waits for one event name must ask for the same type.", nameof(eventName));
         }
 
-        var waiterNode = queue.AddLast(waiter);
+        var waiter = new EventWaiter(typeof(T), new TaskCompletionSource<EventRaised>());
+        var waiterNode = waiters.AddFirst(waiter);
         if (cancellationToken.CanBeCanceled)
         {
             cancellationToken.Register(() =>
             {
                 if (waiter.Completion.TrySetCanceled(cancellationToken) && waiterNode.List is not null)
                 {
-                    queue.Remove(waiterNode);
+                    waiters.Remove(waiterNode);
                 }
             });
         }
@@ -144,36 +166,37 @@ internal sealed class ReplayOrchestrationContext : TaskOrchestrationContext
         ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
         EnsureOrchestratorThread();
         var taskId = _nextTaskId++;
-        _unmatchedActions.Add(taskId, new SendEventAction(taskId, instanceId, eventName, DurableJson.Serialize(payload)));
+        _unmatchedActions.Add(taskId, new SendEventAction(taskId, instanceId, eventName, _converter.Serialize(payload)));
     }
 
     public override void SetCustomStatus(object? customStatus)
     {
         EnsureOrchestratorThread();
-        SerializedCustomStatus = DurableJson.Serialize(customStatus);
-        CustomStatusChanged = true;
+        SerializedCustomStatus = _converter.Serialize(customStatus);
     }
 
     public override Task<TResult> CallSubOrchestratorAsync<TResult>(TaskName orchestratorName, object? input = null, TaskOptions? options = null)
     {
         EnsureOrchestratorThread();
-        var serializedInput = DurableJson.Serialize(input);
-        var chosenId = (options as SubOrchestrationOptions)?.InstanceId;
-        return WithRetry(options, () =>
-            CallSubOrchestratorOnce<TResult>(orchestratorName.Name, chosenId ?? NewGuid().ToString("N"), serializedInput));
+        var serializedInput = _converter.Serialize(input);
+
+        // Chosen once, as the SDK does: every retry of the sub-orchestration runs under the same instance id.
+        var instanceId = (options as SubOrchestrationOptions)?.InstanceId ?? NewGuid().ToString("N");
+        return WithRetry(orchestratorName.Name, options, () => CallSubOrchestratorOnce<TResult>(orchestratorName.Name, instanceId, serializedInput));
     }
 
     public override void ContinueAsNew(object? newInput = null, bool preserveUnprocessedEvents = true)
     {
         EnsureOrchestratorThread();
-        ContinueAsNewRequested = new ContinueAsNewRequest(DurableJson.Serialize(newInput), preserveUnprocessedEvents);
+        ContinueAsNewRequested = new ContinueAsNewRequest(_converter.Serialize(newInput), preserveUnprocessedEvents);
     }
 
+    /// <summary>A name-based (version 5) GUID from the instance id, the step time and a counter, as the SDK makes it.</summary>
     public override Guid NewGuid()
     {
         EnsureOrchestratorThread();
-        var name = string.Create(CultureInfo.InvariantCulture, $"{InstanceId}_{CurrentTimestamp:O}_{_guidCounter++}");
-        return DeterministicGuid.Create(name);
+        var name = string.Create(CultureInfo.InvariantCulture, $"{InstanceId}_{CurrentUtcDateTime.ToString("o", CultureInfo.InvariantCulture)}_{_guidCounter++}");
+        return DeterministicGuid.Create(GuidNamespace, name);
     }
 
     /// <summary>Checks a recorded action event against the action the code took with the same task id.</summary>
@@ -224,15 +247,15 @@ internal sealed class ReplayOrchestrationContext : TaskOrchestrationContext
         }
     }
 
-    /// <summary>Hands an external event to the oldest waiter for its name, or buffers it.</summary>
+    /// <summary>Hands an external event to the newest live waiter for its name, or buffers it.</summary>
     public void DeliverEvent(EventRaised raised)
     {
-        if (_waiters.TryGetValue(raised.Name, out var queue))
+        if (_waiters.TryGetValue(raised.Name, out var waiters))
         {
-            while (queue.First is { } first)
+            while (waiters.First is { } newest)
             {
-                queue.RemoveFirst();
-                if (first.Value.Completion.TrySetResult(raised))
+                waiters.RemoveFirst();
+                if (newest.Value.Completion.TrySetResult(raised))
                 {
                     return;
                 }
@@ -242,10 +265,10 @@ internal sealed class ReplayOrchestrationContext : TaskOrchestrationContext
         _bufferedEvents.AddLast(raised);
     }
 
-    private static T ReadEventPayload<T>(EventRaised raised) =>
-        (T)DurableJson.Deserialize(raised.Input, typeof(T), $"payload of event '{raised.Name}'")!;
+    private T ReadEventPayload<T>(EventRaised raised) =>
+        (T)DurablePayloads.Read(_converter, raised.Input, typeof(T), $"payload of event '{raised.Name}'")!;
 
-    private static async Task<T> ConvertEventAsync<T>(Task<EventRaised> received) => ReadEventPayload<T>(await received);
+    private async Task<T> ConvertEventAsync<T>(Task<EventRaised> received) => ReadEventPayload<T>(await received);
 
     private async Task<TResult> ScheduleActivityOnce<TResult>(string name, string? serializedInput)
     {
@@ -254,7 +277,7 @@ internal sealed class ReplayOrchestrationContext : TaskOrchestrationContext
         _openTasks[taskId] = new OpenTask(name, completion);
         _unmatchedActions.Add(taskId, new ScheduleActivityAction(taskId, name, serializedInput));
         var result = await completion.Task;
-        return (TResult)DurableJson.Deserialize(result, typeof(TResult), $"result of activity '{name}'")!;
+        return (TResult)DurablePayloads.Read(_converter, result, typeof(TResult), $"result of activity '{name}'")!;
     }
 
     private async Task<TResult> CallSubOrchestratorOnce<TResult>(string name, string instanceId, string? serializedInput)
@@ -264,40 +287,83 @@ internal sealed class ReplayOrchestrationContext : TaskOrchestrationContext
         _openTasks[taskId] = new OpenTask(name, completion);
         _unmatchedActions.Add(taskId, new CallSubOrchestratorAction(taskId, name, instanceId, serializedInput));
         var result = await completion.Task;
-        return (TResult)DurableJson.Deserialize(result, typeof(TResult), $"output of sub-orchestration '{name}'")!;
+        return (TResult)DurablePayloads.Read(_converter, result, typeof(TResult), $"output of sub-orchestration '{name}'")!;
     }
 
-    /// <summary>
-    /// Retries per the policy, waiting on durable timers between attempts; the elapsed time is measured on the
-    /// orchestration clock, so a replay makes the same decisions.
-    /// </summary>
-    private async Task<TResult> WithRetry<TResult>(TaskOptions? options, Func<Task<TResult>> attempt)
+    private Task<TResult> WithRetry<TResult>(string taskName, TaskOptions? options, Func<Task<TResult>> attempt) => options?.Retry switch
     {
-        if (options?.Retry?.Policy is not { } policy)
-        {
-            return await attempt();
-        }
+        { Policy: { } policy } => RetryWithPolicy(taskName, policy, attempt),
+        { Handler: { } handler } => RetryWithHandler(handler, attempt),
+        _ => attempt(),
+    };
 
-        var firstAttemptAt = CurrentTimestamp;
+    /// <summary>
+    /// A <see cref="RetryPolicy"/> as the Durable Task Framework runs it: after a failed attempt the policy's handler
+    /// decides, the retry timeout is checked against the time of the failure (so an attempt may start after it), and
+    /// the back-off is a durable timer. The framework records a zero-length timer after the last attempt; so does this.
+    /// Time is the orchestration clock, so a replay makes the same decisions.
+    /// </summary>
+    private async Task<TResult> RetryWithPolicy<TResult>(string taskName, RetryPolicy policy, Func<Task<TResult>> attempt)
+    {
+        var firstAttemptAt = CurrentUtcDateTime;
+        var retryUntil = policy.RetryTimeout == Timeout.InfiniteTimeSpan || policy.RetryTimeout >= DateTime.MaxValue - firstAttemptAt
+            ? DateTime.MaxValue
+            : firstAttemptAt + policy.RetryTimeout;
         for (var attemptNumber = 1; ; attemptNumber++)
         {
             try
             {
                 return await attempt();
             }
-            catch (TaskFailedException failure) when (attemptNumber < policy.MaxNumberOfAttempts && policy.HandleFailure(failure.FailureDetails))
+            catch (TaskFailedException failure) when (!IsNonRetriable(failure.FailureDetails))
             {
-                var delay = policy.DelayAfterAttempt(attemptNumber);
-                var nextAttemptAt = CurrentTimestamp + delay;
-                if (policy.RetryTimeout != Timeout.InfiniteTimeSpan && nextAttemptAt - firstAttemptAt > policy.RetryTimeout)
+                if (attemptNumber >= policy.MaxNumberOfAttempts)
+                {
+                    await CreateTimer(CurrentUtcDateTime, CancellationToken.None);
+                    throw;
+                }
+
+                if (!policy.Handle(TaskFailures.ForRetryPolicy(taskName, failure.TaskId, failure.FailureDetails)) || CurrentUtcDateTime >= retryUntil)
                 {
                     throw;
                 }
 
-                await CreateTimer(nextAttemptAt.UtcDateTime, CancellationToken.None);
+                await CreateTimer(CurrentUtcDateTime + DelayAfter(policy, attemptNumber), CancellationToken.None);
             }
         }
     }
+
+    /// <summary>A custom retry handler, as the SDK runs it: asked after every failure, with no delay of its own.</summary>
+    private async Task<TResult> RetryWithHandler<TResult>(AsyncRetryHandler handler, Func<Task<TResult>> attempt)
+    {
+        var startedAt = CurrentUtcDateTime;
+        for (var failures = 1; ; failures++)
+        {
+            try
+            {
+                return await attempt();
+            }
+            catch (TaskFailedException failure) when (!IsNonRetriable(failure.FailureDetails))
+            {
+                if (!await handler(new RetryContext(this, failures, failure.FailureDetails, CurrentUtcDateTime - startedAt, CancellationToken.None)))
+                {
+                    throw;
+                }
+            }
+        }
+    }
+
+    /// <summary>The back-off after attempt <paramref name="attemptNumber"/> (1-based): first × coefficient^(n-1), capped.</summary>
+    private static TimeSpan DelayAfter(RetryPolicy policy, int attemptNumber)
+    {
+        var milliseconds = policy.FirstRetryInterval.TotalMilliseconds * Math.Pow(policy.BackoffCoefficient, attemptNumber - 1);
+        var cap = policy.MaxRetryInterval == Timeout.InfiniteTimeSpan ? TimeSpan.MaxValue : policy.MaxRetryInterval;
+        return milliseconds < cap.TotalMilliseconds ? TimeSpan.FromMilliseconds(milliseconds) : cap;
+    }
+
+    /// <summary>A task that does not exist is not retried: another attempt cannot find it either.</summary>
+    private static bool IsNonRetriable(TaskFailureDetails failure) =>
+        failure.ErrorType is TaskFailures.ActivityNotFound or TaskFailures.OrchestratorNotFound;
 
     private void EnsureOrchestratorThread()
     {
@@ -311,7 +377,7 @@ internal sealed class ReplayOrchestrationContext : TaskOrchestrationContext
 
     private sealed record OpenTask(string Description, TaskCompletionSource<string?> Completion);
 
-    private sealed record EventWaiter(TaskCompletionSource<EventRaised> Completion);
+    private sealed record EventWaiter(Type EventType, TaskCompletionSource<EventRaised> Completion);
 }
 
 /// <summary>The orchestrator asked to restart with a new input.</summary>

@@ -1,3 +1,5 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Soakline.Durable.History;
@@ -7,19 +9,25 @@ namespace Soakline.Durable.Runtime;
 
 /// <summary>
 /// Runs one activity request and turns its outcome (result or failure) into the control message for its
-/// orchestration. Activities are created per call in their own DI scope.
+/// orchestration. Activities are created per call, through the SDK's task factory, in their own DI scope.
 /// </summary>
 public sealed class ActivityExecutor
 {
-    private readonly DurableTaskRegistry _registry;
+    private readonly IDurableTaskFactory _tasks;
+    private readonly string _registeredNames;
     private readonly IServiceScopeFactory _scopes;
+    private readonly DataConverter _converter;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
-    public ActivityExecutor(DurableTaskRegistry registry, IServiceScopeFactory scopes, TimeProvider timeProvider, ILogger<ActivityExecutor> logger)
+    /// <param name="registeredNames">The activities <paramref name="tasks"/> knows, named when an unknown one is asked for.</param>
+    public ActivityExecutor(
+        IDurableTaskFactory tasks, IEnumerable<string> registeredNames, IServiceScopeFactory scopes, DataConverter converter, TimeProvider timeProvider, ILogger<ActivityExecutor> logger)
     {
-        _registry = registry;
+        _tasks = tasks;
+        _registeredNames = TaskFailures.DescribeRegistered(registeredNames);
         _scopes = scopes;
+        _converter = converter;
         _timeProvider = timeProvider;
         _logger = logger;
     }
@@ -33,24 +41,19 @@ public sealed class ActivityExecutor
 
     private async Task<HistoryEvent> RunAsync(ActivityRequest request, CancellationToken cancellationToken)
     {
-        if (!_registry.Activities.TryGetValue(request.Name, out var factory))
-        {
-            var known = string.Join(", ", _registry.Activities.Keys.Select(k => k.Name).Order(StringComparer.Ordinal));
-            return new TaskFailed(request.TaskId, new TaskFailureDetails(
-                "ActivityNotFound",
-                $"No activity named '{request.Name}' is registered with this worker (registered: {(known.Length == 0 ? "none" : known)}).",
-                null,
-                null));
-        }
-
         await using var scope = _scopes.CreateAsyncScope();
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var activity = factory(scope.ServiceProvider);
-            var input = DurableJson.Deserialize(request.Input, activity.InputType, $"input of activity '{request.Name}'");
-            var output = await activity.RunAsync(new ActivityContext(request.Name, request.InstanceId), input);
-            return new TaskCompleted(request.TaskId, DurableJson.Serialize(output));
+            if (!_tasks.TryCreateActivity(new TaskName(request.Name), scope.ServiceProvider, out var activity))
+            {
+                return new TaskFailed(request.TaskId, new TaskFailureDetails(
+                    TaskFailures.ActivityNotFound, $"No activity named '{request.Name}' is registered with this worker (registered: {_registeredNames}).", null, null, null));
+            }
+
+            var input = DurablePayloads.Read(_converter, request.Input, activity.InputType, $"input of activity '{request.Name}'");
+            var output = await activity.RunAsync(new ActivityContext(new TaskName(request.Name), request.InstanceId), input);
+            return new TaskCompleted(request.TaskId, _converter.Serialize(output));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -61,7 +64,7 @@ public sealed class ActivityExecutor
 #pragma warning restore CA1031
         {
             _logger.LogWarning(ex, "Activity {Activity} (#{TaskId}) of {InstanceId} failed.", request.Name, request.TaskId, request.InstanceId);
-            return new TaskFailed(request.TaskId, TaskFailureDetails.FromException(ex));
+            return new TaskFailed(request.TaskId, TaskFailures.FromException(ex));
         }
     }
 

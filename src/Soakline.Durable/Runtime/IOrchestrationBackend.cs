@@ -1,3 +1,6 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
 namespace Soakline.Durable.Runtime;
 
 /// <summary>
@@ -27,7 +30,8 @@ public interface IOrchestrationBackend
 
     Task<OrchestrationInstanceState?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken);
 
-    Task<Page<OrchestrationMetadata>> QueryInstancesAsync(OrchestrationQuery query, CancellationToken cancellationToken);
+    /// <summary>One page of the instances matching <paramref name="query"/>, oldest first; the client turns them into metadata.</summary>
+    Task<Page<OrchestrationInstanceState>> QueryInstancesAsync(OrchestrationQuery query, CancellationToken cancellationToken);
 
     /// <summary>Deletes a terminal instance and its history; returns false when it is missing or not terminal.</summary>
     Task<bool> PurgeInstanceAsync(string instanceId, CancellationToken cancellationToken);

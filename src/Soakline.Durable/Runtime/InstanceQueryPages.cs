@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace Soakline.Durable.Runtime;
 
@@ -8,14 +10,14 @@ namespace Soakline.Durable.Runtime;
 /// </summary>
 public static class InstanceQueryPages
 {
-    public static Page<OrchestrationMetadata> Slice(IReadOnlyList<OrchestrationInstanceState> matching, OrchestrationQuery query)
+    public static Page<OrchestrationInstanceState> Slice(IReadOnlyList<OrchestrationInstanceState> matching, OrchestrationQuery query)
     {
         ArgumentNullException.ThrowIfNull(matching);
         ArgumentNullException.ThrowIfNull(query);
         var offset = OffsetOf(query.ContinuationToken);
-        var page = matching.Skip(offset).Take(query.PageSize).Select(s => s.ToMetadata(query.FetchInputsAndOutputs)).ToList();
+        var page = matching.Skip(offset).Take(query.PageSize).ToList();
         var next = offset + page.Count < matching.Count ? (offset + page.Count).ToString(CultureInfo.InvariantCulture) : null;
-        return new Page<OrchestrationMetadata>(page, next);
+        return new Page<OrchestrationInstanceState>(page, next);
     }
 
     /// <summary>The offset a token stands for; a token this scheme did not issue is an error that names it.</summary>

@@ -1,3 +1,5 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Soakline.Durable.History;
 
 namespace Soakline.Durable.Runtime;
@@ -36,14 +38,15 @@ public sealed record OrchestrationInstanceState
 
     public bool IsTerminal => Status is OrchestrationRuntimeStatus.Completed
         or OrchestrationRuntimeStatus.Failed
-        or OrchestrationRuntimeStatus.Terminated
-        or OrchestrationRuntimeStatus.Canceled;
+        or OrchestrationRuntimeStatus.Terminated;
 
     /// <summary>True once the execution's <see cref="ExecutionStarted"/> is in history.</summary>
     public bool HasStarted => History.Any(e => e is ExecutionStarted);
 
-    public OrchestrationMetadata ToMetadata(bool includePayloads) => new(Name, InstanceId)
+    /// <summary>The SDK's view of this instance; its <c>Read...As</c> methods use <paramref name="converter"/>.</summary>
+    public OrchestrationMetadata ToMetadata(bool includePayloads, DataConverter converter) => new(Name, InstanceId)
     {
+        DataConverter = converter,
         RuntimeStatus = Status,
         CreatedAt = CreatedAt,
         LastUpdatedAt = LastUpdatedAt,

@@ -1,3 +1,6 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Logging;
 using Soakline.Durable.History;
 using Soakline.Durable.Replay;
@@ -9,20 +12,27 @@ namespace Soakline.Durable.Runtime;
 /// Turns one locked batch of messages for an instance into its next committed state: starts, terminations,
 /// suspensions; drops duplicates and stale messages; runs the orchestrator over the new events; and lists the
 /// messages and activity requests to send once the step is committed. Every backend uses this same code.
+/// Orchestrators come from the SDK's task factory, one fresh instance per step.
 /// </summary>
 public sealed class OrchestrationStepProcessor
 {
-    private readonly DurableTaskRegistry _registry;
+    private readonly IDurableTaskFactory _tasks;
+    private readonly string _registeredNames;
     private readonly IServiceProvider _services;
+    private readonly DataConverter _converter;
     private readonly TimeProvider _timeProvider;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
 
-    public OrchestrationStepProcessor(DurableTaskRegistry registry, IServiceProvider services, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    /// <param name="registeredNames">The orchestrators <paramref name="tasks"/> knows, named when an unknown one is asked for.</param>
+    public OrchestrationStepProcessor(
+        IDurableTaskFactory tasks, IEnumerable<string> registeredNames, IServiceProvider services, DataConverter converter, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(loggerFactory);
-        _registry = registry;
+        _tasks = tasks;
+        _registeredNames = TaskFailures.DescribeRegistered(registeredNames);
         _services = services;
+        _converter = converter;
         _timeProvider = timeProvider;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<OrchestrationStepProcessor>();
@@ -99,7 +109,7 @@ public sealed class OrchestrationStepProcessor
         {
             step.Send(OrchestrationMessage.Create(parent.InstanceId, parent.ExecutionId, new SubOrchestrationFailed(
                 parent.TaskScheduledId,
-                new TaskFailureDetails(typeof(InvalidOperationException).FullName!, $"An orchestration with instance id '{state.InstanceId}' already exists and is {state.Status}.", null, null))
+                new TaskFailureDetails(typeof(InvalidOperationException).FullName!, $"An orchestration with instance id '{state.InstanceId}' already exists and is {state.Status}.", null, null, null))
             {
                 Timestamp = step.Now,
             }));
@@ -116,7 +126,7 @@ public sealed class OrchestrationStepProcessor
         step.NewEvents.Clear();
         step.Record(terminated with { Timestamp = step.Now });
         step.State = state with { Status = OrchestrationRuntimeStatus.Terminated, Output = terminated.Output, HeldMessages = [] };
-        step.NotifyParent(new TaskFailureDetails("Terminated", $"The sub-orchestration '{state.InstanceId}' was terminated.", null, null));
+        step.NotifyParent(new TaskFailureDetails("Terminated", $"The sub-orchestration '{state.InstanceId}' was terminated.", null, null, null));
     }
 
     private void ApplyOrdinary(StepState step, OrchestrationMessage message)
@@ -154,15 +164,11 @@ public sealed class OrchestrationStepProcessor
         stepEvents.AddRange(step.NewEvents);
         step.NewEvents.Clear();
 
-        if (!_registry.Orchestrators.TryGetValue(state.Name, out var factory))
+        if (!_tasks.TryCreateOrchestrator(new TaskName(state.Name), _services, out var orchestrator))
         {
             step.RecordAll(stepEvents);
-            var known = string.Join(", ", _registry.Orchestrators.Keys.Select(k => k.Name).Order(StringComparer.Ordinal));
             step.Finish(new OrchestrationFailed(new TaskFailureDetails(
-                "OrchestratorNotFound",
-                $"No orchestrator named '{state.Name}' is registered with this worker (registered: {(known.Length == 0 ? "none" : known)}).",
-                null,
-                null)));
+                TaskFailures.OrchestratorNotFound, $"No orchestrator named '{state.Name}' is registered with this worker (registered: {_registeredNames}).", null, null, null)));
             return;
         }
 
@@ -170,13 +176,13 @@ public sealed class OrchestrationStepProcessor
         try
         {
             outcome = OrchestrationExecutor.Execute(new ExecutionRequest(
-                factory(_services), state.Name, state.InstanceId, state.Parent, state.CustomStatus, step.History, stepEvents, _loggerFactory));
+                orchestrator, state.Name, state.InstanceId, state.Parent, state.CustomStatus, step.History, stepEvents, _loggerFactory, _converter));
         }
         catch (Exception ex) when (ex is NonDeterministicOrchestrationException or NonDurableAwaitException or PayloadDeserializationException)
         {
             _logger.LogError(ex, "Orchestration {InstanceId} failed: {Reason}", state.InstanceId, ex.Message);
             step.RecordAll(stepEvents);
-            step.Finish(new OrchestrationFailed(TaskFailureDetails.FromException(ex)));
+            step.Finish(new OrchestrationFailed(TaskFailures.FromException(ex)));
             return;
         }
 

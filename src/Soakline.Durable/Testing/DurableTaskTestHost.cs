@@ -1,13 +1,19 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Soakline.Durable.InMemory;
 
 namespace Soakline.Durable.Testing;
 
 /// <summary>
-/// An in-process worker and client on the in-memory backend, for unit tests of orchestrators. With a fake clock,
-/// <see cref="RunUntilCompletedAsync"/> drives an orchestration through its durable timers in no wall time.
+/// An in-process worker and client for orchestrators written against the Durable Task SDK, on the in-memory backend,
+/// for unit tests. Its entry point mirrors the SDK's in-process test host; unlike it, durable timers follow
+/// <see cref="DurableTaskTestHostOptions.TimeProvider"/>, so with a fake clock <see cref="RunUntilCompletedAsync"/>
+/// drives an orchestration through hours of timers in no wall time.
 /// </summary>
 public sealed class DurableTaskTestHost : IAsyncDisposable
 {
@@ -38,9 +44,15 @@ public sealed class DurableTaskTestHost : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(options.TimeProvider ?? TimeProvider.System);
-        services.AddSingleton(options.WorkerOptions);
         options.ConfigureServices?.Invoke(services);
-        services.AddDurableTaskWorker(builder => builder.AddTasks(configure).UseInMemory());
+        services.AddDurableTaskWorker(builder =>
+        {
+            builder.AddTasks(configure).UseInMemory();
+            if (options.ConfigureWorker is { } configureWorker)
+            {
+                builder.Configure(configureWorker);
+            }
+        });
         services.AddDurableTaskClient(builder => builder.UseInMemory());
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
@@ -63,7 +75,7 @@ public sealed class DurableTaskTestHost : IAsyncDisposable
     /// </summary>
     public async Task<OrchestrationMetadata> RunUntilCompletedAsync(string instanceId, TimeSpan? maxVirtualTime = null, CancellationToken cancellationToken = default)
     {
-        if (TimeProvider is not Microsoft.Extensions.Time.Testing.FakeTimeProvider clock)
+        if (TimeProvider is not FakeTimeProvider clock)
         {
             throw new InvalidOperationException("RunUntilCompletedAsync needs a FakeTimeProvider in DurableTaskTestHostOptions.TimeProvider.");
         }

@@ -1,4 +1,5 @@
-using Soakline.Durable.Runtime;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Soakline.Durable.Testing;
 
@@ -9,8 +10,8 @@ public sealed class DurableTaskTestHostOptions
     public TimeProvider? TimeProvider { get; set; }
 
     /// <summary>Extra services for activities (ports, fakes) and for replacing engine parts.</summary>
-    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; set; }
+    public Action<IServiceCollection>? ConfigureServices { get; set; }
 
-    /// <summary>Worker concurrency.</summary>
-    public DurableTaskWorkerOptions WorkerOptions { get; set; } = new();
+    /// <summary>The SDK's worker options: concurrency, or another data converter.</summary>
+    public Action<DurableTaskWorkerOptions>? ConfigureWorker { get; set; }
 }

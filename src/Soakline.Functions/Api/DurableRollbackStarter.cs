@@ -1,4 +1,5 @@
-using Soakline.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Soakline.Pipeline.Domain;
 using Soakline.Pipeline.Orchestration;
 

@@ -1,4 +1,4 @@
-using Soakline.Durable;
+using Microsoft.DurableTask.Client;
 using Soakline.Functions.Releases;
 
 namespace Soakline.Functions.Api;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Soakline.Durable;
+using Microsoft.DurableTask.Client;
 
 namespace Soakline.Functions.Api;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
-using Soakline.Durable;
 using Soakline.Functions.Configuration;
 using Soakline.Functions.Observability;
 using Soakline.Pipeline.Orchestration;

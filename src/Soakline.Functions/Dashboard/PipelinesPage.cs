@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Soakline.Durable;
+using Microsoft.DurableTask.Client;
 using Soakline.Functions.Api;
 using Soakline.Functions.Releases;
 using Soakline.Pipeline.Ports;

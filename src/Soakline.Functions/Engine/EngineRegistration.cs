@@ -1,4 +1,6 @@
 using Azure.Identity;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Soakline.Durable;
@@ -39,12 +41,10 @@ public static class EngineRegistration
         }
 
         services.AddSoaklinePipeline();
-        var worker = services.AddDurableTaskWorker().AddTasks(registry => registry.AddPipelineTasks());
-        var client = services.AddDurableTaskClient();
+        services.AddDurableTaskWorker(worker => worker.AddTasks(registry => registry.AddPipelineTasks()));
         if (connectionString is null && accountName is null)
         {
-            worker.UseInMemory();
-            client.UseInMemory();
+            UseInMemory(services);
             return services;
         }
 
@@ -68,19 +68,25 @@ public static class EngineRegistration
                 options.WorkItemVisibilityTimeout = workItemVisibility ?? options.WorkItemVisibilityTimeout;
             }
 
-            worker.UseAzureStorage(Configure);
-            client.UseAzureStorage(Configure);
+            // UseAzureStorage checks the options before it registers anything, so a bad setting leaves the builders untouched.
+            services.AddDurableTaskWorker(worker => worker.UseAzureStorage(Configure));
+            services.AddDurableTaskClient(client => client.UseAzureStorage(Configure));
             services.AddSingleton<ITaskHubMessageHandler>(sp => new AzureQueueMessages(sp.GetRequiredService<AzureStorageMessageHandler>()));
         }
         catch (ArgumentException ex)
         {
             // Reported at start with the other settings; the in-memory backend keeps the container buildable until then.
             problems.Add($"Soakline__Storage: {ex.Message}");
-            worker.UseInMemory();
-            client.UseInMemory();
+            UseInMemory(services);
         }
 
         return services;
+    }
+
+    private static void UseInMemory(IServiceCollection services)
+    {
+        services.AddDurableTaskWorker(worker => worker.UseInMemory());
+        services.AddDurableTaskClient(client => client.UseInMemory());
     }
 
     private static string? Setting(IConfiguration configuration, string name) =>

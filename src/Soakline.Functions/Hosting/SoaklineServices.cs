@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Soakline.Durable;
 using Soakline.Functions.Adapters;
 using Soakline.Functions.Api;
 using Soakline.Functions.Approvals;

@@ -1,5 +1,5 @@
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
-using Soakline.Durable;
 using Soakline.Functions.Webhooks;
 
 namespace Soakline.Functions.Releases;

@@ -1,5 +1,6 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
-using Soakline.Durable;
 using Soakline.Functions.Configuration;
 using Soakline.Functions.Observability;
 using Soakline.Pipeline.Domain;

@@ -1,5 +1,5 @@
 using Soakline.Pipeline.Domain;
-using Soakline.Durable;
+using Microsoft.DurableTask;
 using Soakline.Pipeline.Ports;
 
 namespace Soakline.Pipeline.Activities;

@@ -1,4 +1,4 @@
-using Soakline.Durable;
+using Microsoft.DurableTask;
 using Soakline.Pipeline.Ports;
 
 namespace Soakline.Pipeline.Activities;

@@ -1,4 +1,4 @@
-using Soakline.Durable;
+using Microsoft.DurableTask;
 using Soakline.Pipeline.Activities;
 using Soakline.Pipeline.Delivery;
 using Soakline.Pipeline.Ports;

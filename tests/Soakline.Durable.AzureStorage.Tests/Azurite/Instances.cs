@@ -47,7 +47,7 @@ public static class Instances
     public static int AssertEveryStepAppliedOnce(OrchestrationMetadata metadata, string run, string ranLogPath)
     {
         Assert.True(metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{metadata.InstanceId} is {metadata.RuntimeStatus}: {metadata.FailureDetails}");
-        var output = DurableJson.Deserialize<List<string>>(metadata.SerializedOutput) ?? [];
+        var output = DurablePayloads.Converter.Deserialize<List<string>>(metadata.SerializedOutput) ?? [];
         Assert.Contains("event:go", output);
         var applied = output.Where(r => r != "event:go").ToList();
         Assert.Equal(

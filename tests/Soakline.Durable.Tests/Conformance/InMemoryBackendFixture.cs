@@ -1,3 +1,5 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Time.Testing;
 using Soakline.Durable.Conformance;
 using Soakline.Durable.Testing;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Time.Testing;
 using Soakline.Durable.Testing;
 

@@ -1,8 +1,13 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Soakline.Durable.History;
 using Soakline.Durable.Runtime;
+using Soakline.Durable.Serialization;
 
 namespace Soakline.Durable.Tests.Runtime;
 
@@ -18,15 +23,15 @@ public sealed class StepProcessorTests
 
     public StepProcessorTests()
     {
-        var registry = new DurableTaskRegistry()
-            .AddOrchestratorFunc<int>("TwoSteps", async ctx =>
-            {
-                var a = await ctx.CallActivityAsync<int>("Step", 1);
-                var e = await ctx.WaitForExternalEvent<int>("bonus");
-                var b = await ctx.CallActivityAsync<int>("Step", 2);
-                return a + b + e;
-            });
-        _processor = new OrchestrationStepProcessor(registry, new ServiceCollection().BuildServiceProvider(), _clock, NullLoggerFactory.Instance);
+        var twoSteps = FuncTaskOrchestrator.Create<object?, int>(async (ctx, _) =>
+        {
+            var a = await ctx.CallActivityAsync<int>("Step", 1);
+            var e = await ctx.WaitForExternalEvent<int>("bonus");
+            var b = await ctx.CallActivityAsync<int>("Step", 2);
+            return a + b + e;
+        });
+        _processor = new OrchestrationStepProcessor(
+            new OneOrchestrator("TwoSteps", twoSteps), ["TwoSteps"], new ServiceCollection().BuildServiceProvider(), DurablePayloads.Converter, _clock, NullLoggerFactory.Instance);
     }
 
     [Fact]
@@ -151,4 +156,20 @@ public sealed class StepProcessorTests
 
     private static OrchestrationMessage Message(OrchestrationInstanceState state, HistoryEvent e) =>
         OrchestrationMessage.Create(InstanceId, state.ExecutionId, e);
+
+    /// <summary>The SDK's task factory for a single orchestrator (the processor takes orchestrators from a factory).</summary>
+    private sealed class OneOrchestrator(TaskName name, ITaskOrchestrator orchestrator) : IDurableTaskFactory
+    {
+        public bool TryCreateActivity(TaskName name, IServiceProvider serviceProvider, [NotNullWhen(true)] out ITaskActivity? activity)
+        {
+            activity = null;
+            return false;
+        }
+
+        public bool TryCreateOrchestrator(TaskName requested, IServiceProvider serviceProvider, [NotNullWhen(true)] out ITaskOrchestrator? created)
+        {
+            created = requested == name ? orchestrator : null;
+            return created is not null;
+        }
+    }
 }

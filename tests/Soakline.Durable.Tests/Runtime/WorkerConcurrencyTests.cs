@@ -1,4 +1,5 @@
-using Soakline.Durable.Runtime;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Soakline.Durable.Testing;
 
 namespace Soakline.Durable.Tests.Runtime;
@@ -30,7 +31,7 @@ public sealed class WorkerConcurrencyTests
                     return x;
                 })
                 .AddOrchestratorFunc<int>("Fan", async ctx => (await Task.WhenAll(Enumerable.Range(0, 12).Select(i => ctx.CallActivityAsync<int>("Busy", i)))).Sum()),
-            new DurableTaskTestHostOptions { WorkerOptions = new DurableTaskWorkerOptions { MaxConcurrentActivities = 2 } });
+            new DurableTaskTestHostOptions { ConfigureWorker = o => o.Concurrency.MaximumConcurrentActivityWorkItems = 2 });
 
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Fan");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

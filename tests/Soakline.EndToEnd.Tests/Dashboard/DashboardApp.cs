@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Soakline.Durable;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Soakline.EndToEnd.Tests.Infrastructure;
 using Soakline.Functions.Api;
 using Soakline.Functions.Releases;
@@ -47,13 +50,10 @@ internal sealed class DashboardApp : WebApplicationFactory<Program>
         builder.UseSetting("Soakline:Approvals:SigningKey", "c2lnbmluZy1rZXktREFTSEJPQVJELTAxMjM0NTY3ODlhYmNkZWYwMTIzNDU2Nzg5YWJjZGVm");
         builder.ConfigureTestServices(services =>
         {
-            // The engine runs the last registry registered: the stand-ins replace the pipeline's orchestrators.
-            services.AddSingleton(_ =>
-            {
-                var registry = new DurableTaskRegistry();
-                StandInCanary.Register(registry);
-                return registry;
-            });
+            // The stand-ins replace the pipeline's orchestrators: the SDK builds the worker's registry from every
+            // AddTasks, so the app's are dropped first.
+            services.RemoveAll<IConfigureOptions<DurableTaskRegistry>>();
+            services.Configure<DurableTaskRegistry>(Options.DefaultName, StandInCanary.Register);
             services.AddSingleton<IRollbackStarter>(Rollbacks);
         });
     }

@@ -1,5 +1,5 @@
+using Microsoft.DurableTask.Client;
 using Microsoft.Playwright;
-using Soakline.Durable;
 using Soakline.EndToEnd.Tests.Infrastructure;
 using Soakline.Pipeline.Orchestration;
 

@@ -1,4 +1,4 @@
-using Soakline.Durable;
+using Microsoft.DurableTask;
 using Soakline.Functions.Releases;
 using Soakline.Pipeline.Analysis;
 using Soakline.Pipeline.Orchestration;

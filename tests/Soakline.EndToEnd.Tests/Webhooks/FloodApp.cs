@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Soakline.Durable;
 using Soakline.Functions.Webhooks;
 
 namespace Soakline.EndToEnd.Tests.Webhooks;

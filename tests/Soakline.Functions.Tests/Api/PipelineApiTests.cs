@@ -1,13 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Soakline.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Soakline.Functions.Api;
 using Soakline.Functions.Releases;
 using Soakline.Functions.Tests.Infrastructure;
 using Soakline.Pipeline.Orchestration;
 using Soakline.Pipeline.Ports;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Soakline.Functions.Tests.Api;
 

@@ -1,5 +1,6 @@
 using System.Net;
-using Soakline.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Soakline.Functions.Tests.Infrastructure;
 using Soakline.Integrations.Approvals;
 using Soakline.Pipeline.Ports;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
-using Soakline.Durable;
 using Soakline.Functions.CustomHandler;
 using Soakline.Functions.Tests.Infrastructure;
 using Soakline.Integrations.Approvals;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using Soakline.Durable;
+using Microsoft.DurableTask.Client;
 using Soakline.Functions.Storage;
 using Soakline.Functions.Tests.Infrastructure;
 using Soakline.Functions.Webhooks;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Soakline.Durable;
+using Microsoft.DurableTask.Client;
 using Soakline.Functions.Api;
 using Soakline.Functions.Tests.Infrastructure;
 using Soakline.Functions.Webhooks;

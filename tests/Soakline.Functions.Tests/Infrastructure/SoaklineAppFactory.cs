@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using Soakline.Durable;
 
 namespace Soakline.Functions.Tests.Infrastructure;
 
@@ -42,14 +45,16 @@ public sealed class SoaklineAppFactory : WebApplicationFactory<Program>
         return this;
     }
 
-    /// <summary>Runs these stand-in orchestrators instead of the pipeline's (the engine uses the last registry registered).</summary>
+    /// <summary>
+    /// Runs these stand-in orchestrators instead of the pipeline's: the SDK builds the worker's registry from every
+    /// <c>AddTasks</c>, so the app's are dropped first.
+    /// </summary>
     public SoaklineAppFactory WithOrchestrators(Action<DurableTaskRegistry> configure) =>
-        WithServices(s => s.AddSingleton(_ =>
+        WithServices(s =>
         {
-            var registry = new DurableTaskRegistry();
-            configure(registry);
-            return registry;
-        }));
+            s.RemoveAll<IConfigureOptions<DurableTaskRegistry>>();
+            s.Configure(Options.DefaultName, configure);
+        });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using Soakline.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Soakline.Functions.Releases;
 using Soakline.Functions.Tests.Infrastructure;
 using Soakline.Functions.Webhooks;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Soakline.Durable;
 using Soakline.Functions.Releases;
 using Soakline.Functions.Tests.Infrastructure;
 using Soakline.Functions.Webhooks;

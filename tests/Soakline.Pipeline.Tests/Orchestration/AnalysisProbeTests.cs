@@ -71,11 +71,11 @@ public sealed class AnalysisProbeTests : IAsyncLifetime
         var canary = PipelineHarness.Release(2, hour: 10);
         var request = new HealthCheckRequest(new Uri("http://prod-1/health"), Attempts: 1, Release: canary);
 
-        var json = DurableJson.Serialize(request)!;
-        var old = DurableJson.Deserialize<HealthCheckRequest>("""{"url":"http://prod-1/health","attempts":1,"delay":null,"timeout":null}""")!;
+        var json = DurablePayloads.Converter.Serialize(request)!;
+        var old = DurablePayloads.Converter.Deserialize<HealthCheckRequest>("""{"url":"http://prod-1/health","attempts":1,"delay":null,"timeout":null}""")!;
 
         Assert.Contains($"\"release\":\"{canary.Value}\"", json, StringComparison.Ordinal);
-        Assert.Equal(request, DurableJson.Deserialize<HealthCheckRequest>(json));
+        Assert.Equal(request, DurablePayloads.Converter.Deserialize<HealthCheckRequest>(json));
         Assert.Null(old.Release);
         Assert.Equal(new Uri("http://prod-1/health"), old.Url);
     }

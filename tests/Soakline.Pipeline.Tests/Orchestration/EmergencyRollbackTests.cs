@@ -1,4 +1,3 @@
-using Soakline.Durable;
 using Soakline.Pipeline.Orchestration;
 using Soakline.Pipeline.Ports;
 

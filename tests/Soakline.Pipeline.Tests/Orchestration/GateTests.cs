@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using Soakline.Pipeline.Orchestration;
 using Soakline.Pipeline.Ports;
 
@@ -80,7 +81,7 @@ public sealed class GateTests : IAsyncLifetime
 
         var metadata = await _h.Host.RunUntilCompletedAsync(broken);
 
-        Assert.Equal(Durable.OrchestrationRuntimeStatus.Failed, metadata.RuntimeStatus);
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, metadata.RuntimeStatus);
         Assert.Contains(_h.Notifier.Sent, n => n.Severity == Severity.Critical && n.Text.Contains("connection to stg-1 lost", StringComparison.Ordinal));
         Assert.Contains(await _h.KindsAsync(broken), k => k == TransitionKind.PipelineCompleted);
 

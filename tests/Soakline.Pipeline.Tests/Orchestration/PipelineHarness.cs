@@ -1,6 +1,7 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Soakline.Durable;
 using Soakline.Durable.Testing;
 using Soakline.Pipeline.Domain;
 using Soakline.Pipeline.Orchestration;
