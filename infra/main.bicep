@@ -1,9 +1,12 @@
-// Soakline on Azure: a resource group holding a Function App on the Flex Consumption plan (the custom
-// handler), a storage account reached by identity only, Log Analytics with Application Insights, and a
-// Key Vault for the secrets. `azd up` deploys this file with infra/main.parameters.json; see
-// docs/deploy-azure.md. Every module lives under infra/modules and nothing is pulled from a registry.
+// Soakline on Azure: a resource group holding a Function App on the Flex Consumption plan (.NET 10
+// isolated worker, Durable Functions), the user-assigned identity it runs as, a storage account reached by
+// identity only, Log Analytics with Application Insights, and a Key Vault for the secrets. `azd up`
+// deploys this file with infra/main.parameters.json; see docs/deploy-azure.md. Every module lives under
+// infra/modules and nothing is pulled from a registry.
 
 targetScope = 'subscription'
+
+import { secretNames } from 'modules/secret-names.bicep'
 
 @minLength(1)
 @maxLength(64)
@@ -52,6 +55,9 @@ param gitHubInstallationId string = ''
 
 @description('Sender address of approval mails (Soakline__Smtp__FromAddress), e.g. soakline@example.com. Needed with smtpHost.')
 param smtpFromAddress string = ''
+
+@description('User name the SMTP server authenticates (Soakline__Smtp__UserName). Set together with smtpPassword, or leave both empty.')
+param smtpUserName string = ''
 
 @description('Public address approval links point at (Soakline__ApprovalMail__PublicBaseUrl). Empty: https://<function app name>.azurewebsites.net.')
 param publicBaseUrl string = ''
@@ -107,6 +113,9 @@ param smtpPassword string = ''
 @description('Key for the /api routes when the app runs standalone. Written to Key Vault when not empty.')
 param apiKey string = ''
 
+@description('Comma-separated Key Vault secret names (e.g. github-private-key,approvals-signing-key) set in the vault directly with `az keyvault secret set` instead of passed as parameters. Their app settings are Key Vault references too; a secret neither passed nor listed gets no app setting.')
+param secretNamesSetInVault string = ''
+
 // The azd service in azure.yaml that `azd deploy` packages and sends to the Function App.
 var azdServiceName = 'soakline'
 var tags = {
@@ -115,6 +124,7 @@ var tags = {
 // Stable per subscription, environment and region: redeployments address the same resources.
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var names = {
+  identity: 'id-${resourceToken}'
   workspace: 'log-${resourceToken}'
   applicationInsights: 'appi-${resourceToken}'
   storageAccount: 'st${resourceToken}'
@@ -122,6 +132,24 @@ var names = {
   plan: 'plan-${resourceToken}'
   functionApp: 'func-${resourceToken}'
 }
+
+// Keys match secretNames in modules/secret-names.bicep.
+var secretValues = {
+  githubWebhookSecret: gitHubWebhookSecret
+  githubPrivateKey: gitHubPrivateKey
+  githubToken: gitHubToken
+  sshPrivateKey: sshPrivateKey
+  approvalsSigningKey: approvalsSigningKey
+  smtpPassword: smtpPassword
+  apiKey: apiKey
+}
+
+// The secrets the vault holds as far as this deployment knows: those it writes now and those the operator
+// says were set there directly. Only these become Key Vault references in the app settings.
+var secretsInVault = union(
+  map(filter(items(secretNames), secret => !empty(secretValues[secret.key])), secret => secret.value),
+  filter(map(split(secretNamesSetInVault, ','), name => trim(name)), name => !empty(name))
+)
 
 resource resourceGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: empty(resourceGroupName) ? 'rg-${environmentName}' : resourceGroupName
@@ -159,22 +187,48 @@ module keyVault 'modules/key-vault.bicep' = {
     location: location
     tags: tags
     keyVaultName: names.keyVault
-    // Keys match secretNames in modules/secret-names.bicep.
-    secretValues: {
-      githubWebhookSecret: gitHubWebhookSecret
-      githubPrivateKey: gitHubPrivateKey
-      githubToken: gitHubToken
-      sshPrivateKey: sshPrivateKey
-      approvalsSigningKey: approvalsSigningKey
-      smtpPassword: smtpPassword
-      apiKey: apiKey
-    }
+    secretValues: secretValues
+  }
+}
+
+module appIdentity 'modules/app-identity.bicep' = {
+  name: 'app-identity'
+  scope: resourceGroup
+  params: {
+    location: location
+    tags: tags
+    identityName: names.identity
+  }
+}
+
+// The identity's roles exist before the Function App does, so its first start already reaches storage and
+// Key Vault.
+module appRoleAssignments 'modules/app-role-assignments.bicep' = {
+  name: 'app-role-assignments'
+  scope: resourceGroup
+  dependsOn: [
+    appIdentity
+    storage
+    keyVault
+    monitoring
+  ]
+  params: {
+    // Names known before deployment (not module outputs), so What-If can predict the assignments.
+    identityName: names.identity
+    storageAccountName: names.storageAccount
+    keyVaultName: names.keyVault
+    workspaceName: names.workspace
+    deployerPrincipalId: principalId
+    deployerPrincipalType: principalType
   }
 }
 
 module functionApp 'modules/function-app.bicep' = {
   name: 'function-app'
   scope: resourceGroup
+  dependsOn: [
+    appRoleAssignments
+  ]
   params: {
     location: location
     tags: tags
@@ -184,6 +238,9 @@ module functionApp 'modules/function-app.bicep' = {
     storageAccountName: storage.outputs.storageAccountName
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
     keyVaultUri: keyVault.outputs.keyVaultUri
+    secretsInVault: secretsInVault
+    identityResourceId: appIdentity.outputs.resourceId
+    identityClientId: appIdentity.outputs.clientId
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     logAnalyticsWorkspaceId: monitoring.outputs.workspaceCustomerId
     instanceMemoryMB: instanceMemoryMB
@@ -195,27 +252,8 @@ module functionApp 'modules/function-app.bicep' = {
     smtpHost: smtpHost
     gitHubInstallationId: gitHubInstallationId
     smtpFromAddress: smtpFromAddress
+    smtpUserName: smtpUserName
     publicBaseUrl: publicBaseUrl
-  }
-}
-
-module appRoleAssignments 'modules/app-role-assignments.bicep' = {
-  name: 'app-role-assignments'
-  scope: resourceGroup
-  dependsOn: [
-    functionApp
-    storage
-    keyVault
-    monitoring
-  ]
-  params: {
-    // Names known before deployment (not module outputs), so What-If can predict the assignments.
-    functionAppName: names.functionApp
-    storageAccountName: names.storageAccount
-    keyVaultName: names.keyVault
-    workspaceName: names.workspace
-    deployerPrincipalId: principalId
-    deployerPrincipalType: principalType
   }
 }
 

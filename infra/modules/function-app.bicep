@@ -1,10 +1,12 @@
-// The Function App: a Flex Consumption plan (Linux, scale to zero) running Soakline as a custom handler.
-// The Functions host reads host.json and the function folders from the package in the deployment
-// container and starts the self-contained executable that host.json names.
+// The Function App: a Flex Consumption plan (Linux, scale to zero) running Soakline as a .NET 10
+// isolated-worker Durable Functions app. The platform pulls the package from the deployment container;
+// the Functions host starts the worker and runs Durable Functions with its Azure Storage provider on the
+// host's own storage connection (AzureWebJobsStorage).
 //
-// Identity: system-assigned. The host reaches storage with it (AzureWebJobsStorage__*), the platform
-// pulls the package with it, Key Vault references resolve with it, and the app itself uses it for the
-// task hub and the Azure Monitor Logs queries. The roles are granted in app-role-assignments.bicep.
+// Identity: the user-assigned identity from app-identity.bicep, and only that one. The host and Durable
+// Functions reach storage with it (AzureWebJobsStorage__*), the platform pulls the package with it, Key
+// Vault references resolve with it (keyVaultReferenceIdentity), and the app's DefaultAzureCredential
+// picks it by AZURE_CLIENT_ID. Its roles are granted before this module runs (main.bicep).
 
 import { secretNames } from 'secret-names.bicep'
 
@@ -31,6 +33,15 @@ param deploymentContainerUrl string
 
 @description('Key Vault URI with a trailing slash; secret app settings are Key Vault references into it.')
 param keyVaultUri string
+
+@description('Key Vault secret names that exist in the vault (written by this deployment or set there directly). Only these get a Key Vault reference app setting.')
+param secretsInVault array
+
+@description('Resource id of the user-assigned identity the app runs as.')
+param identityResourceId string
+
+@description('Client id of the user-assigned identity.')
+param identityClientId string
 
 @description('Application Insights connection string.')
 param applicationInsightsConnectionString string
@@ -74,13 +85,136 @@ param gitHubInstallationId string
 @description('Sender address of approval mails.')
 param smtpFromAddress string
 
+@description('User name the SMTP server authenticates; empty without SMTP authentication.')
+param smtpUserName string
+
 @description('Public address approval links point at; empty means the app\'s default host name.')
 param publicBaseUrl string
 
-// Every secret setting is a versionless Key Vault reference (no version segment in the URI), so rotating
-// a secret in the vault needs no redeployment: the platform picks the new version up within a day, or at
-// once when the app restarts. Unresolved, the setting holds the reference text itself.
+// A secret setting is a versionless Key Vault reference (no version segment in the URI), so rotating a
+// secret in the vault needs no redeployment: the platform picks the new version up within a day, or at
+// once when the app restarts. Unresolved, the setting holds the reference text itself, which is why a
+// reference is emitted only for a secret that exists: the app treats an unresolved reference to an
+// optional setting as absent (with a warning) but refuses to start on one to a required setting.
 var secretUriPrefix = '${keyVaultUri}secrets/'
+
+// Settings with a value in every deployment.
+var baseSettings = [
+  // The Functions host's own storage, which Durable Functions' Azure Storage provider also uses (host.json
+  // names AzureWebJobsStorage as its connection): by identity, no connection string.
+  {
+    name: 'AzureWebJobsStorage__accountName'
+    value: storageAccountName
+  }
+  {
+    name: 'AzureWebJobsStorage__credential'
+    value: 'managedidentity'
+  }
+  {
+    name: 'AzureWebJobsStorage__clientId'
+    value: identityClientId
+  }
+  // DefaultAzureCredential in the app (its ledger table, Azure Monitor Logs) selects the user-assigned
+  // identity by this client id; without it, it would look for a system-assigned identity that does not exist.
+  {
+    name: 'AZURE_CLIENT_ID'
+    value: identityClientId
+  }
+  {
+    name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+    value: applicationInsightsConnectionString
+  }
+  {
+    name: 'MonitorSchedule'
+    value: monitorSchedule
+  }
+  {
+    name: 'Soakline__TaskHub'
+    value: taskHubName
+  }
+  {
+    name: 'Soakline__Storage__AccountName'
+    value: storageAccountName
+  }
+  {
+    name: 'Soakline__AzureMonitor__WorkspaceId'
+    value: logAnalyticsWorkspaceId
+  }
+  {
+    // The site cannot read its own host name while it is being defined; <name>.azurewebsites.net is what a
+    // Function App without a custom domain answers on.
+    name: 'Soakline__ApprovalMail__PublicBaseUrl'
+    value: empty(publicBaseUrl) ? 'https://${functionAppName}.azurewebsites.net' : publicBaseUrl
+  }
+]
+
+// Optional plain settings, emitted only with a value: the app reads an empty setting as present, and an
+// adapter section that is present but empty stops the start.
+var optionalSettings = filter(
+  [
+    {
+      name: 'Soakline__GitHub__AppId'
+      value: gitHubAppId
+    }
+    {
+      name: 'Soakline__GitHub__InstallationId'
+      value: gitHubInstallationId
+    }
+    {
+      name: 'Soakline__Smtp__Host'
+      value: smtpHost
+    }
+    {
+      name: 'Soakline__Smtp__FromAddress'
+      value: smtpFromAddress
+    }
+    {
+      name: 'Soakline__Smtp__UserName'
+      value: smtpUserName
+    }
+  ],
+  setting => !empty(setting.value)
+)
+
+// The app setting behind each Key Vault secret.
+var secretSettings = [
+  {
+    name: 'Soakline__GitHub__WebhookSecret'
+    secret: secretNames.githubWebhookSecret
+  }
+  {
+    name: 'Soakline__GitHub__PrivateKey'
+    secret: secretNames.githubPrivateKey
+  }
+  {
+    name: 'Soakline__GitHub__Token'
+    secret: secretNames.githubToken
+  }
+  {
+    name: 'Soakline__Ssh__PrivateKey'
+    secret: secretNames.sshPrivateKey
+  }
+  {
+    name: 'Soakline__Approvals__SigningKey'
+    secret: secretNames.approvalsSigningKey
+  }
+  {
+    name: 'Soakline__Smtp__Password'
+    secret: secretNames.smtpPassword
+  }
+  {
+    name: 'Soakline__ApiKey'
+    secret: secretNames.apiKey
+  }
+]
+
+var keyVaultReferenceSettings = map(
+  filter(secretSettings, setting => contains(secretsInVault, setting.secret)),
+  setting => {
+    name: setting.name
+    value: '@Microsoft.KeyVault(SecretUri=${secretUriPrefix}${setting.secret})'
+  }
+)
 
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
@@ -103,27 +237,31 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
   tags: union(tags, { 'azd-service-name': azdServiceName })
   kind: 'functionapp,linux'
   identity: {
-    type: 'SystemAssigned'
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityResourceId}': {}
+    }
   }
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Key Vault references resolve with the user-assigned identity (the default would be a system-assigned one).
+    keyVaultReferenceIdentity: identityResourceId
     functionAppConfig: {
       deployment: {
         storage: {
           type: 'blobContainer'
           value: deploymentContainerUrl
           authentication: {
-            type: 'SystemAssignedIdentity'
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityResourceId
           }
         }
       }
-      // The custom-handler stack: the host starts the executable named in host.json. '1.0' is the
-      // version the Flex Consumption runtime catalog lists for 'custom'; ARM accepts any string here,
-      // but an app with an uncatalogued version never starts its host.
+      // The .NET isolated worker on .NET 10, as the Flex Consumption runtime catalog names it.
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
       scaleAndConcurrency: {
         instanceMemoryMB: instanceMemoryMB
@@ -142,87 +280,7 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       http20Enabled: true
       // Flex Consumption takes the runtime from functionAppConfig: FUNCTIONS_WORKER_RUNTIME and
       // FUNCTIONS_EXTENSION_VERSION must not appear here.
-      appSettings: [
-        // The Functions host's own storage, by identity (no connection string).
-        {
-          name: 'AzureWebJobsStorage__accountName'
-          value: storageAccountName
-        }
-        {
-          name: 'AzureWebJobsStorage__credential'
-          value: 'managedidentity'
-        }
-        {
-          name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
-          value: applicationInsightsConnectionString
-        }
-        {
-          name: 'MonitorSchedule'
-          value: monitorSchedule
-        }
-        {
-          name: 'Soakline__TaskHub'
-          value: taskHubName
-        }
-        {
-          name: 'Soakline__Storage__AccountName'
-          value: storageAccountName
-        }
-        {
-          name: 'Soakline__AzureMonitor__WorkspaceId'
-          value: logAnalyticsWorkspaceId
-        }
-        {
-          name: 'Soakline__GitHub__AppId'
-          value: gitHubAppId
-        }
-        {
-          name: 'Soakline__Smtp__Host'
-          value: smtpHost
-        }
-        {
-          name: 'Soakline__GitHub__InstallationId'
-          value: gitHubInstallationId
-        }
-        {
-          name: 'Soakline__Smtp__FromAddress'
-          value: smtpFromAddress
-        }
-        {
-          // The site cannot read its own host name while it is being defined; <name>.azurewebsites.net is what a
-          // Function App without a custom domain answers on.
-          name: 'Soakline__ApprovalMail__PublicBaseUrl'
-          value: empty(publicBaseUrl) ? 'https://${functionAppName}.azurewebsites.net' : publicBaseUrl
-        }
-        {
-          name: 'Soakline__GitHub__WebhookSecret'
-          value: '@Microsoft.KeyVault(SecretUri=${secretUriPrefix}${secretNames.githubWebhookSecret})'
-        }
-        {
-          name: 'Soakline__GitHub__PrivateKey'
-          value: '@Microsoft.KeyVault(SecretUri=${secretUriPrefix}${secretNames.githubPrivateKey})'
-        }
-        {
-          name: 'Soakline__GitHub__Token'
-          value: '@Microsoft.KeyVault(SecretUri=${secretUriPrefix}${secretNames.githubToken})'
-        }
-        {
-          name: 'Soakline__Ssh__PrivateKey'
-          value: '@Microsoft.KeyVault(SecretUri=${secretUriPrefix}${secretNames.sshPrivateKey})'
-        }
-        {
-          name: 'Soakline__Approvals__SigningKey'
-          value: '@Microsoft.KeyVault(SecretUri=${secretUriPrefix}${secretNames.approvalsSigningKey})'
-        }
-        {
-          name: 'Soakline__Smtp__Password'
-          value: '@Microsoft.KeyVault(SecretUri=${secretUriPrefix}${secretNames.smtpPassword})'
-        }
-        {
-          name: 'Soakline__ApiKey'
-          value: '@Microsoft.KeyVault(SecretUri=${secretUriPrefix}${secretNames.apiKey})'
-        }
-      ]
+      appSettings: concat(baseSettings, optionalSettings, keyVaultReferenceSettings)
     }
   }
 }
@@ -249,6 +307,3 @@ output functionAppName string = functionApp.name
 
 @description('Default host name, e.g. <name>.azurewebsites.net.')
 output defaultHostName string = functionApp.properties.defaultHostName
-
-@description('Object id of the app\'s system-assigned identity, for role assignments.')
-output principalId string = functionApp.identity.principalId

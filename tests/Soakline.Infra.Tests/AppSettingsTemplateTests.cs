@@ -1,129 +1,194 @@
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Soakline.Infra.Tests.Templates;
 
 namespace Soakline.Infra.Tests;
 
-/// <summary>The Function App's settings (what the app and the Functions host read), from the compiled main.bicep.</summary>
+/// <summary>
+/// The Function App's settings (what the app and the Functions host read), as compiled main.bicep deploys them for
+/// given parameters (<see cref="FunctionAppDeployment"/>).
+/// </summary>
 [Collection(CompiledMainTemplateCollection.Name)]
-public sealed partial class AppSettingsTemplateTests(CompiledMainTemplate compiled)
+public sealed class AppSettingsTemplateTests(CompiledMainTemplate compiled)
 {
-    private static readonly string[] SecretSettingNames =
+    // Secret parameter, its Key Vault secret and the app setting referencing it.
+    private static readonly (string Parameter, string Secret, string Setting)[] Secrets =
     [
-        "Soakline__GitHub__WebhookSecret",
-        "Soakline__GitHub__PrivateKey",
-        "Soakline__GitHub__Token",
-        "Soakline__Ssh__PrivateKey",
-        "Soakline__Approvals__SigningKey",
-        "Soakline__Smtp__Password",
-        "Soakline__ApiKey",
+        ("gitHubWebhookSecret", "github-webhook-secret", "Soakline__GitHub__WebhookSecret"),
+        ("gitHubPrivateKey", "github-private-key", "Soakline__GitHub__PrivateKey"),
+        ("gitHubToken", "github-token", "Soakline__GitHub__Token"),
+        ("sshPrivateKey", "ssh-private-key", "Soakline__Ssh__PrivateKey"),
+        ("approvalsSigningKey", "approvals-signing-key", "Soakline__Approvals__SigningKey"),
+        ("smtpPassword", "smtp-password", "Soakline__Smtp__Password"),
+        ("apiKey", "api-key", "Soakline__ApiKey"),
     ];
 
-    // Setting name and the compiled value it must have inside the function-app module.
-    private static readonly (string Name, string Value)[] PlainSettingValues =
+    // Optional plain parameter, a value for it, and the app setting carrying it.
+    private static readonly (string Parameter, string Value, string Setting)[] OptionalPlain =
     [
-        ("Soakline__TaskHub", "[parameters('taskHubName')]"),
-        ("Soakline__Storage__AccountName", "[parameters('storageAccountName')]"),
-        ("Soakline__GitHub__AppId", "[parameters('gitHubAppId')]"),
-        ("Soakline__Smtp__Host", "[parameters('smtpHost')]"),
-        ("Soakline__GitHub__InstallationId", "[parameters('gitHubInstallationId')]"),
-        ("Soakline__Smtp__FromAddress", "[parameters('smtpFromAddress')]"),
-        ("Soakline__ApprovalMail__PublicBaseUrl", "[if(empty(parameters('publicBaseUrl')), format('https://{0}.azurewebsites.net', parameters('functionAppName')), parameters('publicBaseUrl'))]"),
-        ("Soakline__AzureMonitor__WorkspaceId", "[parameters('logAnalyticsWorkspaceId')]"),
-        ("MonitorSchedule", "[parameters('monitorSchedule')]"),
-        ("APPLICATIONINSIGHTS_CONNECTION_STRING", "[parameters('applicationInsightsConnectionString')]"),
-        ("AzureWebJobsStorage__accountName", "[parameters('storageAccountName')]"),
+        ("gitHubAppId", "123456", "Soakline__GitHub__AppId"),
+        ("gitHubInstallationId", "7654321", "Soakline__GitHub__InstallationId"),
+        ("smtpHost", "smtp.example.com", "Soakline__Smtp__Host"),
+        ("smtpFromAddress", "soakline@example.com", "Soakline__Smtp__FromAddress"),
+        ("smtpUserName", "soakline", "Soakline__Smtp__UserName"),
+    ];
+
+    private static readonly string ClientId = FunctionAppDeployment.ModuleOutputs["app-identity"]["clientId"];
+    private static readonly string StorageAccount = FunctionAppDeployment.ModuleOutputs["storage"]["storageAccountName"];
+
+    // Settings every deployment has, with the value they get from Everything().
+    private static readonly (string Name, string Value)[] AlwaysSet =
+    [
+        ("AzureWebJobsStorage__accountName", StorageAccount),
         ("AzureWebJobsStorage__credential", "managedidentity"),
+        ("AzureWebJobsStorage__clientId", ClientId),
+        ("AZURE_CLIENT_ID", ClientId),
+        ("APPLICATIONINSIGHTS_CONNECTION_STRING", FunctionAppDeployment.ModuleOutputs["monitoring"]["applicationInsightsConnectionString"]),
+        ("MonitorSchedule", "0 */10 * * * *"),
+        ("Soakline__TaskHub", "hubundertest"),
+        ("Soakline__Storage__AccountName", StorageAccount),
+        ("Soakline__AzureMonitor__WorkspaceId", FunctionAppDeployment.ModuleOutputs["monitoring"]["workspaceCustomerId"]),
+        ("Soakline__ApprovalMail__PublicBaseUrl", "https://soakline.example.com"),
     ];
 
-    public static TheoryData<string> SecretSettings => new(SecretSettingNames);
+    public static TheoryData<string> SecretParameters => new(Secrets.Select(s => s.Parameter));
 
-    public static TheoryData<string, string> PlainSettings
+    /// <summary>Every parameter that feeds an app setting, with a distinct value.</summary>
+    private static Dictionary<string, string> Everything()
     {
-        get
+        var parameters = FunctionAppDeployment.RequiredParameters();
+        parameters["taskHubName"] = "hubundertest";
+        parameters["monitorSchedule"] = "0 */10 * * * *";
+        parameters["publicBaseUrl"] = "https://soakline.example.com";
+        foreach (var secret in Secrets)
         {
-            var data = new TheoryData<string, string>();
-            foreach (var (name, value) in PlainSettingValues)
-            {
-                data.Add(name, value);
-            }
-
-            return data;
+            parameters[secret.Parameter] = $"value-of-{secret.Parameter}";
         }
+
+        foreach (var plain in OptionalPlain)
+        {
+            parameters[plain.Parameter] = plain.Value;
+        }
+
+        return parameters;
     }
 
-    private TemplateResource Site => compiled.Template.Single("Microsoft.Web/sites");
+    private static Dictionary<string, string> Nothing() => FunctionAppDeployment.RequiredParameters();
 
-    private Dictionary<string, string> Settings =>
-        Site.At("properties.siteConfig.appSettings")!.AsArray().OfType<JsonObject>()
-            .ToDictionary(setting => (string)setting["name"]!, setting => (string)setting["value"]!, StringComparer.Ordinal);
+    private FunctionAppDeployment Deploy(Dictionary<string, string> parameters) => FunctionAppDeployment.Evaluate(compiled.Template, parameters);
 
-    [Theory]
-    [MemberData(nameof(PlainSettings))]
-    public void Plain_settings_carry_their_parameter(string name, string expectedValue)
+    [Fact]
+    public void Settings_every_deployment_has_carry_their_parameter_or_deployed_resource()
     {
-        Assert.True(Settings.TryGetValue(name, out var value), $"App setting {name} is missing.");
-        Assert.Equal(expectedValue, value);
-    }
+        var settings = Deploy(Everything()).AppSettings;
 
-    [Theory]
-    [MemberData(nameof(SecretSettings))]
-    public void Secret_settings_are_key_vault_references_to_secrets_the_vault_module_writes(string name)
-    {
-        Assert.True(Settings.TryGetValue(name, out var value), $"App setting {name} is missing.");
-        var match = KeyVaultReference().Match(value);
-        Assert.True(match.Success, $"{name} is not a Key Vault reference: {value}");
-
-        var secretName = (string?)Site.Variable("secretNames")?[match.Groups["key"].Value];
-        Assert.False(string.IsNullOrEmpty(secretName), $"{name} names an unknown secret key '{match.Groups["key"].Value}'.");
-        Assert.Contains(secretName, SecretNamesTheVaultModuleWrites());
+        Assert.All(AlwaysSet, expected => Assert.Equal(expected.Value, settings.GetValueOrDefault(expected.Name)));
     }
 
     [Fact]
-    public void Key_vault_references_point_at_the_deployed_vault_without_a_version()
+    public void With_nothing_optional_supplied_only_the_settings_every_deployment_has_are_set()
     {
-        // Versionless: rotating a secret in the vault needs no redeployment.
-        Assert.Equal("[format('{0}secrets/', parameters('keyVaultUri'))]", (string?)Site.Variable("secretUriPrefix"));
+        var settings = Deploy(Nothing()).AppSettings;
+
+        Assert.Equal(AlwaysSet.Select(s => s.Name).Order(StringComparer.Ordinal), settings.Keys.Order(StringComparer.Ordinal));
+        Assert.Matches(@"^https://func-[a-z0-9]{13}\.azurewebsites\.net$", settings["Soakline__ApprovalMail__PublicBaseUrl"]);
+    }
+
+    [Fact]
+    public void Optional_plain_settings_appear_only_with_a_value()
+    {
+        var settings = Deploy(Everything()).AppSettings;
+
+        Assert.All(OptionalPlain, plain => Assert.Equal(plain.Value, settings.GetValueOrDefault(plain.Setting)));
+    }
+
+    [Theory]
+    [MemberData(nameof(SecretParameters))]
+    public void A_supplied_secret_is_written_to_the_vault_and_only_it_gets_a_versionless_key_vault_reference(string parameter)
+    {
+        var secret = Secrets.Single(s => s.Parameter == parameter);
+        var parameters = Nothing();
+        parameters[parameter] = "the-secret-value";
+
+        var deployment = Deploy(parameters);
+
+        Assert.Equal(new Dictionary<string, string> { [secret.Secret] = "the-secret-value" }, deployment.VaultSecrets);
+        var references = deployment.AppSettings.Where(s => s.Value.StartsWith("@Microsoft.KeyVault(", StringComparison.Ordinal)).ToList();
+        var (name, value) = Assert.Single(references);
+        Assert.Equal(secret.Setting, name);
+        // Versionless (no segment after the secret name): rotating a secret in the vault needs no redeployment.
+        Assert.Equal($"@Microsoft.KeyVault(SecretUri={FunctionAppDeployment.ModuleOutputs["key-vault"]["keyVaultUri"]}secrets/{secret.Secret})", value);
+    }
+
+    [Fact]
+    public void Secrets_set_in_the_vault_directly_get_references_when_named_and_unknown_names_add_nothing()
+    {
+        var parameters = Nothing();
+        parameters["secretNamesSetInVault"] = "github-private-key, smtp-password,,no-such-secret";
+
+        var deployment = Deploy(parameters);
+
+        Assert.Empty(deployment.VaultSecrets);
+        Assert.Equal(
+            ["Soakline__GitHub__PrivateKey", "Soakline__Smtp__Password"],
+            deployment.AppSettings.Keys.Where(k => Secrets.Any(s => s.Setting == k)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Every_secret_parameter_maps_to_its_vault_secret_and_app_setting()
+    {
+        var deployment = Deploy(Everything());
+
+        Assert.Equal(Secrets.Select(s => s.Secret).Order(StringComparer.Ordinal), deployment.VaultSecrets.Keys.Order(StringComparer.Ordinal));
+        Assert.All(Secrets, s => Assert.EndsWith($"secrets/{s.Secret})", deployment.AppSettings[s.Setting], StringComparison.Ordinal));
+        Assert.All(Secrets, s => Assert.Equal($"value-of-{s.Parameter}", deployment.VaultSecrets[s.Secret]));
+    }
+
+    [Fact]
+    public void Key_vault_references_point_at_the_deployed_vault()
+    {
+        Assert.Equal("[format('{0}secrets/', parameters('keyVaultUri'))]", (string?)compiled.Template.Single("Microsoft.Web/sites").Variable("secretUriPrefix"));
         var passedVaultUri = (string?)compiled.Template.OfType("Microsoft.Resources/deployments")
             .Single(d => (string?)d.At("name") == "function-app")
             .At("properties.parameters.keyVaultUri.value");
-        Assert.Contains("'Microsoft.Resources/deployments', 'key-vault')", passedVaultUri, StringComparison.Ordinal);
-        Assert.EndsWith(".outputs.keyVaultUri.value]", passedVaultUri, StringComparison.Ordinal);
+        Assert.Equal("[reference('keyVault').outputs.keyVaultUri.value]", passedVaultUri);
     }
 
     [Fact]
     public void No_setting_holds_a_storage_key_or_a_runtime_flex_consumption_rejects()
     {
-        Assert.DoesNotContain("AzureWebJobsStorage", Settings.Keys);
-        Assert.DoesNotContain(Settings.Values, value => value.Contains("AccountKey", StringComparison.OrdinalIgnoreCase));
+        var settings = Deploy(Everything()).AppSettings;
+
+        Assert.DoesNotContain("AzureWebJobsStorage", settings.Keys);
+        Assert.DoesNotContain(settings.Values, value => value.Contains("AccountKey", StringComparison.OrdinalIgnoreCase));
         // Flex Consumption takes the runtime from functionAppConfig and refuses these settings.
-        Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME", Settings.Keys);
-        Assert.DoesNotContain("FUNCTIONS_EXTENSION_VERSION", Settings.Keys);
+        Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME", settings.Keys);
+        Assert.DoesNotContain("FUNCTIONS_EXTENSION_VERSION", settings.Keys);
     }
 
     [Fact]
-    public void Every_setting_is_either_plain_or_secret_and_known_to_these_tests()
+    public void Every_setting_is_known_to_these_tests()
     {
-        var known = PlainSettingValues.Select(setting => setting.Name).Concat(SecretSettingNames);
+        var known = AlwaysSet.Select(s => s.Name).Concat(OptionalPlain.Select(p => p.Setting)).Concat(Secrets.Select(s => s.Setting));
 
-        Assert.Equal(known.Order(StringComparer.Ordinal), Settings.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(known.Order(StringComparer.Ordinal), Deploy(Everything()).AppSettings.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public void The_monitor_sweep_defaults_to_every_five_minutes_in_business_hours()
     {
         Assert.Equal("0 */5 8-18 * * 1-5", (string?)compiled.Template.Root["parameters"]?["monitorSchedule"]?["defaultValue"]);
+        Assert.Equal("0 */5 8-18 * * 1-5", Deploy(Nothing()).AppSettings["MonitorSchedule"]);
     }
 
-    private HashSet<string> SecretNamesTheVaultModuleWrites()
+    [Fact]
+    public void The_vault_module_writes_each_secret_of_the_shared_list()
     {
         var secrets = compiled.Template.Single("Microsoft.KeyVault/vaults/secrets");
+
         // The secrets resource loops over the vault module's own secretNames variable and writes each value.
         Assert.Equal("[length(items(variables('secretNames')))]", (string?)secrets.At("copy.count"));
         Assert.EndsWith("items(variables('secretNames'))[copyIndex()].value)]", (string?)secrets.At("name"), StringComparison.Ordinal);
-        return secrets.Variable("secretNames")!.AsObject().Select(pair => (string)pair.Value!).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(
+            Secrets.Select(s => s.Secret).Order(StringComparer.Ordinal),
+            secrets.Variable("secretNames")!.AsObject().Select(pair => (string)pair.Value!).Order(StringComparer.Ordinal));
     }
-
-    [GeneratedRegex(@"^\[format\('@Microsoft\.KeyVault\(SecretUri=\{0\}\{1\}\)', variables\('secretUriPrefix'\), variables\('secretNames'\)\.(?<key>\w+)\)\]$")]
-    private static partial Regex KeyVaultReference();
 }

@@ -20,13 +20,11 @@ public sealed class FunctionAppTemplateTests(CompiledMainTemplate compiled)
     }
 
     [Fact]
-    public void The_app_runs_the_custom_handler_stack_and_pulls_its_package_by_identity()
+    public void The_app_runs_the_dotnet_10_isolated_worker_stack()
     {
-        Assert.Equal("custom", (string?)Site.At("properties.functionAppConfig.runtime.name"));
-        // The version the Flex Consumption runtime catalog lists for the custom stack.
-        Assert.Equal("1.0", (string?)Site.At("properties.functionAppConfig.runtime.version"));
-        Assert.Equal("blobContainer", (string?)Site.At("properties.functionAppConfig.deployment.storage.type"));
-        Assert.Equal("SystemAssignedIdentity", (string?)Site.At("properties.functionAppConfig.deployment.storage.authentication.type"));
+        // The name and version the Flex Consumption runtime catalog lists for .NET 10 isolated.
+        Assert.Equal("dotnet-isolated", (string?)Site.At("properties.functionAppConfig.runtime.name"));
+        Assert.Equal("10.0", (string?)Site.At("properties.functionAppConfig.runtime.version"));
         Assert.Equal("[parameters('instanceMemoryMB')]", (string?)Site.At("properties.functionAppConfig.scaleAndConcurrency.instanceMemoryMB"));
         Assert.Equal("[parameters('maximumInstanceCount')]", (string?)Site.At("properties.functionAppConfig.scaleAndConcurrency.maximumInstanceCount"));
         Assert.Equal(
@@ -35,9 +33,19 @@ public sealed class FunctionAppTemplateTests(CompiledMainTemplate compiled)
     }
 
     [Fact]
-    public void The_app_has_a_system_assigned_identity()
+    public void The_app_runs_as_its_user_assigned_identity_only()
     {
-        Assert.Equal("SystemAssigned", (string?)Site.At("identity.type"));
+        Assert.Equal("UserAssigned", (string?)Site.At("identity.type"));
+        Assert.Equal(["[format('{0}', parameters('identityResourceId'))]"], Site.At("identity.userAssignedIdentities")!.AsObject().Select(pair => pair.Key));
+    }
+
+    [Fact]
+    public void The_package_is_pulled_and_key_vault_references_resolved_with_the_user_assigned_identity()
+    {
+        Assert.Equal("blobContainer", (string?)Site.At("properties.functionAppConfig.deployment.storage.type"));
+        Assert.Equal("UserAssignedIdentity", (string?)Site.At("properties.functionAppConfig.deployment.storage.authentication.type"));
+        Assert.Equal("[parameters('identityResourceId')]", (string?)Site.At("properties.functionAppConfig.deployment.storage.authentication.userAssignedIdentityResourceId"));
+        Assert.Equal("[parameters('identityResourceId')]", (string?)Site.At("properties.keyVaultReferenceIdentity"));
     }
 
     [Fact]

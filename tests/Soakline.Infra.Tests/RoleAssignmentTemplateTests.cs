@@ -2,11 +2,11 @@ using Soakline.Infra.Tests.Templates;
 
 namespace Soakline.Infra.Tests;
 
-/// <summary>What the app identity (and the deployer) may do, read from the compiled main.bicep.</summary>
+/// <summary>What the app's user-assigned identity (and the deployer) may do, and when, read from the compiled main.bicep.</summary>
 [Collection(CompiledMainTemplateCollection.Name)]
 public sealed class RoleAssignmentTemplateTests(CompiledMainTemplate compiled)
 {
-    private const string AppIdentity = "[reference(resourceId('Microsoft.Web/sites', parameters('functionAppName')), '2025-03-01', 'full').identity.principalId]";
+    private const string AppIdentity = "[reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', parameters('identityName')), '2023-01-31').principalId]";
 
     // Built-in role definition ids (the same in every tenant) and the resource each grant is scoped to.
     private static readonly (string Role, string Guid, string ScopeType)[] AppRoleGrants =
@@ -41,7 +41,7 @@ public sealed class RoleAssignmentTemplateTests(CompiledMainTemplate compiled)
     {
         var grant = Assignments.SingleOrDefault(a => RoleOf(a) == roleDefinitionGuid && (string?)a.At("properties.principalId") == AppIdentity);
 
-        Assert.True(grant is not null, $"No {role} assignment for the Function App identity.");
+        Assert.True(grant is not null, $"No {role} assignment for the app's identity.");
         Assert.Equal($"[resourceId('{scopeType}', parameters('{ScopeParameter(scopeType)}'))]", (string?)grant.At("scope"));
         Assert.Equal("ServicePrincipal", (string?)grant.At("properties.principalType"));
         Assert.Null(grant.At("condition"));
@@ -54,6 +54,26 @@ public sealed class RoleAssignmentTemplateTests(CompiledMainTemplate compiled)
         var granted = Assignments.Where(a => (string?)a.At("properties.principalId") == AppIdentity).Select(RoleOf).ToList();
 
         Assert.Equal(expected.Order(), granted.Order());
+    }
+
+    [Fact]
+    public void The_identity_and_its_roles_are_deployed_before_the_function_app()
+    {
+        // Resource Manager starts a module only when everything in its dependsOn has finished.
+        Assert.Contains("app-identity", DeploymentsBefore("app-role-assignments"));
+        Assert.Contains("app-role-assignments", DeploymentsBefore("function-app"));
+        Assert.Contains("app-identity", DeploymentsBefore("function-app"));
+    }
+
+    [Fact]
+    public void The_roles_go_to_the_identity_the_function_app_runs_as()
+    {
+        var identityName = (string?)Module("app-identity").At("properties.parameters.identityName.value");
+
+        Assert.Equal("[variables('names').identity]", identityName);
+        Assert.Equal(identityName, (string?)Module("app-role-assignments").At("properties.parameters.identityName.value"));
+        Assert.Equal("[reference('appIdentity').outputs.resourceId.value]", (string?)Module("function-app").At("properties.parameters.identityResourceId.value"));
+        Assert.Equal("[reference('appIdentity').outputs.clientId.value]", (string?)Module("function-app").At("properties.parameters.identityClientId.value"));
     }
 
     [Fact]
@@ -70,6 +90,18 @@ public sealed class RoleAssignmentTemplateTests(CompiledMainTemplate compiled)
         Assert.Equal("[parameters('deployerPrincipalId')]", (string?)officer.At("properties.principalId"));
         Assert.Equal("[not(empty(parameters('deployerPrincipalId')))]", (string?)officer.At("condition"));
         Assert.Equal("[resourceId('Microsoft.KeyVault/vaults', parameters('keyVaultName'))]", (string?)officer.At("scope"));
+    }
+
+    private TemplateResource Module(string deploymentName) =>
+        compiled.Template.OfType("Microsoft.Resources/deployments").Single(d => (string?)d.At("name") == deploymentName);
+
+    /// <summary>The deployment names of the modules a module of main.bicep waits for (dependsOn holds symbolic names).</summary>
+    private List<string> DeploymentsBefore(string deploymentName)
+    {
+        var resources = compiled.Template.Root["resources"]!.AsObject();
+        return Module(deploymentName).At("dependsOn")!.AsArray()
+            .Select(symbolicName => (string?)resources[(string)symbolicName!]?["name"] ?? "")
+            .ToList();
     }
 
     private static string RoleOf(TemplateResource assignment)

@@ -31,8 +31,8 @@ public sealed class TemplateInterfaceTests(CompiledMainTemplate compiled)
         var value = (string?)compiled.Template.Root["outputs"]?[output]?["value"];
 
         Assert.StartsWith(expectedStart, value, StringComparison.Ordinal);
-        Assert.Contains("'Microsoft.Resources/deployments', 'function-app')", value, StringComparison.Ordinal);
-        Assert.EndsWith(".outputs.defaultHostName.value)]", value, StringComparison.Ordinal);
+        Assert.EndsWith("reference('functionApp').outputs.defaultHostName.value)]", value, StringComparison.Ordinal);
+        Assert.Equal("function-app", (string?)compiled.Template.Root["resources"]?["functionApp"]?["name"]);
     }
 
     private static IEnumerable<KeyValuePair<string, JsonNode?>> Members(JsonObject template, string section) =>

@@ -27,6 +27,12 @@ public sealed record AppSettings(
     /// <summary>Business hours, UTC: every 5 minutes, 08:00-18:59, Monday to Friday (the Bicep default too).</summary>
     public const string DefaultMonitorSchedule = "0 */5 8-18 * * 1-5";
 
+    /// <summary>
+    /// What the operator should know but that does not stop the start, one line per setting, naming it and never its
+    /// value: optional settings whose Key Vault reference did not resolve (they count as absent).
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public override string ToString() => $"AppSettings {{ Mode = {Mode}, TaskHub = {TaskHub}, secrets redacted }}";
 }
 

@@ -29,4 +29,7 @@ public sealed class AppSettingsException : Exception
     }
 
     public IReadOnlyList<string> Problems { get; } = [];
+
+    /// <summary>The warnings the settings would have carried (see <see cref="AppSettings.Warnings"/>), for the log.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

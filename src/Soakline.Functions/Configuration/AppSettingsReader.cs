@@ -9,70 +9,76 @@ namespace Soakline.Functions.Configuration;
 /// Reads and validates every setting at start-up, collecting all problems so one restart fixes them all. Messages name
 /// the setting and say what is wrong, never what the value of a secret was.
 /// </summary>
+/// <remarks>
+/// A Key Vault reference the platform could not resolve reaches the app as the reference text. For a required setting
+/// that is a problem that says so; for an optional one the setting counts as absent and the settings carry a warning
+/// naming it, so a secret that is not there yet (or not readable yet) does not stop the start.
+/// </remarks>
 public static class AppSettingsReader
 {
-    private const string KeyVaultReferencePrefix = "@Microsoft.KeyVault(";
     private const int MinimumSecretLength = 16;
 
     public static AppSettings Read(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var problems = new List<string>();
-        string? Get(string name) => Value(configuration, name, problems);
+        var settings = new SettingLookup(configuration);
+        var problems = settings.Problems;
+        var get = settings.Get;
 
-        var port = ReadPort(Get(SettingNames.CustomHandlerPort), problems);
+        var port = ReadPort(get(SettingNames.CustomHandlerPort), problems);
         var mode = port is null ? HostingMode.Standalone : HostingMode.CustomHandler;
 
-        var taskHub = Get(SettingNames.TaskHub);
-        ValidateTaskHub(taskHub, mode, problems);
+        var taskHub = get(SettingNames.TaskHub);
+        ValidateTaskHub(taskHub, mode, settings);
 
-        var apiKey = Get(SettingNames.ApiKey);
+        var apiKey = get(SettingNames.ApiKey);
         if (mode == HostingMode.Standalone)
         {
-            RequireSecret(SettingNames.ApiKey, apiKey, "the API key clients send as X-Api-Key or Authorization: Bearer", problems);
+            RequireSecret(SettingNames.ApiKey, apiKey, "the API key clients send as X-Api-Key or Authorization: Bearer", settings);
         }
         else if (apiKey is not null)
         {
-            RequireSecret(SettingNames.ApiKey, apiKey, "the API key", problems);
+            RequireSecret(SettingNames.ApiKey, apiKey, "the API key", settings);
         }
 
-        var webhookSecret = Get(SettingNames.WebhookSecret);
-        RequireSecret(SettingNames.WebhookSecret, webhookSecret, "the secret of the GitHub webhook or GitHub App", problems);
+        var webhookSecret = get(SettingNames.WebhookSecret);
+        RequireSecret(SettingNames.WebhookSecret, webhookSecret, "the secret of the GitHub webhook or GitHub App", settings);
 
-        var maxBody = ReadLong(Get(SettingNames.WebhookMaxBodyBytes), SettingNames.WebhookMaxBodyBytes, AppSettings.DefaultWebhookMaxBodyBytes, 1024, 100L * 1024 * 1024, problems);
+        var maxBody = ReadLong(get(SettingNames.WebhookMaxBodyBytes), SettingNames.WebhookMaxBodyBytes, AppSettings.DefaultWebhookMaxBodyBytes, 1024, 100L * 1024 * 1024, problems);
 
-        var signingKey = Get(SettingNames.ApprovalSigningKey);
-        ValidateSigningKey(signingKey, problems);
+        var signingKey = get(SettingNames.ApprovalSigningKey);
+        ValidateSigningKey(signingKey, settings);
 
-        var approvers = (Get(SettingNames.ApprovalAllowedApprovers) ?? string.Empty)
+        var approvers = (get(SettingNames.ApprovalAllowedApprovers) ?? string.Empty)
             .Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-        var connectionString = Get(SettingNames.StorageConnectionString);
-        var accountName = Get(SettingNames.StorageAccountName);
+        var connectionString = get(SettingNames.StorageConnectionString);
+        var accountName = get(SettingNames.StorageAccountName);
         if (connectionString is not null && accountName is not null)
         {
             problems.Add($"{SettingNames.StorageConnectionString} and {SettingNames.StorageAccountName} are both set: set the connection string (Azurite, keys) or the account name (managed identity), not both.");
         }
 
-        var schedule = Get(SettingNames.MonitorSchedule) ?? AppSettings.DefaultMonitorSchedule;
+        var schedule = get(SettingNames.MonitorSchedule) ?? AppSettings.DefaultMonitorSchedule;
         if (!MonitoringSchedule.TryParse(schedule, out _, out var scheduleError))
         {
             problems.Add($"{SettingNames.MonitorSchedule}: {scheduleError}.");
         }
 
-        var repository = ReadRepository(Get(SettingNames.MonitorRepository), problems);
-        var specPath = Get(SettingNames.MonitorSpecPath);
+        var repository = ReadRepository(get(SettingNames.MonitorRepository), problems);
+        var specPath = get(SettingNames.MonitorSpecPath);
         if (specPath is not null && !File.Exists(specPath))
         {
             problems.Add($"{SettingNames.MonitorSpecPath}: the file '{specPath}' does not exist.");
         }
 
-        var telemetry = ReadTelemetry(Get, problems);
+        var telemetry = ReadTelemetry(get, problems);
+        var warnings = settings.Warnings();
 
         if (problems.Count > 0)
         {
-            throw new AppSettingsException(problems);
+            throw new AppSettingsException(problems) { Warnings = warnings };
         }
 
         return new AppSettings(
@@ -89,25 +95,10 @@ public static class AppSettingsReader
             schedule,
             repository,
             specPath,
-            telemetry);
-    }
-
-    private static string? Value(IConfiguration configuration, string name, List<string> problems)
-    {
-        var value = configuration[SettingNames.ToConfigurationKey(name)];
-        if (string.IsNullOrWhiteSpace(value))
+            telemetry)
         {
-            return null;
-        }
-
-        // An unresolvable Key Vault reference reaches the app as the reference text itself.
-        if (value.StartsWith(KeyVaultReferencePrefix, StringComparison.OrdinalIgnoreCase))
-        {
-            problems.Add($"{name} is an unresolved Key Vault reference: check the secret exists and the app's identity may read it (Key Vault Secrets User).");
-            return null;
-        }
-
-        return value.Trim();
+            Warnings = warnings,
+        };
     }
 
     private static int? ReadPort(string? value, List<string> problems)
@@ -126,11 +117,12 @@ public static class AppSettingsReader
         return port;
     }
 
-    private static void ValidateTaskHub(string? taskHub, HostingMode mode, List<string> problems)
+    private static void ValidateTaskHub(string? taskHub, HostingMode mode, SettingLookup settings)
     {
+        var problems = settings.Problems;
         if (taskHub is null)
         {
-            problems.Add($"{SettingNames.TaskHub} is missing: the task hub name (letters and digits, 3-45, starting with a letter), e.g. 'soakline'.");
+            settings.Missing(SettingNames.TaskHub, "the task hub name (letters and digits, 3-45, starting with a letter), e.g. 'soakline'");
             return;
         }
 
@@ -147,24 +139,25 @@ public static class AppSettingsReader
         }
     }
 
-    private static void RequireSecret(string name, string? value, string purpose, List<string> problems)
+    private static void RequireSecret(string name, string? value, string purpose, SettingLookup settings)
     {
         if (value is null)
         {
-            problems.Add($"{name} is missing: {purpose}.");
+            settings.Missing(name, purpose);
         }
         else if (value.Length < MinimumSecretLength)
         {
-            problems.Add($"{name} is too short: at least {MinimumSecretLength} characters (e.g. `openssl rand -hex 32`).");
+            settings.Problems.Add($"{name} is too short: at least {MinimumSecretLength} characters (e.g. `openssl rand -hex 32`).");
         }
     }
 
-    private static void ValidateSigningKey(string? value, List<string> problems)
+    private static void ValidateSigningKey(string? value, SettingLookup settings)
     {
         const int MinimumKeyBytes = 32;
+        var problems = settings.Problems;
         if (value is null)
         {
-            problems.Add($"{SettingNames.ApprovalSigningKey} is missing: a base64 key of at least {MinimumKeyBytes} bytes that signs approval links (`openssl rand -base64 48`).");
+            settings.Missing(SettingNames.ApprovalSigningKey, $"a base64 key of at least {MinimumKeyBytes} bytes that signs approval links (`openssl rand -base64 48`)");
             return;
         }
 
@@ -238,5 +231,70 @@ public static class AppSettingsReader
         }
 
         return new TelemetrySettings(appInsights, otlp, console);
+    }
+
+    /// <summary>
+    /// The settings as read, with unresolved Key Vault references taken out: a required one is reported through
+    /// <see cref="Missing"/> as a reference that did not resolve, every other one becomes a warning.
+    /// </summary>
+    private sealed class SettingLookup(IConfiguration configuration)
+    {
+        private const string WhatToCheck = "check that the secret exists in the vault and that the app's identity may read it (Key Vault Secrets User)";
+
+        private readonly HashSet<string> _read = new(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<string> _unresolved = new(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<string> _reportedAsProblems = new(StringComparer.OrdinalIgnoreCase);
+
+        public List<string> Problems { get; } = [];
+
+        public string? Get(string name)
+        {
+            _read.Add(name);
+            var value = configuration[SettingNames.ToConfigurationKey(name)];
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return null;
+            }
+
+            if (KeyVaultReference.IsUnresolved(value))
+            {
+                _unresolved.Add(name);
+                return null;
+            }
+
+            return value.Trim();
+        }
+
+        /// <summary>A required setting has no value: it is missing, or it is a Key Vault reference that did not resolve.</summary>
+        public void Missing(string name, string whatItIs)
+        {
+            if (_unresolved.Contains(name))
+            {
+                _reportedAsProblems.Add(name);
+                Problems.Add($"{name}: the Key Vault reference did not resolve and the setting is required ({whatItIs}); {WhatToCheck}.");
+            }
+            else
+            {
+                Problems.Add($"{name} is missing: {whatItIs}.");
+            }
+        }
+
+        /// <summary>
+        /// Every other unresolved Key Vault reference, by name: the optional settings read here, and those the adapters
+        /// and the spec's secrets read (they see them as absent, through <see cref="ResolvedConfiguration"/>).
+        /// </summary>
+        public List<string> Warnings()
+        {
+            var elsewhere = configuration.AsEnumerable()
+                .Where(pair => KeyVaultReference.IsUnresolved(pair.Value))
+                .Select(pair => pair.Key.Replace(":", "__", StringComparison.Ordinal))
+                .Where(name => !_read.Contains(name));
+            return _unresolved.Where(name => !_reportedAsProblems.Contains(name))
+                .Concat(elsewhere)
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .Order(StringComparer.Ordinal)
+                .Select(name => $"{name}: the Key Vault reference did not resolve, so the setting counts as absent; {WhatToCheck}.")
+                .ToList();
+        }
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Soakline.Functions.Adapters;
 using Soakline.Functions.Api;
 using Soakline.Functions.Approvals;
@@ -22,7 +23,9 @@ public static class SoaklineServices
 {
     public static IServiceCollection AddSoakline(this IServiceCollection services, IConfiguration configuration)
     {
-        var problems = services.AddSoaklineAdapters(configuration);
+        // The adapters read optional settings only: to them an unresolved Key Vault reference is an absent setting
+        // (AppSettingsReader warns about each one by name).
+        var problems = services.AddSoaklineAdapters(ResolvedConfiguration.Of(configuration));
         services.AddSoaklineEngine(configuration, problems);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => AppSettingsReader.Read(sp.GetRequiredService<IConfiguration>()));
@@ -83,22 +86,34 @@ public static class SoaklineServices
         return name => name == SettingNames.MonitorSchedule ? settings.MonitorSchedule : configuration[SettingNames.ToConfigurationKey(name)];
     }
 
-    /// <summary>Reads and validates the settings at start-up; throws <see cref="AppSettingsException"/> naming each bad one.</summary>
-    private sealed class SettingsValidation(IServiceProvider services) : IHostedService
+    /// <summary>
+    /// Reads and validates the settings at start-up; logs the warnings (names only) and throws
+    /// <see cref="AppSettingsException"/> naming each bad setting.
+    /// </summary>
+    private sealed class SettingsValidation(IServiceProvider services, ILogger<SettingsValidation> logger) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
             var adapterProblems = services.GetRequiredService<AdapterProblems>().All;
             try
             {
-                services.GetRequiredService<AppSettings>();
+                LogWarnings(services.GetRequiredService<AppSettings>().Warnings);
             }
             catch (AppSettingsException ex)
             {
+                LogWarnings(ex.Warnings);
                 throw new AppSettingsException([.. ex.Problems, .. adapterProblems]);
             }
 
             return adapterProblems.Count > 0 ? throw new AppSettingsException(adapterProblems) : Task.CompletedTask;
+        }
+
+        private void LogWarnings(IReadOnlyList<string> warnings)
+        {
+            foreach (var warning in warnings)
+            {
+                logger.LogWarning("Settings: {Warning}", warning);
+            }
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -63,7 +63,7 @@ public sealed class SettingsValidationTests
 
         var message = Problems(values);
 
-        Assert.Contains("Soakline__GitHub__WebhookSecret is an unresolved Key Vault reference", message, StringComparison.Ordinal);
+        Assert.Contains("Soakline__GitHub__WebhookSecret: the Key Vault reference did not resolve", message, StringComparison.Ordinal);
         Assert.DoesNotContain("SecretUri", message, StringComparison.Ordinal);
     }
 
