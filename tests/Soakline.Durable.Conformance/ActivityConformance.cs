@@ -95,7 +95,10 @@ public abstract class ActivityConformance(IDurableBackendFixture fixture) : Conf
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
         Assert.Contains("System.DateTimeOffset", done.FailureDetails!.InnerFailure!.ErrorMessage, StringComparison.Ordinal);
-        Assert.Contains("input of activity 'NeedsDate'", done.FailureDetails.InnerFailure.ErrorMessage, StringComparison.Ordinal);
+        if (Conventions.NamesTheTaskInInputErrors)
+        {
+            Assert.Contains("input of activity 'NeedsDate'", done.FailureDetails.InnerFailure.ErrorMessage, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -122,9 +125,13 @@ public abstract class ActivityConformance(IDurableBackendFixture fixture) : Conf
             .AddActivityFunc<string, string>("Echo", (_, s) => s)
             .AddOrchestratorFunc<string>("Race", async ctx =>
             {
+                // A timer the orchestrator will not await is cancelled: the Durable Task Framework keeps an instance
+                // running until every timer it created has fired or been cancelled.
+                using var timeout = new CancellationTokenSource();
                 var echo = ctx.CallActivityAsync<string>("Echo", "fast");
-                var slow = ctx.CreateTimer(TimeSpan.FromHours(1), CancellationToken.None);
+                var slow = ctx.CreateTimer(TimeSpan.FromHours(1), timeout.Token);
                 var winner = await Task.WhenAny(echo, slow);
+                timeout.Cancel();
                 return winner == echo ? await echo : "timer";
             }));
 

@@ -13,6 +13,8 @@ public abstract class ConformanceTestBase
 
     protected IDurableBackendFixture Fixture { get; }
 
+    protected HostConventions Conventions => Fixture.Conventions;
+
     /// <summary>Throws from an expression-bodied lambda without making sync and async overloads ambiguous.</summary>
     protected static T Throw<T>(Exception exception) => throw exception;
 

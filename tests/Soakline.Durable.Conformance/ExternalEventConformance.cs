@@ -182,14 +182,23 @@ public abstract class ExternalEventConformance(IDurableBackendFixture fixture) :
     }
 
     [Fact]
-    public async Task An_event_for_a_completed_instance_is_ignored()
+    public async Task An_event_for_a_completed_instance_changes_nothing()
     {
         await using var host = await StartAsync(r => r.AddOrchestratorFunc<string>("Quick", _ => Task.FromResult("done")));
 
         var id = await StartAsync(host, "Quick");
         var done = await CompletionOf(host, id);
-        await host.Client.RaiseEventAsync(id, "late", "ignored");
-        await host.Client.RaiseEventAsync(NewInstanceId("nobody"), "late", "ignored");
+        if (Conventions.RefusesEventsForFinishedInstances)
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(() => host.Client.RaiseEventAsync(id, "late", "refused"));
+            await Assert.ThrowsAsync<ArgumentException>(() => host.Client.RaiseEventAsync(NewInstanceId("nobody"), "late", "refused"));
+        }
+        else
+        {
+            await host.Client.RaiseEventAsync(id, "late", "ignored");
+            await host.Client.RaiseEventAsync(NewInstanceId("nobody"), "late", "ignored");
+        }
+
         var after = await host.WaitUntilAsync(id, m => m.IsCompleted, "stay completed");
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, after.RuntimeStatus);

@@ -10,6 +10,9 @@ namespace Soakline.Durable.Conformance;
 public interface IDurableBackendFixture
 {
     Task<IConformanceHost> StartAsync(Action<DurableTaskRegistry> configure);
+
+    /// <summary>What this host does where engines differ.</summary>
+    HostConventions Conventions { get; }
 }
 
 /// <summary>A running worker and client, and a way to let durable time pass that suits the backend.</summary>

@@ -52,7 +52,15 @@ public abstract class LifecycleConformance(IDurableBackendFixture fixture) : Con
 
         await host.Client.TerminateInstanceAsync(id, "stopped by operator");
         var terminated = await CompletionOf(host, id);
-        await host.Client.RaiseEventAsync(id, "release", "too late");
+        if (Conventions.RefusesEventsForFinishedInstances)
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(() => host.Client.RaiseEventAsync(id, "release", "too late"));
+        }
+        else
+        {
+            await host.Client.RaiseEventAsync(id, "release", "too late");
+        }
+
         var after = await host.WaitUntilAsync(id, m => m.IsCompleted, "stay terminated");
 
         Assert.Equal(OrchestrationRuntimeStatus.Terminated, terminated.RuntimeStatus);

@@ -13,12 +13,20 @@ public abstract class OrchestratorErrorConformance(IDurableBackendFixture fixtur
     {
         await using var host = await StartAsync(r => r.AddOrchestratorFunc<string>("Known", _ => Task.FromResult("ok")));
 
-        var id = await StartAsync(host, "NotRegistered");
-        var done = await CompletionOf(host, id);
+        string message;
+        if (Conventions.RefusesUnknownOrchestratorsAtStart)
+        {
+            message = (await Assert.ThrowsAsync<ArgumentException>(() => StartAsync(host, "NotRegistered"))).Message;
+        }
+        else
+        {
+            var done = await CompletionOf(host, await StartAsync(host, "NotRegistered"));
+            Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
+            message = done.FailureDetails!.ErrorMessage;
+        }
 
-        Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
-        Assert.Contains("No orchestrator named 'NotRegistered' is registered", done.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
-        Assert.Contains("Known", done.FailureDetails.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("No orchestrator named 'NotRegistered' is registered", message, StringComparison.Ordinal);
+        Assert.Contains("Known", message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -32,7 +40,10 @@ public abstract class OrchestratorErrorConformance(IDurableBackendFixture fixtur
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
         Assert.Contains(typeof(Deployment).FullName!, done.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
-        Assert.Contains("input of orchestrator 'Deploys'", done.FailureDetails.ErrorMessage, StringComparison.Ordinal);
+        if (Conventions.NamesTheTaskInInputErrors)
+        {
+            Assert.Contains("input of orchestrator 'Deploys'", done.FailureDetails.ErrorMessage, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -55,7 +66,7 @@ public abstract class OrchestratorErrorConformance(IDurableBackendFixture fixtur
     }
 
     [Fact]
-    public async Task Awaiting_a_non_durable_task_fails_the_instance_instead_of_hanging()
+    public async Task Awaiting_a_non_durable_task_fails_the_instance_where_the_host_can_tell()
     {
         await using var host = await StartAsync(r => r
             .AddOrchestratorFunc<string>("Sleeps", async ctx =>
@@ -65,10 +76,19 @@ public abstract class OrchestratorErrorConformance(IDurableBackendFixture fixtur
             }));
 
         var id = await StartAsync(host, "Sleeps");
+        if (Conventions.NonDurableAwaitErrorType is not { } errorType)
+        {
+            // The host cannot tell: the orchestrator's continuation runs outside any episode and the instance hangs.
+            // That is why the fake-clock host, which can tell, is where orchestrator code is tested.
+            await host.LetTimePassAsync(TimeSpan.FromSeconds(1));
+            Assert.Equal(OrchestrationRuntimeStatus.Running, (await host.Client.GetInstanceAsync(id))!.RuntimeStatus);
+            return;
+        }
+
         var done = await CompletionOf(host, id);
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
-        Assert.Equal("Soakline.Durable.Replay.NonDurableAwaitException", done.FailureDetails!.ErrorType);
+        Assert.Equal(errorType, done.FailureDetails!.ErrorType);
         Assert.Contains("Orchestrator 'Sleeps'", done.FailureDetails.ErrorMessage, StringComparison.Ordinal);
     }
 }

@@ -6,8 +6,8 @@ namespace Soakline.Demo.Kit.App;
 
 /// <summary>
 /// What makes one Soakline installation itself across restarts: where it listens, its task hub (its durable state in
-/// storage) and the secrets generated for this run. A restarted process with the same identity picks up the same
-/// pipelines and honours the approval links and webhook signatures of the one before.
+/// storage) and engine worker id, and the secrets generated for this run. A restarted process with the same identity
+/// picks up the same pipelines and partitions and honours the approval links and webhook signatures of the one before.
 /// </summary>
 public sealed record AppIdentity(Uri BaseUrl, string TaskHub, string ApiKey, string WebhookSecret, string ApprovalSigningKey)
 {
@@ -23,6 +23,10 @@ public sealed record AppIdentity(Uri BaseUrl, string TaskHub, string ApiKey, str
     {
         ["ASPNETCORE_URLS"] = BaseUrl.AbsoluteUri.TrimEnd('/'),
         ["Soakline__TaskHub"] = TaskHub,
+
+        // One stable engine worker id per installation: a restarted process takes its partitions back at once instead
+        // of waiting for the dead process's leases to expire.
+        ["Soakline__Engine__WorkerId"] = TaskHub + "-app",
         ["Soakline__ApiKey"] = ApiKey,
         ["Soakline__GitHub__WebhookSecret"] = WebhookSecret,
         ["Soakline__Approvals__SigningKey"] = ApprovalSigningKey,

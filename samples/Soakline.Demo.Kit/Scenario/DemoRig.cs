@@ -3,7 +3,6 @@ using Soakline.Demo.Kit.App;
 using Soakline.Demo.Kit.Hosts;
 using Soakline.Demo.Kit.LocalServices;
 using Soakline.Demo.Kit.Processes;
-using Soakline.Durable.AzureStorage.Testing;
 
 namespace Soakline.Demo.Kit.Scenario;
 
@@ -89,8 +88,8 @@ public sealed class DemoRig : IAsyncDisposable
             ["Soakline__Smtp__TlsMode"] = "None",
             ["Soakline__Smtp__FromAddress"] = "soakline@demo.soakline.local",
 
-            // A restarted app picks up an activity its previous process had taken after 20 s instead of 5 minutes:
-            // the demo's soaks last seconds.
+            // A restarted app picks up an activity (or an orchestration step) its previous process had taken after
+            // 20 s instead of the engine's default minute: the demo's soaks last seconds.
             ["Soakline__Storage__WorkItemVisibilityTimeout"] = "00:00:20",
         };
         Say("starting the Soakline app (standalone, on Azurite)");

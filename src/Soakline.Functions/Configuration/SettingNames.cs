@@ -16,6 +16,7 @@ public static class SettingNames
     public const string StorageConnectionString = "Soakline__Storage__ConnectionString";
     public const string StorageAccountName = "Soakline__Storage__AccountName";
     public const string StorageWorkItemVisibilityTimeout = "Soakline__Storage__WorkItemVisibilityTimeout";
+    public const string EngineWorkerId = "Soakline__Engine__WorkerId";
     public const string MonitorSchedule = "MonitorSchedule";
     public const string MonitorRepository = "Soakline__Monitoring__Repository";
     public const string MonitorSpecPath = "Soakline__Monitoring__SpecPath";

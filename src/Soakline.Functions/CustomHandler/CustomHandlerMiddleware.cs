@@ -11,7 +11,7 @@ namespace Soakline.Functions.CustomHandler;
 /// go to their handlers. A failed queue or timer invocation answers 500 so the host retries the message. Active only
 /// when the host started the executable (custom-handler mode); standalone, these paths do not exist.
 /// </summary>
-public sealed class CustomHandlerMiddleware(RequestDelegate next, AppSettings settings, FunctionManifest manifest, QueueInvocationHandler queues, TimerInvocationHandler timers, ILogger<CustomHandlerMiddleware> logger)
+public sealed class CustomHandlerMiddleware(RequestDelegate next, AppSettings settings, FunctionManifest manifest, TimerInvocationHandler timers, ILogger<CustomHandlerMiddleware> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
@@ -32,7 +32,8 @@ public sealed class CustomHandlerMiddleware(RequestDelegate next, AppSettings se
             response = function.Trigger switch
             {
                 TriggerKind.Http => await HttpAsync(context, function, invocation),
-                TriggerKind.Queue => await queues.HandleAsync(function, invocation, context.RequestAborted),
+                // The durable engine polls its own queues; no function delivers their messages any more.
+                TriggerKind.Queue => throw new InvalidInvocationException($"{function.Name} is queue-triggered; no queue function is served."),
                 _ => await timers.HandleAsync(function, invocation, context.RequestAborted),
             };
         }

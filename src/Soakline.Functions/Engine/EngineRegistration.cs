@@ -1,13 +1,12 @@
-using Azure.Identity;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Soakline.Durable;
-using Soakline.Durable.AzureStorage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Soakline.Functions.Adapters;
 using Soakline.Functions.Configuration;
-using Soakline.Functions.CustomHandler;
+using Soakline.Functions.Engine.Standalone;
 using Soakline.Functions.Storage;
 using Soakline.Pipeline;
 using Soakline.Pipeline.Ports;
@@ -15,11 +14,12 @@ using Soakline.Pipeline.Ports;
 namespace Soakline.Functions.Engine;
 
 /// <summary>
-/// The durable engine running the pipeline's orchestrators and activities, with the release store (on Azure Tables
-/// when storage is configured, the pipeline's in-memory store otherwise). The
-/// backend follows the storage settings: Azure Storage when <c>Soakline__Storage__ConnectionString</c> (Azurite) or
-/// <c>Soakline__Storage__AccountName</c> (managed identity) is set, in memory otherwise. Standalone, the backend's own
-/// pollers drive the work; under Azure Functions the queue triggers do, through <see cref="ITaskHubMessageHandler"/>.
+/// The durable engine running the pipeline's orchestrators and activities, and the release store. Standalone the
+/// engine is the Durable Task Framework's Azure Storage provider (<see cref="StandaloneEngineRegistration"/>) on the
+/// storage the settings name: <c>Soakline__Storage__ConnectionString</c> (Azurite, account keys) or
+/// <c>Soakline__Storage__AccountName</c> (managed identity through <c>DefaultAzureCredential</c>). The engine's
+/// settings are checked when it is first built (see <see cref="EngineSettingsCheck"/>), so a test that swaps the
+/// engine on the SDK's builders needs no storage.
 /// </summary>
 public static class EngineRegistration
 {
@@ -29,6 +29,8 @@ public static class EngineRegistration
         ArgumentNullException.ThrowIfNull(problems);
         var connectionString = Setting(configuration, SettingNames.StorageConnectionString);
         var accountName = Setting(configuration, SettingNames.StorageAccountName);
+        var taskHub = Setting(configuration, SettingNames.TaskHub);
+        var workerId = Setting(configuration, SettingNames.EngineWorkerId);
         var workItemVisibility = WorkItemVisibility.Read(Setting(configuration, SettingNames.StorageWorkItemVisibilityTimeout), problems);
         if (connectionString is not null || accountName is not null)
         {
@@ -41,52 +43,27 @@ public static class EngineRegistration
         }
 
         services.AddSoaklinePipeline();
-        services.AddDurableTaskWorker(worker => worker.AddTasks(registry => registry.AddPipelineTasks()));
-        if (connectionString is null && accountName is null)
+        services.AddStandaloneDurableEngine(options =>
         {
-            UseInMemory(services);
-            return services;
-        }
+            options.TaskHubName = taskHub ?? options.TaskHubName;
+            options.ConnectionString = connectionString;
+            options.StorageAccountName = accountName;
+            options.WorkItemVisibilityTimeout = workItemVisibility ?? options.WorkItemVisibilityTimeout;
 
-        try
-        {
-            void Configure(AzureStorageOptions options)
-            {
-                options.TaskHubName = Setting(configuration, SettingNames.TaskHub) ?? options.TaskHubName;
-                if (connectionString is not null)
-                {
-                    options.ConnectionString = connectionString;
-                }
-                else
-                {
-                    options.StorageAccountName = accountName;
-                    options.Credential = new DefaultAzureCredential();
-                }
+            // The activity visibility bounds how long a dead process's activity waits; the control queue's should not be longer.
+            options.ControlQueueVisibilityTimeout = workItemVisibility ?? options.ControlQueueVisibilityTimeout;
+            options.WorkerId = workerId ?? options.WorkerId;
+        });
+        services.AddDurableTaskWorker(worker => worker.AddTasks(registry => registry.AddPipelineTasks()).UseStandaloneEngine());
+        services.AddDurableTaskClient(client => client.UseStandaloneEngine());
 
-                // Under Azure Functions the host's queue triggers deliver the messages; polling as well would race them.
-                options.UsePollers = Setting(configuration, SettingNames.CustomHandlerPort) is null;
-                options.WorkItemVisibilityTimeout = workItemVisibility ?? options.WorkItemVisibilityTimeout;
-            }
+        // A graceful stop hands the partitions over (the provider drains each one, up to a minute); the default 30 s
+        // host timeout could cut that short and leave messages hidden for their visibility timeout.
+        services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromMinutes(1));
 
-            // UseAzureStorage checks the options before it registers anything, so a bad setting leaves the builders untouched.
-            services.AddDurableTaskWorker(worker => worker.UseAzureStorage(Configure));
-            services.AddDurableTaskClient(client => client.UseAzureStorage(Configure));
-            services.AddSingleton<ITaskHubMessageHandler>(sp => new AzureQueueMessages(sp.GetRequiredService<AzureStorageMessageHandler>()));
-        }
-        catch (ArgumentException ex)
-        {
-            // Reported at start with the other settings; the in-memory backend keeps the container buildable until then.
-            problems.Add($"Soakline__Storage: {ex.Message}");
-            UseInMemory(services);
-        }
-
+        // The provider logs every queue message at Information; its warnings and errors are what an operator needs.
+        services.Configure<LoggerFilterOptions>(options => options.AddFilter("DurableTask", LogLevel.Warning));
         return services;
-    }
-
-    private static void UseInMemory(IServiceCollection services)
-    {
-        services.AddDurableTaskWorker(worker => worker.UseInMemory());
-        services.AddDurableTaskClient(client => client.UseInMemory());
     }
 
     private static string? Setting(IConfiguration configuration, string name) =>

@@ -6,12 +6,13 @@ namespace Soakline.Functions.Engine;
 
 /// <summary>
 /// <c>Soakline__Storage__WorkItemVisibilityTimeout</c>: how long an activity taken by a process that then dies stays
-/// hidden before another process (or the same one, restarted) runs it. A running activity renews it every half, so it
+/// hidden before another process (or the same one, restarted) runs it. A running activity's is renewed before it lapses, so it
 /// bounds only the wait after a crash; shorter means faster recovery and more renewals.
 /// </summary>
 internal static class WorkItemVisibility
 {
-    public static readonly TimeSpan Minimum = TimeSpan.FromSeconds(10);
+    /// <summary>The engine checks every 5 s whether a running activity's visibility needs renewing; shorter could lapse.</summary>
+    public static readonly TimeSpan Minimum = TimeSpan.FromSeconds(15);
     public static readonly TimeSpan Maximum = TimeSpan.FromHours(1);
 
     /// <returns>The setting, or null when it is not set (the backend's default) or not valid (a problem is added).</returns>

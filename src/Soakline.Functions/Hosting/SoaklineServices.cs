@@ -45,7 +45,6 @@ public static class SoaklineServices
         AddApprovalLinks(services);
         services.AddSingleton<GitHubEventRouter>();
         services.AddSingleton<ApiKeyFilter>();
-        services.AddSingleton<QueueInvocationHandler>();
         services.AddSingleton<TimerInvocationHandler>();
         services.AddSingleton<StandaloneMonitorScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<StandaloneMonitorScheduler>());
@@ -94,7 +93,7 @@ public static class SoaklineServices
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            var adapterProblems = services.GetRequiredService<AdapterProblems>().All;
+            IReadOnlyList<string> adapterProblems = [.. services.GetRequiredService<AdapterProblems>().All, .. EngineSettingsCheck.Problems(services)];
             try
             {
                 LogWarnings(services.GetRequiredService<AppSettings>().Warnings);

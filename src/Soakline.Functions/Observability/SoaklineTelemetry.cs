@@ -16,9 +16,7 @@ public static class SoaklineTelemetry
 
     public static readonly Counter<long> PipelinesStarted = Meter.CreateCounter<long>("soakline.pipelines.started", description: "Release pipelines started");
 
-    public static readonly Counter<long> QueueMessagesHandled = Meter.CreateCounter<long>("soakline.engine.messages", description: "Engine queue messages handled, by queue and outcome");
 
-    public static readonly Histogram<double> QueueMessageDuration = Meter.CreateHistogram<double>("soakline.engine.message.duration", unit: "ms", description: "Time to handle one engine queue message (an orchestration step or an activity)");
 
     public static readonly Counter<long> Deploys = Meter.CreateCounter<long>("soakline.deploys", description: "Deploys and rollbacks by component and outcome");
 

@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Soakline.Durable.Testing;
 using Soakline.EndToEnd.Tests.Infrastructure;
 using Soakline.Functions.Api;
 using Soakline.Functions.Releases;
@@ -54,6 +56,8 @@ internal sealed class DashboardApp : WebApplicationFactory<Program>
             // AddTasks, so the app's are dropped first.
             services.RemoveAll<IConfigureOptions<DurableTaskRegistry>>();
             services.Configure<DurableTaskRegistry>(Options.DefaultName, StandInCanary.Register);
+            services.AddDurableTaskWorker(worker => worker.UseInMemory());
+            services.AddDurableTaskClient(client => client.UseInMemory());
             services.AddSingleton<IRollbackStarter>(Rollbacks);
         });
     }

@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using Soakline.Durable.Testing;
 using Soakline.EndToEnd.Tests.Infrastructure;
 using Soakline.Integrations.Tests.Fixtures;
 using Soakline.Pipeline.Domain;
@@ -61,6 +63,10 @@ internal sealed class RealCanaryApp : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+
+            // The fake-clock in-memory host instead of the app's engine, so the canary's soak follows the fake clock.
+            services.AddDurableTaskWorker(worker => worker.UseInMemory());
+            services.AddDurableTaskClient(client => client.UseInMemory());
             services.AddSingleton<ISourceControl>(SourceControl);
             services.AddSingleton<IDeployTarget>(Deploy);
             services.AddSingleton<ITrafficRouter>(new FakeTrafficRouter());

@@ -7,7 +7,7 @@ using Soakline.Functions.Webhooks;
 namespace Soakline.EndToEnd.Tests.Webhooks;
 
 /// <summary>
-/// The real app in process, standalone on the Azure Storage backend (Azurite) under its own task hub, with the real
+/// The real app in process, standalone on its engine (the Durable Task Framework on Azurite) under its own task hub, with the real
 /// release orchestrators and the table-backed delivery ledger: nothing replaced.
 /// </summary>
 internal sealed class FloodApp(string storageConnectionString, string taskHub) : WebApplicationFactory<Program>

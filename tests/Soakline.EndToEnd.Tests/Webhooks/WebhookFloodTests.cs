@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
-using Soakline.Durable.AzureStorage.Testing;
+using Soakline.Demo.Kit.Processes;
 using Soakline.Functions.Releases;
 using Soakline.Functions.Webhooks;
 using Soakline.Pipeline.Domain;

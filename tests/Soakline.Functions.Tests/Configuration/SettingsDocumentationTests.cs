@@ -57,7 +57,7 @@ public sealed partial class SettingsDocumentationTests
             .Distinct()
             .ToList();
 
-        Assert.Equal(["MonitorSchedule", "Soakline:TaskHub"], referenced.Order(StringComparer.Ordinal));
+        Assert.Equal(["MonitorSchedule"], referenced.Order(StringComparer.Ordinal));
         foreach (var name in referenced.Select(r => r.Replace(":", "__", StringComparison.Ordinal)))
         {
             Assert.Contains(name, AppSettings());

@@ -22,10 +22,9 @@ public sealed class CustomHandlerContractTests : IAsyncLifetime
     private static readonly string[] Covered =
     [
         "GitHubWebhook", "Approvals", "PipelinesApi", "EnvironmentsApi", "MetricsApi", "Healthz", "Dashboard",
-        "ControlQueue", "WorkQueue", "MonitorTimer", "MonitorOffHoursTimer",
+        "MonitorTimer", "MonitorOffHoursTimer",
     ];
 
-    private readonly RecordingTaskHubHandler _queues = new();
     private readonly string _specPath = Path.Combine(Path.GetTempPath(), $"soakline-spec-{Guid.NewGuid():N}.yml");
     private readonly SoaklineAppFactory _app;
     private HttpClient _http = null!;
@@ -37,7 +36,6 @@ public sealed class CustomHandlerContractTests : IAsyncLifetime
             .AsCustomHandler()
             .With("Soakline__Monitoring__Repository", "acme/shop")
             .With("Soakline__Monitoring__SpecPath", _specPath)
-            .WithServices(s => s.AddSingleton<ITaskHubMessageHandler>(_queues))
             .WithOrchestrators(r => r.AddOrchestratorFunc<object?, ApprovalDecision>("Waiter", (context, _) => context.WaitForExternalEvent<ApprovalDecision>("approval", CancellationToken.None)));
     }
 
@@ -207,40 +205,14 @@ public sealed class CustomHandlerContractTests : IAsyncLifetime
         Assert.Contains("<h1>Releases</h1>", result.HttpBody, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("ControlQueue", "control", true)]
-    [InlineData("WorkQueue", "work", true)]
-    [InlineData("ControlQueue", "control", false)]
-    public async Task Queue_triggers_hand_the_message_text_and_dequeue_count_to_the_engine(string function, string queue, bool encodedAsHostDoes)
-    {
-        const string Message = """{"$type":"TaskCompleted","instanceId":"release:acme:shop:main:abc","taskId":3}""";
-
-        var result = await Invoke(HostInvocations.Queue(function, Message, 3, "m-1", encodedAsHostDoes));
-
-        Assert.Equal(200, result.Status);
-        Assert.Equal((queue, Message, 3L), Assert.Single(_queues.Messages));
-        Assert.Equal(JsonValueKind.Object, result.Outputs.ValueKind);
-    }
-
-    [Fact]
-    public async Task A_failing_queue_message_answers_500_so_the_host_retries_it()
-    {
-        _queues.Fail = true;
-
-        var response = await _http.SendAsync(HostInvocations.Queue("WorkQueue", "{}", 1, "m-2"));
-
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        Assert.Contains("WorkQueue failed", (await InvocationResult.ReadAsync(response)).Logs.Single(), StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task A_malformed_invocation_is_400_naming_the_missing_binding()
     {
-        var response = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/ControlQueue") { Content = new StringContent("""{"Data":{},"Metadata":{}}""", System.Text.Encoding.UTF8, "application/json") });
+        var response = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/MonitorTimer") { Content = new StringContent("""{"Data":{},"Metadata":{}}""", System.Text.Encoding.UTF8, "application/json") });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Data.message", (await InvocationResult.ReadAsync(response)).Logs.Single(), StringComparison.Ordinal);
-        Assert.Empty(_queues.Messages);
+        Assert.Contains("Data.timer", (await InvocationResult.ReadAsync(response)).Logs.Single(), StringComparison.Ordinal);
+        Assert.Empty(await _app.InstancesAsync("monitor:"));
     }
 
     [Theory]

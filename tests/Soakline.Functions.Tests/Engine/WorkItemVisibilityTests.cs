@@ -1,17 +1,18 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Soakline.Durable.AzureStorage;
+using Microsoft.Extensions.Options;
 using Soakline.Functions.Adapters;
 using Soakline.Functions.Engine;
+using Soakline.Functions.Engine.Standalone;
 
 namespace Soakline.Functions.Tests.Engine;
 
-/// <summary>Soakline__Storage__WorkItemVisibilityTimeout reaches the Azure Storage backend, or is refused by name.</summary>
+/// <summary>Soakline__Storage__WorkItemVisibilityTimeout reaches the standalone engine (the Durable Task Framework's visibility timeouts), or is refused by name.</summary>
 public sealed class WorkItemVisibilityTests
 {
     private const string Azurite = "UseDevelopmentStorage=true";
 
-    private static (AzureStorageOptions Options, AdapterProblems Problems) Register(string? visibility)
+    private static (StandaloneEngineOptions Options, AdapterProblems Problems) Register(string? visibility)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -23,7 +24,7 @@ public sealed class WorkItemVisibilityTests
         var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System);
         services.AddSoaklineEngine(configuration, problems);
         using var provider = services.BuildServiceProvider();
-        return (provider.GetRequiredService<AzureStorageOptions>(), problems);
+        return (provider.GetRequiredService<IOptions<StandaloneEngineOptions>>().Value, problems);
     }
 
     [Fact]
@@ -33,6 +34,7 @@ public sealed class WorkItemVisibilityTests
 
         Assert.Empty(problems.All);
         Assert.Equal(TimeSpan.FromSeconds(20), options.WorkItemVisibilityTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(20), options.ControlQueueVisibilityTimeout);
     }
 
     [Fact]
@@ -41,12 +43,12 @@ public sealed class WorkItemVisibilityTests
         var (options, problems) = Register(null);
 
         Assert.Empty(problems.All);
-        Assert.Equal(new AzureStorageOptions().WorkItemVisibilityTimeout, options.WorkItemVisibilityTimeout);
+        Assert.Equal(new StandaloneEngineOptions().WorkItemVisibilityTimeout, options.WorkItemVisibilityTimeout);
     }
 
     [Theory]
     [InlineData("20s")]
-    [InlineData("00:00:05")]
+    [InlineData("00:00:14")]
     [InlineData("02:00:00")]
     public void A_bad_value_is_a_start_up_problem_naming_the_setting(string value)
     {
@@ -55,6 +57,6 @@ public sealed class WorkItemVisibilityTests
         var problem = Assert.Single(problems.All);
         Assert.Contains("Soakline__Storage__WorkItemVisibilityTimeout", problem, StringComparison.Ordinal);
         Assert.Contains($"'{value}'", problem, StringComparison.Ordinal);
-        Assert.Equal(new AzureStorageOptions().WorkItemVisibilityTimeout, options.WorkItemVisibilityTimeout);
+        Assert.Equal(new StandaloneEngineOptions().WorkItemVisibilityTimeout, options.WorkItemVisibilityTimeout);
     }
 }

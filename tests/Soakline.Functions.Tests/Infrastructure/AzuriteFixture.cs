@@ -1,4 +1,4 @@
-using Soakline.Durable.AzureStorage.Testing;
+using Soakline.Demo.Kit.Processes;
 
 namespace Soakline.Functions.Tests.Infrastructure;
 

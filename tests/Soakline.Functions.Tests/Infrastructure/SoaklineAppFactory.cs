@@ -3,18 +3,22 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Soakline.Durable.Testing;
+using Soakline.Durable.Testing.InMemory;
 
 namespace Soakline.Functions.Tests.Infrastructure;
 
 /// <summary>
-/// The real app in process (WebApplicationFactory over Program) on the in-memory engine, with a fake clock, captured
-/// logs, settings of the test's choosing, and optional test orchestrators or service replacements.
+/// The real app in process (WebApplicationFactory over Program) with its engine swapped on the SDK's builders for the
+/// fake-clock in-memory host (Soakline.Durable.Testing), a fake clock, captured logs, settings of the test's choosing,
+/// and optional test orchestrators or service replacements.
 /// </summary>
 public sealed class SoaklineAppFactory : WebApplicationFactory<Program>
 {
@@ -23,6 +27,7 @@ public sealed class SoaklineAppFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings = TestSettings.Defaults();
     private readonly List<Action<IServiceCollection>> _services = [];
+    private bool _standaloneEngine;
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
@@ -32,6 +37,16 @@ public sealed class SoaklineAppFactory : WebApplicationFactory<Program>
 
     /// <summary>Run as the Functions host would start it (custom-handler mode).</summary>
     public SoaklineAppFactory AsCustomHandler() => With("FUNCTIONS_CUSTOMHANDLER_PORT", "7071");
+
+    /// <summary>
+    /// Keep the app's own engine (the Durable Task Framework on the storage the settings name) and the real clock: that
+    /// engine's timers and the client's waits run on real time.
+    /// </summary>
+    public SoaklineAppFactory OnStandaloneEngine()
+    {
+        _standaloneEngine = true;
+        return this;
+    }
 
     public SoaklineAppFactory With(string key, string? value)
     {
@@ -66,7 +81,14 @@ public sealed class SoaklineAppFactory : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<TimeProvider>(Clock);
+            if (!_standaloneEngine)
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+
+                // The last build target wins: the app's standalone engine is never built, so it needs no storage.
+                services.AddDurableTaskWorker(worker => worker.UseInMemory());
+                services.AddDurableTaskClient(client => client.UseInMemory());
+            }
             foreach (var configure in _services)
             {
                 configure(services);
@@ -75,7 +97,7 @@ public sealed class SoaklineAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Waits until the in-memory engine has nothing left to do.</summary>
-    public Task IdleAsync() => Services.GetRequiredService<Durable.InMemory.InMemoryOrchestrationBackend>().WaitForIdleAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
+    public Task IdleAsync() => Services.GetRequiredService<InMemoryOrchestrationBackend>().WaitForIdleAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
 
     public async Task<List<OrchestrationMetadata>> InstancesAsync(string prefix = "")
     {

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using NCrontab;
-using Soakline.Durable.AzureStorage;
 using Soakline.Infra.Tests.Bicep;
 using Soakline.Infra.Tests.Templates;
 
@@ -9,7 +8,7 @@ namespace Soakline.Infra.Tests.Package;
 
 /// <summary>
 /// The package `azd up` deploys holds exactly what host.json and the function.json files name: the executable, one
-/// folder per function, and bindings that point at queues the backend creates and settings the deployment provides.
+/// folder per function, and bindings that point at settings the deployment provides.
 /// </summary>
 [Collection(BuiltPackageCollection.Name)]
 [System.Runtime.Versioning.SupportedOSPlatform("linux")] // The package is a linux-x64 build.
@@ -72,18 +71,14 @@ public sealed partial class PackageLayoutTests(BuiltPackage package, CompiledMai
     }
 
     [Fact]
-    public void Queue_triggers_listen_on_the_queues_the_backend_creates()
+    public void No_function_is_queue_triggered_the_durable_engine_polls_its_own_queues()
     {
-        var taskHub = SampleSetting("Soakline:TaskHub");
-        var names = TaskHubNames.For(taskHub);
-        var queues = FunctionFolder.ReadAll(package.Folder)
-            .SelectMany(f => f.Triggers)
-            .Where(t => (string?)t["type"] == "queueTrigger")
-            .Select(t => Resolve((string)t["queueName"]!))
-            .Order(StringComparer.Ordinal)
+        var queueTriggered = FunctionFolder.ReadAll(package.Folder)
+            .Where(f => f.Triggers.Any(t => (string?)t["type"] == "queueTrigger"))
+            .Select(f => f.Name)
             .ToList();
 
-        Assert.Equal(new[] { names.ControlQueue, names.WorkQueue }.Order(StringComparer.Ordinal), queues);
+        Assert.Empty(queueTriggered);
     }
 
     [Fact]

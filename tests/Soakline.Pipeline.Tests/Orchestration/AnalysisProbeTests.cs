@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Soakline.Durable.Serialization;
+using Soakline.Durable.Testing.Serialization;
 using Soakline.Pipeline.Domain;
 using Soakline.Pipeline.Orchestration;
 using Soakline.Pipeline.Ports;

@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Soakline.Demo.Kit.Processes;
+
+/// <summary>
+/// Azurite from the repository's node_modules (package.json pins it), on free loopback ports with its data in a temp
+/// folder, so a restart keeps the data. Shared by the tests and the benchmark (linked source).
+/// </summary>
+public sealed class AzuriteServer : IAsyncDisposable
+{
+    // Azurite's documented development account; it only ever guards a loopback emulator.
+    private const string AccountName = "devstoreaccount1";
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly string _executable;
+    private readonly int _blobPort;
+    private readonly int _queuePort;
+    private readonly int _tablePort;
+    private Process? _process;
+
+    private AzuriteServer(string executable, string location)
+    {
+        _executable = executable;
+        Location = location;
+        _blobPort = FreePort();
+        _queuePort = FreePort();
+        _tablePort = FreePort();
+        ConnectionString =
+            $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{_blobPort}/{AccountName};" +
+            $"QueueEndpoint=http://127.0.0.1:{_queuePort}/{AccountName};" +
+            $"TableEndpoint=http://127.0.0.1:{_tablePort}/{AccountName};";
+    }
+
+    public string ConnectionString { get; }
+
+    public string Location { get; }
+
+    public static async Task<AzuriteServer> StartAsync()
+    {
+        var server = new AzuriteServer(FindExecutable(), Directory.CreateTempSubdirectory("soakline-azurite-").FullName);
+        await server.StartProcessAsync();
+        return server;
+    }
+
+    /// <summary>Stops Azurite (SIGTERM, so it flushes its data) and starts it again on the same ports and data folder.</summary>
+    public async Task RestartAsync(TimeSpan downtime)
+    {
+        if (_process is { HasExited: false } running)
+        {
+            using var term = Process.Start("kill", ["-TERM", $"{running.Id}"]);
+            await term.WaitForExitAsync();
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+            try
+            {
+                await running.WaitForExitAsync(grace.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // It waits for idle keep-alive connections to close; by now it has saved its data, so StopProcessAsync kills it.
+            }
+        }
+
+        await StopProcessAsync();
+        await Task.Delay(downtime);
+        await StartProcessAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopProcessAsync();
+        try
+        {
+            Directory.Delete(Location, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+
+    private async Task StartProcessAsync()
+    {
+        var start = new ProcessStartInfo(_executable)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[]
+        {
+            "--silent", "--loose", "--skipApiVersionCheck", "--location", Location,
+            "--blobHost", "127.0.0.1", "--blobPort", $"{_blobPort}",
+            "--queueHost", "127.0.0.1", "--queuePort", $"{_queuePort}",
+            "--tableHost", "127.0.0.1", "--tablePort", $"{_tablePort}",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {_executable}.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        foreach (var port in new[] { _blobPort, _queuePort, _tablePort })
+        {
+            while (!await AcceptsAsync(port))
+            {
+                if (process.HasExited)
+                {
+                    throw new InvalidOperationException($"Azurite exited with code {process.ExitCode} before listening on 127.0.0.1:{port}.");
+                }
+
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"Azurite did not listen on 127.0.0.1:{port} within 30 s.");
+                }
+
+                await Task.Delay(50);
+            }
+        }
+    }
+
+    private async Task StopProcessAsync()
+    {
+        if (_process is not { } process)
+        {
+            return;
+        }
+
+        _process = null;
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+
+    private static async Task<bool> AcceptsAsync(int port)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>node_modules/.bin/azurite under the nearest directory with a package.json, or a clear install hint.</summary>
+    private static string FindExecutable()
+    {
+        const string Hint = "Azurite not found: it comes from the repository's package.json. Install Node.js 20+ (apt-get install nodejs npm) and run `npm ci` at the repository root (./run test does this).";
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "package.json")))
+            {
+                var azurite = Path.Combine(dir.FullName, "node_modules", ".bin", "azurite");
+                if (!File.Exists(azurite))
+                {
+                    throw new InvalidOperationException($"{Hint} (looked for {azurite})");
+                }
+
+                if (!ExistsOnPath("node"))
+                {
+                    throw new InvalidOperationException($"{Hint} (node is not on PATH)");
+                }
+
+                return azurite;
+            }
+        }
+
+        throw new InvalidOperationException($"{Hint} (no package.json above {AppContext.BaseDirectory})");
+    }
+
+    private static bool ExistsOnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Any(dir => File.Exists(Path.Combine(dir, program)));
+}

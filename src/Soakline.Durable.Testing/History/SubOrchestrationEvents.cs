@@ -1,0 +1,12 @@
+using Microsoft.DurableTask;
+
+namespace Soakline.Durable.Testing.History;
+
+public sealed record SubOrchestrationCreated(int TaskId, string Name, string InstanceId, string? Input) : HistoryEvent, IActionEvent
+{
+    public string Describe() => $"SubOrchestrationCreated #{TaskId} (orchestrator '{Name}', instance '{InstanceId}')";
+}
+
+public sealed record SubOrchestrationCompleted(int TaskScheduledId, string? Result) : HistoryEvent, ICompletionEvent;
+
+public sealed record SubOrchestrationFailed(int TaskScheduledId, TaskFailureDetails Failure) : HistoryEvent, ICompletionEvent;

@@ -1,0 +1,11 @@
+namespace Soakline.Durable.Testing.History;
+
+public sealed record TimerCreated(int TaskId, DateTimeOffset FireAt) : HistoryEvent, IActionEvent
+{
+    public string Describe() => $"TimerCreated #{TaskId} (fires at {FireAt:O})";
+}
+
+public sealed record TimerFired(int TimerId, DateTimeOffset FireAt) : HistoryEvent, ICompletionEvent
+{
+    public int TaskScheduledId => TimerId;
+}

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Soakline.Durable.Conformance;
+using Soakline.Functions.Tests.Engine.Standalone.Infrastructure;
+
+namespace Soakline.Functions.Tests.Engine;
+
+/// <summary>
+/// Runs the shared semantic suite on the app's standalone engine (the Durable Task Framework's Azure Storage provider,
+/// registered as the app registers it) over Azurite: each host gets its own task hub on the engine tests' Azurite, and
+/// durable time is real time.
+/// </summary>
+public sealed class StandaloneEngineBackend(EngineFixture engine) : IDurableBackendFixture
+{
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(45);
+
+    /// <summary>
+    /// The Durable Task Framework's own replay errors; the client refuses unknown names and events for finished or
+    /// missing instances (docs/engine.md); timers fire up to a second early (Azure queues hide messages in whole seconds).
+    /// </summary>
+    public HostConventions Conventions { get; } = new()
+    {
+        NonDeterminismErrorType = "DurableTask.Core.Exceptions.NonDeterministicOrchestrationException",
+        NonDeterminismMessageParts = _ =>
+        [
+            "Non-Deterministic workflow detected",
+            "A previous execution of this orchestration scheduled an activity task with sequence number",
+            "but the current orchestration replay instead scheduled",
+        ],
+        NonDurableAwaitErrorType = null,
+        RefusesUnknownOrchestratorsAtStart = true,
+        RefusesEventsForFinishedInstances = true,
+        TimerEarliness = TimeSpan.FromSeconds(1),
+    };
+
+    public async Task<IConformanceHost> StartAsync(Action<DurableTaskRegistry> configure)
+    {
+        // One partition: a hub per test, so fewer queues to create, poll and hand back make each test cheaper.
+        var host = await EngineHost.StartAsync(engine.Azurite.ConnectionString, EngineFixture.NewTaskHubName(), configure, tune: o => o.PartitionCount = 1);
+        return new StandaloneConformanceHost(host);
+    }
+
+    private sealed class StandaloneConformanceHost(EngineHost host) : IConformanceHost
+    {
+        public DurableTaskClient Client => host.Client;
+
+        public async Task<OrchestrationMetadata> WaitUntilAsync(string instanceId, Func<OrchestrationMetadata, bool> condition, string description)
+        {
+            var clock = Stopwatch.StartNew();
+            while (true)
+            {
+                var metadata = await host.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true);
+                if (metadata is not null && condition(metadata))
+                {
+                    return metadata;
+                }
+
+                if (clock.Elapsed > WaitLimit || metadata is { IsCompleted: true })
+                {
+                    throw new Xunit.Sdk.XunitException($"Instance '{instanceId}' did not {description} within {WaitLimit}: "
+                        + $"{metadata?.RuntimeStatus.ToString() ?? "missing"}, custom status {metadata?.SerializedCustomStatus ?? "none"}, failure {metadata?.FailureDetails}.");
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(50));
+            }
+        }
+
+        public Task LetTimePassAsync(TimeSpan duration) => Task.Delay(duration);
+
+        public ValueTask DisposeAsync() => host.DisposeAsync();
+    }
+}
