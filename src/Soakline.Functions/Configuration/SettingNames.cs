@@ -6,6 +6,16 @@ namespace Soakline.Functions.Configuration;
 /// </summary>
 public static class SettingNames
 {
+    /// <summary>
+    /// Set by the Functions host, never by an operator: the worker maps the host's <c>--functions-uri</c> argument to
+    /// this key, so its presence means isolated-worker mode.
+    /// </summary>
+    public const string FunctionsHostEndpoint = "Functions__Worker__HostEndpoint";
+
+    /// <summary>
+    /// The custom handler's port. Nothing in the app reads it any more; the old engine registration (replaced in the
+    /// engine move) still refers to it. Delete it with that file.
+    /// </summary>
     public const string CustomHandlerPort = "FUNCTIONS_CUSTOMHANDLER_PORT";
     public const string TaskHub = "Soakline__TaskHub";
     public const string ApiKey = "Soakline__ApiKey";

@@ -1,17 +1,14 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Microsoft.Extensions.DependencyInjection;
-using Soakline.Functions.CustomHandler;
 using Soakline.Functions.Observability;
-using Soakline.Functions.Tests.CustomHandler;
 using Soakline.Functions.Tests.Infrastructure;
 using Soakline.Pipeline.Domain;
 using Soakline.Pipeline.Ports;
 
 namespace Soakline.Functions.Tests.Observability;
 
-/// <summary>The app emits spans for HTTP and engine messages, and its counters, under the names exporters subscribe to.</summary>
+/// <summary>The app emits spans for HTTP and deploys, and its counters, under the names exporters subscribe to.</summary>
 public sealed class TelemetryTests : IDisposable
 {
     private readonly ConcurrentQueue<Activity> _activities = new();
@@ -47,23 +44,18 @@ public sealed class TelemetryTests : IDisposable
     }
 
     [Fact]
-    public async Task Http_requests_and_engine_messages_are_traced_and_counted()
+    public async Task Http_requests_are_traced_and_counted()
     {
-        var queues = new RecordingTaskHubHandler();
-        await using var app = new SoaklineAppFactory().AsCustomHandler().WithServices(s => s.AddSingleton<ITaskHubMessageHandler>(queues));
+        await using var app = new SoaklineAppFactory();
         var http = app.CreateClient();
 
         await http.SendAsync(GitHubDeliveries.Request("push", GitHubDeliveries.Push(sha: new string('d', 40))));
-        await http.SendAsync(HostInvocations.Queue("ControlQueue", "{}", 1, "m-telemetry"));
 
         // The listener is process-wide and other tests run in parallel: look for a matching span, not the only one.
         Assert.Contains(_activities, a => a.Source.Name == "Microsoft.AspNetCore" && a.GetTagItem("github.event") as string == "push"
             && a.DisplayName == "POST /api/github/webhook" && Equals(a.GetTagItem("http.response.status_code"), 202));
-        var engine = Assert.Single(_activities, a => a.Source.Name == SoaklineTelemetry.Name && a.GetTagItem("messaging.message.id") as string == "m-telemetry");
-        Assert.Equal("engine control message", engine.DisplayName);
         Assert.Contains(_measurements, m => m.Name == "soakline.webhooks.received" && m.Tags.Contains("outcome=started", StringComparison.Ordinal));
         Assert.Contains(_measurements, m => m.Name == "soakline.pipelines.started");
-        Assert.Contains(_measurements, m => m.Name == "soakline.engine.messages" && m.Tags.Contains("queue=control", StringComparison.Ordinal) && m.Tags.Contains("outcome=done", StringComparison.Ordinal));
     }
 
     [Fact]
