@@ -1,21 +1,26 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Soakline.Functions.Configuration;
 using Soakline.Functions.Hosting;
 using Soakline.Functions.Observability;
 
-var builder = WebApplication.CreateBuilder(args);
-
-// Under Azure Functions the host starts this executable with the port it will call; listen there, on loopback only.
-if (builder.Configuration[SettingNames.CustomHandlerPort] is { Length: > 0 } port && int.TryParse(port, out var portNumber))
+// One executable, two modes, chosen before any host exists: started by the Functions host (--functions-uri), it is the
+// isolated worker; otherwise it serves on its own Kestrel with the in-process engine.
+if (HostingModeDetector.Detect(args, Environment.GetEnvironmentVariable) == HostingMode.FunctionsWorker)
 {
-    builder.WebHost.UseUrls($"http://127.0.0.1:{portNumber}");
+    return await FunctionsWorkerHost.RunAsync(args);
 }
 
-// One line per request from ASP.NET Core is noise in the host's log; its spans and metrics still go to telemetry.
+var builder = WebApplication.CreateBuilder(args);
+
+// One line per request from ASP.NET Core is noise in the log; its spans and metrics still go to telemetry.
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.Logging.AddSimpleConsole(o => o.IncludeScopes = true);
 
-builder.Services.AddSoakline(builder.Configuration);
-builder.Services.AddSoaklineTelemetry(TelemetryFromConfiguration(builder.Configuration));
+builder.Services.AddSoakline(builder.Configuration, HostingMode.Standalone);
+builder.Services.AddSoaklineTelemetry(TelemetrySetup.FromConfiguration(builder.Configuration));
 
 var app = builder.Build();
 app.UseSoakline();
@@ -31,19 +36,6 @@ catch (AppSettingsException ex)
 }
 
 return 0;
-
-static TelemetrySettings TelemetryFromConfiguration(IConfiguration configuration)
-{
-    try
-    {
-        return AppSettingsReader.Read(configuration).Telemetry;
-    }
-    catch (AppSettingsException)
-    {
-        // Reported after Build; telemetry stays off until the settings are fixed.
-        return new TelemetrySettings(null, null, false);
-    }
-}
 
 /// <summary>The entry point; public for WebApplicationFactory in the tests.</summary>
 public partial class Program;

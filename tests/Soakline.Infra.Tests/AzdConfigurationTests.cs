@@ -25,14 +25,18 @@ public sealed class AzdConfigurationTests(CompiledMainTemplate compiled)
     }
 
     [Fact]
-    public void Azd_deploys_the_assembled_package_folder_as_it_is_to_a_function_app()
+    public void Azd_publishes_the_isolated_worker_project_to_a_function_app()
     {
         Assert.Equal("function", Scalar(Service, "host"));
-        Assert.Equal("custom", Scalar(Service, "language"));
-        Assert.Equal(".", Scalar(Service, "project"));
-        Assert.Equal("artifacts/package", Scalar(Service, "dist"));
-        Assert.Equal("false", Scalar(Service, "remoteBuild"));
-        Assert.Equal("./run package", Scalar(Service, "hooks", "prepackage", "run"));
+        Assert.Equal("dotnet", Scalar(Service, "language"));
+        var project = Scalar(Service, "project")!;
+        Assert.Equal("./src/Soakline.Functions", project);
+        Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, project, "Soakline.Functions.csproj")), $"{project} has no Soakline.Functions.csproj");
+
+        // azd builds the project itself (dotnet publish); nothing is prebuilt, assembled by a hook or built on the server.
+        Assert.Null(Scalar(Service, "dist"));
+        Assert.Null(Scalar(Service, "remoteBuild"));
+        Assert.False(Service.Children.ContainsKey(new YamlScalarNode("hooks")), "no prepackage hook: azd's dotnet publish gives the package");
     }
 
     [Fact]

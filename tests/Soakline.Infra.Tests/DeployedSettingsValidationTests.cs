@@ -22,10 +22,11 @@ public sealed partial class DeployedSettingsValidationTests(CompiledMainTemplate
     private const string SigningKey = "ZGVwbG95ZWQtc2lnbmluZy1rZXktMDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 
     /// <summary>
-    /// What the Functions host adds to the app's environment in Azure, beyond the app settings: it selects the app's
-    /// Azure Functions mode, where the API key is optional and the task hub must be lower case.
+    /// What the Functions host adds to the worker's configuration in Azure, beyond the app settings: the worker maps the
+    /// host's <c>--functions-uri</c> argument to this key, which selects the app's isolated-worker mode, where the API
+    /// key is optional (function keys guard the API).
     /// </summary>
-    private static readonly Dictionary<string, string> SetByTheFunctionsHost = new() { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = "7071" };
+    private static readonly Dictionary<string, string> SetByTheFunctionsHost = new() { ["Functions__Worker__HostEndpoint"] = "http://127.0.0.1:7071/" };
 
     /// <summary>What docs/deploy-azure.md requires before `azd up`: the environment, and the two secrets the app needs.</summary>
     private static Dictionary<string, string> RequiredOnly()

@@ -2,14 +2,14 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Soakline.Functions.Configuration;
-using Soakline.Functions.CustomHandler;
+using Soakline.Functions.Functions;
 
 namespace Soakline.Functions.Api;
 
 /// <summary>
 /// Guards the API. Standalone, a request must carry the configured key as <c>X-Api-Key</c> or
-/// <c>Authorization: Bearer</c>. A request the Functions host forwarded as an invocation has passed the host's function
-/// key check (authLevel "function") and is let through; anything else reaching the handler's port needs the key too.
+/// <c>Authorization: Bearer</c>. A request that reached the app as an HTTP-function invocation has passed the Functions
+/// host's function key check (authLevel "function") and is let through (<see cref="FunctionInvocationMarker"/>).
 /// The dashboard's browser session carries the key in an HttpOnly, SameSite=Strict cookie
 /// (<see cref="Dashboard.DashboardSession"/>); a request that changes something with only that cookie must also send
 /// <see cref="Dashboard.DashboardSession.RequestHeader"/>, which no other site can add without a CORS preflight we never grant.
@@ -23,7 +23,7 @@ public sealed class ApiKeyFilter(AppSettings settings) : IEndpointFilter
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
-        if (InvocationMarker.IsHostInvocation(http) || Matches(Presented(http.Request), settings.ApiKey))
+        if (FunctionInvocationMarker.IsFunctionInvocation(http) || Matches(Presented(http.Request), settings.ApiKey))
         {
             return await next(context);
         }

@@ -8,7 +8,6 @@ namespace Soakline.Functions.Configuration;
 /// <param name="MonitorRepository">The repository whose spec's monitoring checks the scheduled sweep runs; none: no sweeps.</param>
 public sealed record AppSettings(
     HostingMode Mode,
-    int? CustomHandlerPort,
     string TaskHub,
     string? ApiKey,
     byte[] WebhookSecret,

@@ -25,11 +25,10 @@ public static class AppSettingsReader
         var problems = settings.Problems;
         var get = settings.Get;
 
-        var port = ReadPort(get(SettingNames.CustomHandlerPort), problems);
-        var mode = port is null ? HostingMode.Standalone : HostingMode.CustomHandler;
+        var mode = get(SettingNames.FunctionsHostEndpoint) is null ? HostingMode.Standalone : HostingMode.FunctionsWorker;
 
         var taskHub = get(SettingNames.TaskHub);
-        ValidateTaskHub(taskHub, mode, settings);
+        ValidateTaskHub(taskHub, settings);
 
         var apiKey = get(SettingNames.ApiKey);
         if (mode == HostingMode.Standalone)
@@ -83,7 +82,6 @@ public static class AppSettingsReader
 
         return new AppSettings(
             mode,
-            port,
             taskHub!,
             apiKey,
             System.Text.Encoding.UTF8.GetBytes(webhookSecret!),
@@ -101,23 +99,7 @@ public static class AppSettingsReader
         };
     }
 
-    private static int? ReadPort(string? value, List<string> problems)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
-        {
-            problems.Add($"{SettingNames.CustomHandlerPort} must be a TCP port (1-65535), was '{value}'.");
-            return null;
-        }
-
-        return port;
-    }
-
-    private static void ValidateTaskHub(string? taskHub, HostingMode mode, SettingLookup settings)
+    private static void ValidateTaskHub(string? taskHub, SettingLookup settings)
     {
         var problems = settings.Problems;
         if (taskHub is null)
@@ -129,13 +111,6 @@ public static class AppSettingsReader
         if (taskHub.Length is < 3 or > 45 || !char.IsAsciiLetter(taskHub[0]) || !taskHub.All(char.IsAsciiLetterOrDigit))
         {
             problems.Add($"{SettingNames.TaskHub} '{taskHub}' is not a task hub name: letters and digits only, 3-45 characters, starting with a letter.");
-            return;
-        }
-
-        // The queue triggers name their queues "%Soakline:TaskHub%-control" and "-work"; queue names are lower case.
-        if (mode == HostingMode.CustomHandler && taskHub.Any(char.IsUpper))
-        {
-            problems.Add($"{SettingNames.TaskHub} '{taskHub}' must be lower case under Azure Functions: the queue triggers use it verbatim in queue names.");
         }
     }
 

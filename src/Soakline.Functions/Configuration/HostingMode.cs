@@ -1,14 +1,14 @@
 namespace Soakline.Functions.Configuration;
 
-/// <summary>How the executable was started: by the Azure Functions host, or on its own.</summary>
+/// <summary>How the executable was started: by the Azure Functions host as its isolated worker, or on its own.</summary>
 public enum HostingMode
 {
-    /// <summary>Standalone: the app listens on its own URLs, polls its queues and runs its own timer scheduler.</summary>
+    /// <summary>Standalone: Kestrel on the app's own URLs, the in-process durable engine and its own monitor scheduler.</summary>
     Standalone,
 
     /// <summary>
-    /// Azure Functions custom handler: the host starts the executable with <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> and calls
-    /// it for every HTTP, queue and timer trigger; the host checks function keys and owns the schedules.
+    /// Azure Functions isolated worker: the host starts the executable with <c>--functions-uri</c>, owns triggers,
+    /// function keys, timer schedules and the Durable Task engine, and invokes the app's functions over gRPC.
     /// </summary>
-    CustomHandler,
+    FunctionsWorker,
 }

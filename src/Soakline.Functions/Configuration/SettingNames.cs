@@ -6,7 +6,12 @@ namespace Soakline.Functions.Configuration;
 /// </summary>
 public static class SettingNames
 {
-    public const string CustomHandlerPort = "FUNCTIONS_CUSTOMHANDLER_PORT";
+    /// <summary>
+    /// Set by the Functions host, never by an operator: the worker maps the host's <c>--functions-uri</c> argument to
+    /// this key, so its presence means isolated-worker mode.
+    /// </summary>
+    public const string FunctionsHostEndpoint = "Functions__Worker__HostEndpoint";
+
     public const string TaskHub = "Soakline__TaskHub";
     public const string ApiKey = "Soakline__ApiKey";
     public const string WebhookSecret = "Soakline__GitHub__WebhookSecret";

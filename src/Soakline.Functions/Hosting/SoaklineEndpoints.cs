@@ -3,35 +3,40 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Soakline.Functions.Api;
 using Soakline.Functions.Approvals;
-using Soakline.Functions.CustomHandler;
 using Soakline.Functions.Dashboard;
 using Soakline.Functions.Observability;
 using Soakline.Functions.Webhooks;
 
 namespace Soakline.Functions.Hosting;
 
-/// <summary>The request pipeline: custom-handler invocations first (they re-enter routing), then every endpoint.</summary>
+/// <summary>
+/// Every endpoint of the app, written once: standalone maps them on the WebApplication, and under Azure Functions the
+/// HTTP functions run requests through them (Functions.EndpointDispatcher).
+/// </summary>
 public static class SoaklineEndpoints
 {
+    /// <summary>Standalone: the request pipeline on Kestrel.</summary>
     public static WebApplication UseSoakline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseMiddleware<CustomHandlerMiddleware>();
-
         app.UseRouting();
         app.UseHttpSpanEnricher();
-        app.MapHealth();
-        app.MapGitHubWebhook();
-        app.MapApprovalEndpoints();
+        app.MapSoaklineEndpoints();
+        return app;
+    }
 
-        var api = app.MapGroup("/api").AddEndpointFilter<ApiKeyFilter>();
+    public static IEndpointRouteBuilder MapSoaklineEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapHealth();
+        endpoints.MapGitHubWebhook();
+        endpoints.MapApprovalEndpoints();
+
+        var api = endpoints.MapGroup("/api").AddEndpointFilter<ApiKeyFilter>();
         api.MapPipelineEndpoints();
         api.MapEnvironmentEndpoints();
         api.MapMetricsEndpoints();
-        app.MapDashboard().AddEndpointFilter<DashboardKeyExchangeFilter>().AddEndpointFilter<ApiKeyFilter>();
-
-        // The Functions host pings the handler's root until it answers; any answer means ready.
-        app.MapGet("/", () => Results.Ok(new { service = "soakline" }));
-        return app;
+        endpoints.MapDashboard().AddEndpointFilter<DashboardKeyExchangeFilter>().AddEndpointFilter<ApiKeyFilter>();
+        return endpoints;
     }
 }

@@ -1,3 +1,6 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -7,48 +10,86 @@ using Soakline.Functions.Adapters;
 using Soakline.Functions.Api;
 using Soakline.Functions.Approvals;
 using Soakline.Functions.Configuration;
-using Soakline.Functions.CustomHandler;
 using Soakline.Functions.Engine;
+using Soakline.Functions.Functions;
 using Soakline.Functions.Releases;
 using Soakline.Functions.Scheduling;
 using Soakline.Functions.Storage;
 using Soakline.Functions.Webhooks;
 using Soakline.Integrations.Approvals;
 using Soakline.Pipeline;
+using Soakline.Pipeline.Ports;
 
 namespace Soakline.Functions.Hosting;
 
-/// <summary>The app's services. Settings are read and validated once, when first needed (at start-up, see Program).</summary>
+/// <summary>
+/// The app's services, the same in both modes except for who runs the durable work: standalone, the in-process engine
+/// (a singleton <see cref="DurableTaskClient"/>) and the monitor scheduler; under Azure Functions, the host (a client per
+/// invocation, <see cref="DurableClientScope"/>) and the timer functions. Whatever uses the client is scoped, so it
+/// works with either. Settings are read and validated once, when first needed (at start-up, see Program).
+/// </summary>
 public static class SoaklineServices
 {
-    public static IServiceCollection AddSoakline(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSoakline(this IServiceCollection services, IConfiguration configuration, HostingMode mode)
     {
         // The adapters read optional settings only: to them an unresolved Key Vault reference is an absent setting
         // (AppSettingsReader warns about each one by name).
         var problems = services.AddSoaklineAdapters(ResolvedConfiguration.Of(configuration));
-        services.AddSoaklineEngine(configuration, problems);
+        if (mode == HostingMode.Standalone)
+        {
+            // Registered before the engine so the SDK options of its worker and client take this converter.
+            services.TryAddSingleton<DataConverter>(PayloadJson.DataConverter);
+            services.AddSoaklineEngine(configuration, problems);
+            services.AddSingleton<MonitorScheduler>();
+            services.AddHostedService(sp => sp.GetRequiredService<MonitorScheduler>());
+        }
+        else
+        {
+            AddFunctionsWorker(services, configuration);
+        }
+
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => AppSettingsReader.Read(sp.GetRequiredService<IConfiguration>()));
 
         // First hosted service: a bad configuration stops the start before anything listens or polls.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SettingsValidation>());
-        services.AddSingleton(_ => FunctionManifest.Load());
-        services.AddSingleton(sp => new MonitorSchedules(sp.GetRequiredService<FunctionManifest>(), SettingResolver(sp)));
+        services.AddSingleton(sp => new MonitorSchedules(MonitorTimers.All, SettingResolver(sp)));
 
         AddLedgers(services);
-        services.TryAddSingleton<IReleaseStarter, DurableReleaseStarter>();
-        services.TryAddSingleton<IPipelineSignals, DurablePipelineSignals>();
-        services.TryAddSingleton<IRollbackStarter, DurableRollbackStarter>();
+        services.TryAddScoped<IReleaseStarter, DurableReleaseStarter>();
+        services.TryAddScoped<IPipelineSignals, DurablePipelineSignals>();
+        services.TryAddScoped<IRollbackStarter, DurableRollbackStarter>();
         services.TryAddSingleton<IPipelineTimeline, ReleaseStoreTimeline>();
         services.TryAddSingleton<IDoraReport, ReleaseStoreDoraReport>();
-        services.TryAddSingleton<IMonitorSweepStarter, DurableMonitorSweepStarter>();
+        services.TryAddScoped<IMonitorSweepStarter, DurableMonitorSweepStarter>();
         AddApprovalLinks(services);
-        services.AddSingleton<GitHubEventRouter>();
+        services.AddScoped<GitHubEventRouter>();
         services.AddSingleton<ApiKeyFilter>();
-        services.AddSingleton<TimerInvocationHandler>();
-        services.AddSingleton<StandaloneMonitorScheduler>();
-        services.AddHostedService(sp => sp.GetRequiredService<StandaloneMonitorScheduler>());
         return services;
+    }
+
+    /// <summary>
+    /// Azure mode: the host runs the orchestrations and hands each invocation its client. Payload JSON goes through
+    /// <c>WorkerOptions.Serializer</c> only (see <see cref="PayloadJson"/>). The pipeline's ports are the same as
+    /// standalone; the release store follows the storage settings as it does there.
+    /// </summary>
+    private static void AddFunctionsWorker(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<WorkerOptions>(options => options.Serializer = PayloadJson.ObjectSerializer);
+        services.AddScoped<DurableClientScope>();
+        services.AddScoped<DurableTaskClient>(sp => sp.GetRequiredService<DurableClientScope>().Client);
+        services.AddSingleton<EndpointDispatcher>();
+        if (configuration[SettingNames.ToConfigurationKey(SettingNames.StorageConnectionString)] is { Length: > 0 }
+            || configuration[SettingNames.ToConfigurationKey(SettingNames.StorageAccountName)] is { Length: > 0 })
+        {
+            services.TryAddSingleton<IReleaseStore>(sp =>
+            {
+                var settings = sp.GetRequiredService<AppSettings>();
+                return new TableReleaseStore(StorageClients.Tables(settings), settings.TaskHub);
+            });
+        }
+
+        services.AddSoaklinePipeline();
     }
 
     /// <summary>
@@ -116,34 +157,5 @@ public static class SoaklineServices
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
-
-    /// <summary>Runs the monitor scheduler standalone only: under Azure Functions the host's timer triggers fire the sweeps.</summary>
-    internal sealed class StandaloneMonitorScheduler(IServiceProvider services, AppSettings settings) : IHostedService
-    {
-        private MonitorScheduler? _scheduler;
-
-        /// <summary>The running scheduler; null under Azure Functions.</summary>
-        public MonitorScheduler? Scheduler => _scheduler;
-
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            if (settings.Mode != HostingMode.Standalone)
-            {
-                return Task.CompletedTask;
-            }
-
-            _scheduler = ActivatorUtilities.CreateInstance<MonitorScheduler>(services);
-            return _scheduler.StartAsync(cancellationToken);
-        }
-
-        public async Task StopAsync(CancellationToken cancellationToken)
-        {
-            if (_scheduler is not null)
-            {
-                await _scheduler.StopAsync(cancellationToken);
-                _scheduler.Dispose();
-            }
-        }
     }
 }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Soakline.Functions.CustomHandler;
+using Soakline.Functions.Functions;
 
 namespace Soakline.Functions.Observability;
 
@@ -27,6 +27,6 @@ public static class HttpSpanEnricher
             .SetTag("http.route", route)
             .SetTag("url.path", context.Request.Path.Value)
             .SetTag("http.response.status_code", context.Response.StatusCode)
-            .SetTag("faas.invoked_by_host", InvocationMarker.IsHostInvocation(context));
+            .SetTag("faas.invoked_by_host", FunctionInvocationMarker.IsFunctionInvocation(context));
     });
 }

@@ -1,4 +1,5 @@
 using Azure.Monitor.OpenTelemetry.Exporter;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
@@ -17,6 +18,19 @@ public static class TelemetrySetup
 {
     private static readonly string[] Sources = [SoaklineTelemetry.Name, "Microsoft.AspNetCore"];
     private static readonly string[] Meters = [SoaklineTelemetry.Name, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"];
+
+    /// <summary>The telemetry settings, or none while the settings are invalid (start-up reports those after Build).</summary>
+    public static TelemetrySettings FromConfiguration(IConfiguration configuration)
+    {
+        try
+        {
+            return AppSettingsReader.Read(configuration).Telemetry;
+        }
+        catch (AppSettingsException)
+        {
+            return new TelemetrySettings(null, null, false);
+        }
+    }
 
     public static IServiceCollection AddSoaklineTelemetry(this IServiceCollection services, TelemetrySettings settings)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -5,9 +6,10 @@ namespace Soakline.Functions.Scheduling;
 
 /// <summary>
 /// Standalone only: fires the monitor timers on their NCRONTAB schedules (the same ones the Functions host would use),
-/// on the app's <see cref="TimeProvider"/> so tests drive it with a fake clock.
+/// on the app's <see cref="TimeProvider"/> so tests drive it with a fake clock. Each occurrence starts its sweep in a
+/// scope of its own, as a timer invocation does under Azure Functions.
 /// </summary>
-public sealed class MonitorScheduler(MonitorSchedules schedules, IMonitorSweepStarter sweeps, TimeProvider clock, ILogger<MonitorScheduler> logger) : BackgroundService
+public sealed class MonitorScheduler(MonitorSchedules schedules, IServiceScopeFactory scopes, TimeProvider clock, ILogger<MonitorScheduler> logger) : BackgroundService
 {
     /// <summary>The occurrence the scheduler waits for (set once its timer is armed); null before start or after stop.</summary>
     public DateTimeOffset? NextOccurrence { get; private set; }
@@ -44,7 +46,8 @@ public sealed class MonitorScheduler(MonitorSchedules schedules, IMonitorSweepSt
 
             try
             {
-                await sweeps.StartAsync(next, stoppingToken);
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<IMonitorSweepStarter>().StartAsync(next, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -1,33 +1,30 @@
 using NCrontab;
-using Soakline.Functions.CustomHandler;
 using Soakline.Pipeline.Spec;
 
 namespace Soakline.Functions.Scheduling;
 
 /// <summary>
-/// The monitor's schedules, taken from the timer functions' <c>function.json</c> files with <c>%setting%</c> references
-/// resolved the way the Functions host resolves them, so standalone and Azure sweep at the same instants. The union of
-/// the business-hours timer (<c>%MonitorSchedule%</c>) and the every-15-minutes timer gives 5-minute sweeps in business
-/// hours and 15-minute sweeps otherwise; instants both fire on are one sweep (its id comes from the instant).
+/// The monitor's schedules (<see cref="MonitorTimers"/>) with <c>%setting%</c> references resolved the way the Functions
+/// host resolves them, so standalone and Azure sweep at the same instants.
 /// </summary>
 public sealed class MonitorSchedules
 {
     private readonly IReadOnlyList<(string Function, string Expression, CrontabSchedule Schedule)> _schedules;
 
-    public MonitorSchedules(FunctionManifest manifest, Func<string, string?> resolveSetting)
+    public MonitorSchedules(IEnumerable<(string Function, string Schedule)> timers, Func<string, string?> resolveSetting)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(timers);
         ArgumentNullException.ThrowIfNull(resolveSetting);
         var schedules = new List<(string, string, CrontabSchedule)>();
-        foreach (var function in manifest.Functions.Where(f => f.Trigger == TriggerKind.Timer).OrderBy(f => f.Name, StringComparer.Ordinal))
+        foreach (var (function, declared) in timers.OrderBy(t => t.Function, StringComparer.Ordinal))
         {
-            var expression = AppSettingReferences.Resolve(function.Setting ?? string.Empty, resolveSetting, $"functions/{function.Name}/function.json schedule");
+            var expression = AppSettingReferences.Resolve(declared, resolveSetting, $"the schedule of the timer function {function}");
             if (!MonitoringSchedule.TryParse(expression, out var schedule, out var error))
             {
-                throw new FormatException($"functions/{function.Name}/function.json schedule: {error}.");
+                throw new FormatException($"the schedule of the timer function {function}: {error}.");
             }
 
-            schedules.Add((function.Name, expression, schedule));
+            schedules.Add((function, expression, schedule));
         }
 
         _schedules = schedules;

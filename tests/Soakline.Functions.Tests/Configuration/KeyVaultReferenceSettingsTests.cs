@@ -22,7 +22,7 @@ public sealed class KeyVaultReferenceSettingsTests
     private static Dictionary<string, string?> UnderAzureFunctions()
     {
         var values = TestSettings.Defaults();
-        values["FUNCTIONS_CUSTOMHANDLER_PORT"] = "7071";
+        values["Functions:Worker:HostEndpoint"] = "http://127.0.0.1:7071/";
         return values;
     }
 
@@ -152,7 +152,7 @@ public sealed class KeyVaultReferenceSettingsTests
     [Fact]
     public async Task The_app_starts_and_logs_the_warning_by_name_without_the_reference()
     {
-        await using var app = new SoaklineAppFactory().AsCustomHandler().With("Soakline__Smtp__Password", Unresolved("smtp-password"));
+        await using var app = new SoaklineAppFactory().AsFunctionsWorker().With("Soakline__Smtp__Password", Unresolved("smtp-password"));
 
         using var response = await app.CreateClient().GetAsync("/dashboard");
 

@@ -10,13 +10,12 @@ public sealed class SecretsInLogsTests
     [Fact]
     public async Task No_secret_reaches_the_logs()
     {
-        await using var app = new SoaklineAppFactory().AsCustomHandler().With("Soakline__ApiKey", TestSettings.ApiKey);
+        await using var app = new SoaklineAppFactory().AsFunctionsWorker().With("Soakline__ApiKey", TestSettings.ApiKey);
         var http = app.CreateClient();
 
         Assert.Equal(HttpStatusCode.Accepted, (await http.SendAsync(GitHubDeliveries.Request("push", GitHubDeliveries.Push()))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(GitHubDeliveries.Request("push", GitHubDeliveries.Push(), signature: "sha256=" + new string('a', 64)))).StatusCode);
-        var invoked = await InvocationResult.ReadAsync(await http.SendAsync(HostInvocations.GitHubWebhook("push", GitHubDeliveries.Push(sha: new string('c', 40)))));
-        Assert.Equal(202, invoked.HttpStatus);
+        Assert.Equal(HttpStatusCode.Accepted, (await http.SendAsync(GitHubDeliveries.Request("push", GitHubDeliveries.Push(sha: new string('c', 40))))).StatusCode);
 
         using var withKey = new HttpRequestMessage(HttpMethod.Get, "/api/pipelines");
         withKey.Headers.Add("X-Api-Key", TestSettings.ApiKey);

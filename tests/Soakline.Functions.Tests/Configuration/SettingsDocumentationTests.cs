@@ -7,11 +7,11 @@ namespace Soakline.Functions.Tests.Configuration;
 
 /// <summary>
 /// Every setting the app reads is in local.settings.sample.json and docs/operations.md, and every app setting a
-/// function.json refers to (<c>%name%</c>) is one the app knows and the Bicep sets.
+/// functions.metadata or host.json refers to (<c>%name%</c>) is one the app knows and the Bicep sets.
 /// </summary>
 public sealed partial class SettingsDocumentationTests
 {
-    private static readonly string Root = FindRoot();
+    internal static readonly string Root = FindRoot();
 
     private static string FindRoot()
     {
@@ -29,7 +29,7 @@ public sealed partial class SettingsDocumentationTests
     private static IEnumerable<string> AppSettings() => typeof(SettingNames).GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(f => f.IsLiteral)
         .Select(f => (string)f.GetRawConstantValue()!)
-        .Where(name => name != SettingNames.CustomHandlerPort);
+        .Where(name => name is not SettingNames.FunctionsHostEndpoint);
 
     [Fact]
     public void The_sample_settings_file_lists_every_setting_the_app_reads()
@@ -45,19 +45,20 @@ public sealed partial class SettingsDocumentationTests
     {
         var docs = File.ReadAllText(Path.Combine(Root, "docs", "operations.md"));
 
-        Assert.All(AppSettings().Append(SettingNames.CustomHandlerPort), name => Assert.Contains($"`{name}`", docs, StringComparison.Ordinal));
+        Assert.All(AppSettings().Append(SettingNames.FunctionsHostEndpoint), name => Assert.Contains($"`{name}`", docs, StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Every_app_setting_a_function_json_names_is_known_to_the_app_and_set_by_the_bicep()
+    public void Every_app_setting_the_function_metadata_or_host_json_names_is_known_to_the_app_and_set_by_the_bicep()
     {
         var bicep = File.ReadAllText(Path.Combine(Root, "infra", "modules", "function-app.bicep"));
-        var referenced = Directory.GetFiles(Path.Combine(Root, "src", "Soakline.Functions", "functions"), "function.json", SearchOption.AllDirectories)
-            .SelectMany(file => Reference().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value))
+        var referenced = new[] { "functions.metadata", "host.json" }
+            .SelectMany(file => Reference().Matches(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, file))).Select(m => m.Groups[1].Value))
             .Distinct()
             .ToList();
 
-        Assert.Equal(["MonitorSchedule"], referenced.Order(StringComparer.Ordinal));
+        // host.json names the Durable Functions hub after the same setting the standalone engine uses.
+        Assert.Equal(["MonitorSchedule", "Soakline:TaskHub"], referenced.Order(StringComparer.Ordinal));
         foreach (var name in referenced.Select(r => r.Replace(":", "__", StringComparison.Ordinal)))
         {
             Assert.Contains(name, AppSettings());

@@ -38,7 +38,6 @@ public sealed class SettingsValidationTests
     [InlineData("Soakline:TaskHub", "soak-line", "Soakline__TaskHub 'soak-line' is not a task hub name")]
     [InlineData("MonitorSchedule", "every 5 minutes", "MonitorSchedule: 'every 5 minutes' is not an NCRONTAB expression")]
     [InlineData("MonitorSchedule", "0 */5 8-25 * * 1-5", "MonitorSchedule: '0 */5 8-25 * * 1-5' is not a valid NCRONTAB expression")]
-    [InlineData("FUNCTIONS_CUSTOMHANDLER_PORT", "http", "FUNCTIONS_CUSTOMHANDLER_PORT must be a TCP port")]
     [InlineData("Soakline:GitHub:WebhookMaxBodyBytes", "lots", "Soakline__GitHub__WebhookMaxBodyBytes must be a whole number of bytes")]
     [InlineData("Soakline:Approvals:SigningKey", "not base64!", "Soakline__Approvals__SigningKey is not valid base64")]
     [InlineData("Soakline:Approvals:SigningKey", "c2hvcnQ=", "Soakline__Approvals__SigningKey decodes to 5 bytes")]
@@ -80,16 +79,16 @@ public sealed class SettingsValidationTests
     }
 
     [Fact]
-    public void Under_azure_functions_the_api_key_is_optional_and_the_task_hub_must_be_lower_case()
+    public void Under_azure_functions_the_api_key_is_optional()
     {
         var values = TestSettings.Defaults();
-        values["FUNCTIONS_CUSTOMHANDLER_PORT"] = "7071";
+        values["Functions:Worker:HostEndpoint"] = "http://127.0.0.1:7071/";
         values.Remove("Soakline:ApiKey");
 
-        Assert.Equal((HostingMode.CustomHandler, 7071), (Read(values).Mode, Read(values).CustomHandlerPort));
+        Assert.Equal(HostingMode.FunctionsWorker, Read(values).Mode);
 
-        values["Soakline:TaskHub"] = "SoakLine";
-        Assert.Contains("must be lower case under Azure Functions", Problems(values), StringComparison.Ordinal);
+        values.Remove("Functions:Worker:HostEndpoint");
+        Assert.Contains(SettingNames.ApiKey, Problems(values), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,8 +9,9 @@ using Soakline.Pipeline.Orchestration;
 namespace Soakline.Functions.Tests.EndToEnd;
 
 /// <summary>
-/// The app on Azure Storage (Azurite): standalone on its own engine (the Durable Task Framework's Azure Storage
-/// provider), and its table-backed ledgers shared by several instances.
+/// The app standalone on Azure Storage (Azurite): its own engine (the Durable Task Framework's Azure Storage provider)
+/// and its table-backed ledgers shared by several instances. Under Azure Functions the host's Durable extension runs the
+/// engine; the function classes are tested through the worker's abstractions (Functions/).
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class AzuriteAppTests(AzuriteFixture azurite) : IDisposable

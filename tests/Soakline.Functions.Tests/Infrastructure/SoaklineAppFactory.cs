@@ -35,8 +35,11 @@ public sealed class SoaklineAppFactory : WebApplicationFactory<Program>
 
     public DurableTaskClient Client => Services.GetRequiredService<DurableTaskClient>();
 
-    /// <summary>Run as the Functions host would start it (custom-handler mode).</summary>
-    public SoaklineAppFactory AsCustomHandler() => With("FUNCTIONS_CUSTOMHANDLER_PORT", "7071");
+    /// <summary>
+    /// Read the settings as the isolated worker does (the key the worker maps the host's <c>--functions-uri</c> to), on
+    /// the standalone host: the Functions host cannot run here, and what differs in settings is all this changes.
+    /// </summary>
+    public SoaklineAppFactory AsFunctionsWorker() => With("Functions__Worker__HostEndpoint", "http://127.0.0.1:7071/");
 
     /// <summary>
     /// Keep the app's own engine (the Durable Task Framework on the storage the settings name) and the real clock: that

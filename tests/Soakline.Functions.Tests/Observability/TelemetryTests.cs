@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Microsoft.Extensions.DependencyInjection;
-using Soakline.Functions.CustomHandler;
 using Soakline.Functions.Observability;
-using Soakline.Functions.Tests.CustomHandler;
 using Soakline.Functions.Tests.Infrastructure;
 using Soakline.Pipeline.Domain;
 using Soakline.Pipeline.Ports;
@@ -49,7 +46,7 @@ public sealed class TelemetryTests : IDisposable
     [Fact]
     public async Task Http_requests_are_traced_and_counted()
     {
-        await using var app = new SoaklineAppFactory().AsCustomHandler();
+        await using var app = new SoaklineAppFactory();
         var http = app.CreateClient();
 
         await http.SendAsync(GitHubDeliveries.Request("push", GitHubDeliveries.Push(sha: new string('d', 40))));

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
-using Soakline.Functions.Hosting;
+using Soakline.Functions.Scheduling;
 using Soakline.Functions.Tests.Infrastructure;
 
 namespace Soakline.Functions.Tests.Scheduling;
 
 /// <summary>
-/// Standalone, the scheduler fires the function folders' NCRONTAB schedules on the app's clock: every 5 minutes in
+/// Standalone, the scheduler fires the monitor timers' NCRONTAB schedules (MonitorTimers) on the app's clock: every 5 minutes in
 /// business hours (08:00-18:59 UTC, Monday to Friday), every 15 minutes otherwise, one sweep per instant.
 /// </summary>
 public sealed class MonitorScheduleTests : IAsyncLifetime
@@ -37,7 +37,7 @@ public sealed class MonitorScheduleTests : IAsyncLifetime
     /// <summary>Advances the fake clock to each occurrence the scheduler is waiting for, and returns them.</summary>
     private async Task<List<DateTimeOffset>> FireAsync(int count)
     {
-        var scheduler = _app.Services.GetRequiredService<SoaklineServices.StandaloneMonitorScheduler>().Scheduler!;
+        var scheduler = _app.Services.GetRequiredService<MonitorScheduler>();
         var fired = new List<DateTimeOffset>();
         DateTimeOffset? previous = null;
         for (var i = 0; i < count; i++)

@@ -4,8 +4,8 @@ using Soakline.Infra.Tests.Bicep;
 namespace Soakline.Infra.Tests.Package;
 
 /// <summary>
-/// The deployable layout, built once by the repository's own <c>./run package</c> (self-contained linux-x64 publish,
-/// host.json and the function folders) into artifacts/package, exactly as azd's prepackage hook builds it.
+/// The deployable package, built once by the repository's own <c>./run package</c> (the app published framework-dependent
+/// for linux-x64 with ReadyToRun) into artifacts/package: the folder azd's `dotnet publish` zip-deploys.
 /// </summary>
 public sealed class BuiltPackage : IAsyncLifetime
 {

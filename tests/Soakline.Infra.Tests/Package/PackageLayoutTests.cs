@@ -1,3 +1,4 @@
+using System.Reflection.PortableExecutable;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using NCrontab;
@@ -7,15 +8,12 @@ using Soakline.Infra.Tests.Templates;
 namespace Soakline.Infra.Tests.Package;
 
 /// <summary>
-/// The package `azd up` deploys holds exactly what host.json and the function.json files name: the executable, one
-/// folder per function, and bindings that point at settings the deployment provides.
+/// The package `azd up` deploys is what Flex Consumption runs for dotnet-isolated: the Worker SDK's files at the root,
+/// the app built for linux-x64, and bindings and host.json that name only settings the deployment provides.
 /// </summary>
 [Collection(BuiltPackageCollection.Name)]
-[System.Runtime.Versioning.SupportedOSPlatform("linux")] // The package is a linux-x64 build.
 public sealed partial class PackageLayoutTests(BuiltPackage package, CompiledMainTemplate compiled)
 {
-    private static readonly string SourceFunctions = Path.Combine(RepositoryPaths.Root, "src", "Soakline.Functions", "functions");
-
     private JsonObject HostJson => JsonNode.Parse(File.ReadAllText(Path.Combine(package.Folder, "host.json")))!.AsObject();
 
     [Fact]
@@ -25,105 +23,98 @@ public sealed partial class PackageLayoutTests(BuiltPackage package, CompiledMai
     }
 
     [Fact]
-    public void The_executable_host_json_names_is_an_executable_linux_program_in_the_package()
+    public void The_worker_files_the_host_reads_are_at_the_root()
     {
-        var description = HostJson["customHandler"]!["description"]!;
-        var executable = Path.Combine(package.Folder, (string)description["defaultExecutablePath"]!);
-        var workingDirectory = (string?)description["workingDirectory"] ?? "";
-
-        Assert.True(File.Exists(executable), $"{executable} is missing");
-        Assert.True(File.GetUnixFileMode(executable).HasFlag(UnixFileMode.UserExecute), $"{executable} is not executable");
-        Assert.Equal("\u007fELF"u8.ToArray(), File.ReadAllBytes(executable)[..4]);
-        Assert.True(workingDirectory.Length == 0 || Directory.Exists(Path.Combine(package.Folder, workingDirectory)), $"working directory '{workingDirectory}' is missing");
-        Assert.False((bool?)HostJson["customHandler"]!["enableForwardingHttpRequest"] ?? false, "the handler answers invocation payloads, so requests must not be forwarded raw");
-    }
-
-    [Fact]
-    public void The_package_has_exactly_the_source_function_folders_with_their_function_json()
-    {
-        var source = FunctionFolder.ReadAll(SourceFunctions);
-        var packaged = FunctionFolder.ReadAll(package.Folder);
-        var nested = Directory.GetFiles(package.Folder, "function.json", SearchOption.AllDirectories)
-            .Where(path => Path.GetDirectoryName(Path.GetDirectoryName(path)) != package.Folder)
-            .ToList();
-
-        Assert.NotEmpty(source);
-        Assert.Equal(source.Select(f => f.Name), packaged.Select(f => f.Name));
-        Assert.All(source, f => Assert.Equal(
-            File.ReadAllText(Path.Combine(SourceFunctions, f.Name, "function.json")),
-            File.ReadAllText(Path.Combine(package.Folder, f.Name, "function.json"))));
-        Assert.Empty(nested);
-    }
-
-    [Fact]
-    public void Every_function_has_one_trigger_and_http_functions_answer_through_res()
-    {
-        foreach (var function in FunctionFolder.ReadAll(package.Folder))
+        foreach (var file in new[] { "host.json", "functions.metadata", "worker.config.json", "extensions.json", "Soakline.Functions.dll" })
         {
-            var trigger = Assert.Single(function.Triggers);
-            if ((string?)trigger["type"] == "httpTrigger")
-            {
-                Assert.False(string.IsNullOrEmpty((string?)trigger["route"]), $"{function.Name}: an HTTP trigger needs a route (routePrefix is empty)");
-                Assert.Contains((string?)trigger["authLevel"], new[] { "anonymous", "function" });
-                Assert.Contains(function.Bindings, b => (string?)b["type"] == "http" && (string?)b["direction"] == "out" && (string?)b["name"] == "res");
-            }
+            Assert.True(File.Exists(Path.Combine(package.Folder, file)), $"{file} is missing from the package");
         }
+
+        Assert.True(Directory.Exists(Path.Combine(package.Folder, ".azurefunctions")), ".azurefunctions/ (the host-side extensions) is missing");
+        Assert.True(File.Exists(Path.Combine(package.Folder, ".azurefunctions", "Microsoft.Azure.WebJobs.Extensions.DurableTask.dll")), "the Durable Functions host extension is missing");
+        Assert.Empty(Directory.GetFiles(package.Folder, "function.json", SearchOption.AllDirectories));
     }
 
     [Fact]
-    public void No_function_is_queue_triggered_the_durable_engine_polls_its_own_queues()
+    public void The_worker_config_starts_the_framework_dependent_app_with_worker_indexing()
     {
-        var queueTriggered = FunctionFolder.ReadAll(package.Folder)
-            .Where(f => f.Triggers.Any(t => (string?)t["type"] == "queueTrigger"))
-            .Select(f => f.Name)
-            .ToList();
+        var description = JsonNode.Parse(File.ReadAllText(Path.Combine(package.Folder, "worker.config.json")))!["description"]!;
 
-        Assert.Empty(queueTriggered);
+        Assert.Equal("dotnet-isolated", (string?)description["language"]);
+        Assert.Equal("dotnet", (string?)description["defaultExecutablePath"]);
+        Assert.Equal("Soakline.Functions.dll", (string?)description["defaultWorkerPath"]);
+        Assert.Equal("true", (string?)description["workerIndexing"]);
     }
 
     [Fact]
-    public void Every_setting_a_binding_names_is_provided_by_the_deployment_and_the_sample_settings()
+    public void The_app_is_built_ready_to_run_for_linux_x64_as_flex_consumption_runs_it()
+    {
+        using var stream = File.OpenRead(Path.Combine(package.Folder, "Soakline.Functions.dll"));
+        using var reader = new PEReader(stream);
+        var deps = JsonNode.Parse(File.ReadAllText(Path.Combine(package.Folder, "Soakline.Functions.deps.json")))!;
+
+        Assert.True(reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, "Soakline.Functions.dll has no ReadyToRun code");
+        // ReadyToRun code compiled for Linux marks the image's machine as the target's XOR 0x7B79.
+        Assert.Equal((ushort)Machine.Amd64 ^ 0x7B79, (int)(ushort)reader.PEHeaders.CoffHeader.Machine);
+        Assert.Equal(".NETCoreApp,Version=v10.0/linux-x64", (string?)deps["runtimeTarget"]!["name"]);
+        Assert.False(File.Exists(Path.Combine(package.Folder, "libcoreclr.so")), "the package is framework-dependent: Flex provides the runtime");
+    }
+
+    [Fact]
+    public void Http_functions_have_routes_under_the_empty_prefix_and_a_known_auth_level()
+    {
+        Assert.Equal("", (string?)HostJson["extensions"]!["http"]!["routePrefix"]);
+        var http = PublishedFunction.ReadAll(package.Folder).Where(f => (string?)f.Trigger["type"] == "httpTrigger").ToList();
+
+        Assert.NotEmpty(http);
+        Assert.All(http, function =>
+        {
+            Assert.False(string.IsNullOrEmpty((string?)function.Trigger["route"]), $"{function.Name}: an HTTP trigger needs a route");
+            Assert.Contains((string?)function.Trigger["authLevel"], new[] { "Anonymous", "Function" });
+        });
+    }
+
+    [Fact]
+    public void Every_setting_the_metadata_or_host_json_names_is_provided_by_the_deployment_and_the_sample_settings()
     {
         // The settings a deployment has with nothing optional supplied.
         var deployed = FunctionAppDeployment.Evaluate(compiled.Template, FunctionAppDeployment.RequiredParameters())
             .AppSettings.Keys.ToHashSet(StringComparer.Ordinal);
-        var referenced = FunctionFolder.ReadAll(package.Folder)
-            .SelectMany(f => f.Bindings)
-            .SelectMany(b => b.Select(p => p.Value?.GetValueKind() == System.Text.Json.JsonValueKind.String ? (string)p.Value! : ""))
-            .SelectMany(value => SettingReference().Matches(value).Select(m => m.Groups[1].Value))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        var connections = FunctionFolder.ReadAll(package.Folder)
-            .SelectMany(f => f.Bindings)
-            .Select(b => (string?)b["connection"])
-            .OfType<string>()
+        var referenced = new[] { "functions.metadata", "host.json" }
+            .SelectMany(file => SettingReference().Matches(File.ReadAllText(Path.Combine(package.Folder, file))).Select(m => m.Groups[1].Value))
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
-        Assert.NotEmpty(referenced);
+        Assert.Equal(["MonitorSchedule", "Soakline:TaskHub"], referenced.Order(StringComparer.Ordinal));
         Assert.All(referenced, setting =>
         {
             Assert.Contains(ToAppSettingName(setting), deployed);
             Assert.NotNull(SampleValue(setting));
         });
-        Assert.All(connections, connection =>
-        {
-            // An identity-based connection is a group of settings under the name (AzureWebJobsStorage__accountName).
-            Assert.Contains(deployed, name => name == connection || name.StartsWith(connection + "__", StringComparison.Ordinal));
-            Assert.NotNull(SampleValue(connection));
-        });
+    }
+
+    [Fact]
+    public void The_durable_storage_connection_is_the_identity_based_host_storage_the_deployment_configures()
+    {
+        var deployed = FunctionAppDeployment.Evaluate(compiled.Template, FunctionAppDeployment.RequiredParameters()).AppSettings;
+        var connection = (string)HostJson["extensions"]!["durableTask"]!["storageProvider"]!["connectionName"]!;
+
+        Assert.Equal("AzureWebJobsStorage", connection);
+        Assert.DoesNotContain(connection, deployed.Keys);
+        Assert.Contains(connection + "__accountName", deployed.Keys);
+        Assert.Equal("managedidentity", deployed[connection + "__credential"]);
+        Assert.Contains(connection + "__clientId", deployed.Keys);
     }
 
     [Fact]
     public void Timer_schedules_are_valid_six_field_ncrontab_expressions()
     {
-        var schedules = FunctionFolder.ReadAll(package.Folder)
-            .SelectMany(f => f.Triggers)
-            .Where(t => (string?)t["type"] == "timerTrigger")
-            .Select(t => Resolve((string)t["schedule"]!))
+        var schedules = PublishedFunction.ReadAll(package.Folder)
+            .Where(f => (string?)f.Trigger["type"] == "timerTrigger")
+            .Select(f => Resolve((string)f.Trigger["schedule"]!))
             .ToList();
 
-        Assert.NotEmpty(schedules);
+        Assert.Equal(2, schedules.Count);
         Assert.All(schedules, schedule => Assert.NotNull(CrontabSchedule.TryParse(schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true })));
     }
 

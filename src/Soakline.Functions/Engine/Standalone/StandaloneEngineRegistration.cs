@@ -5,6 +5,7 @@ using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Soakline.Functions.Hosting;
 
 namespace Soakline.Functions.Engine.Standalone;
 
@@ -39,7 +40,7 @@ internal static class StandaloneEngineRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StandaloneEngineOptions>, StandaloneEngineOptionsValidator>());
 
         // The SDK's worker and client builders use a DataConverter service when their options do not name one.
-        services.TryAddSingleton(DurablePayloads.Converter);
+        services.TryAddSingleton(PayloadJson.DataConverter);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TaskHubConnection>();
         return services;

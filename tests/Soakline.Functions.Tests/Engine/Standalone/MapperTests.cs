@@ -1,6 +1,7 @@
 using DurableTask.Core;
 using Microsoft.DurableTask.Client;
 using Soakline.Functions.Engine.Standalone;
+using Soakline.Functions.Hosting;
 
 namespace Soakline.Functions.Tests.Engine.Standalone;
 
@@ -41,9 +42,9 @@ public sealed class MapperTests
             FailureDetails = new FailureDetails("System.TimeoutException", "probe timed out", null, new FailureDetails("Inner", "inner", null, null, false), false),
         };
 
-        var metadata = OrchestrationStateMapper.ToMetadata(state, includePayloads: true, DurablePayloads.Converter);
+        var metadata = OrchestrationStateMapper.ToMetadata(state, includePayloads: true, PayloadJson.DataConverter);
 
-        Assert.Same(DurablePayloads.Converter, metadata.DataConverter);
+        Assert.Same(PayloadJson.DataConverter, metadata.DataConverter);
         Assert.Equal(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero), metadata.CreatedAt);
         Assert.Equal("{\"sha\":\"abc\"}", metadata.SerializedInput);
         Assert.Null(metadata.SerializedOutput);
@@ -64,8 +65,8 @@ public sealed class MapperTests
             Status = "\"soaking\"",
         };
 
-        var bare = OrchestrationStateMapper.ToMetadata(state, includePayloads: false, DurablePayloads.Converter);
-        var full = OrchestrationStateMapper.ToMetadata(state, includePayloads: true, DurablePayloads.Converter);
+        var bare = OrchestrationStateMapper.ToMetadata(state, includePayloads: false, PayloadJson.DataConverter);
+        var full = OrchestrationStateMapper.ToMetadata(state, includePayloads: true, PayloadJson.DataConverter);
 
         // As the fake-clock host does (the conformance suite checks both): payloads only when asked for.
         Assert.Null(bare.SerializedInput);
