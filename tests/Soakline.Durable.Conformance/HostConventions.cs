@@ -33,6 +33,13 @@ public sealed record HostConventions
     /// </summary>
     public bool RefusesEventsForFinishedInstances { get; init; }
 
+    /// <summary>
+    /// Events carried into the next execution by continue-as-new keep their order relative to events that arrive
+    /// meanwhile. The SDK's shim re-sends carried events to the instance on the Durable Task Framework, so there an
+    /// event raised during the hand-over can overtake them (none is lost).
+    /// </summary>
+    public bool KeepsEventOrderAcrossContinueAsNew { get; init; }
+
     /// <summary>How much earlier than its fire time a durable timer may resume the orchestration.</summary>
     public TimeSpan TimerEarliness { get; init; }
 }

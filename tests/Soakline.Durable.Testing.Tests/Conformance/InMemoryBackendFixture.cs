@@ -16,6 +16,7 @@ public sealed class InMemoryBackendFixture : IDurableBackendFixture
         NonDeterminismMessageParts = orchestrator => [$"Non-deterministic orchestrator '{orchestrator}'", "history event TaskScheduled #", "CallActivity #"],
         NonDurableAwaitErrorType = typeof(Replay.NonDurableAwaitException).FullName!,
         NamesTheTaskInInputErrors = true,
+        KeepsEventOrderAcrossContinueAsNew = true,
         TimerEarliness = TimeSpan.Zero,
     };
 

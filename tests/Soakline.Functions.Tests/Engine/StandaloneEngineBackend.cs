@@ -31,6 +31,7 @@ public sealed class StandaloneEngineBackend(EngineFixture engine) : IDurableBack
         NonDurableAwaitErrorType = null,
         RefusesUnknownOrchestratorsAtStart = true,
         RefusesEventsForFinishedInstances = true,
+        KeepsEventOrderAcrossContinueAsNew = false,
         TimerEarliness = TimeSpan.FromSeconds(1),
     };
 
