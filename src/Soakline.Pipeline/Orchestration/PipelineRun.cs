@@ -9,6 +9,10 @@ namespace Soakline.Pipeline.Orchestration;
 /// </summary>
 /// <param name="PipelineId">The release orchestrator's instance id: the pipeline every transition belongs to.</param>
 /// <param name="Progress">Set when the production orchestrator continues a rollout as new; null on the first execution.</param>
+/// <param name="Approvers">
+/// Who may decide this run: the spec's approvers narrowed by the protection policy (trusted configuration). The release
+/// orchestrator sets it; null only for runs started before the policy existed, which fall back to the spec's list.
+/// </param>
 public sealed record PipelineRun(
     string PipelineId,
     CommitRef Commit,
@@ -20,4 +24,5 @@ public sealed record PipelineRun(
     string Author,
     string Message,
     bool OverrideE2E,
-    RolloutProgress? Progress = null);
+    RolloutProgress? Progress = null,
+    IReadOnlyList<string>? Approvers = null);
