@@ -18,6 +18,7 @@ var builder = WebApplication.CreateBuilder(args);
 // One line per request from ASP.NET Core is noise in the log; its spans and metrics still go to telemetry.
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.Logging.AddSimpleConsole(o => o.IncludeScopes = true);
+builder.Logging.AddSecretSafeLogging();
 
 builder.Services.AddSoakline(builder.Configuration, HostingMode.Standalone);
 builder.Services.AddSoaklineTelemetry(TelemetrySetup.FromConfiguration(builder.Configuration));

@@ -8,6 +8,15 @@ namespace Soakline.Functions.Approvals;
 /// <summary>The small HTML pages of the approval flow: the confirmation form and the outcome pages.</summary>
 public static class ApprovalPages
 {
+    /// <summary>
+    /// The pages' only styling, inline so a page needs nothing else from the app. Its hash is the one style the pages'
+    /// Content-Security-Policy allows (<see cref="Hosting.BrowserPagePolicy.Approval"/>), so any change here
+    /// carries over by itself.
+    /// </summary>
+    internal const string Style =
+        "body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem}dt{font-weight:600}dd{margin:0 0 .5rem}"
+        + "button{font-size:1rem;padding:.5rem 1rem}.approve{background:#1a7f37;color:#fff}.reject{background:#cf222e;color:#fff}.note{color:#57606a}";
+
     public static IResult Confirmation(string token, ApprovalLink link, ReleaseSummaryView summary)
     {
         ArgumentNullException.ThrowIfNull(link);
@@ -44,8 +53,7 @@ public static class ApprovalPages
     private static IResult Page(int status, string title, string body) =>
         Results.Content(
             $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"robots\" content=\"noindex\"><title>{Encode(title)} · Soakline</title>"
-            + "<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem}dt{font-weight:600}dd{margin:0 0 .5rem}"
-            + "button{font-size:1rem;padding:.5rem 1rem}.approve{background:#1a7f37;color:#fff}.reject{background:#cf222e;color:#fff}.note{color:#57606a}</style>"
+            + $"<style>{Style}</style>"
             + $"</head><body>{body}</body></html>",
             "text/html; charset=utf-8",
             Encoding.UTF8,

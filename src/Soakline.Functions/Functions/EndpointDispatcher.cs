@@ -19,8 +19,9 @@ public sealed class EndpointDispatcher
     public EndpointDispatcher(IServiceProvider services)
     {
         var app = new ApplicationBuilder(services);
-        app.UseRouting();
         app.UseHttpSpanEnricher();
+        app.UseBrowserPageHeaders();
+        app.UseRouting();
         app.UseEndpoints(endpoints => endpoints.MapSoaklineEndpoints());
         _pipeline = app.Build();
     }

@@ -11,7 +11,9 @@ namespace Soakline.Functions.Hosting;
 
 /// <summary>
 /// Every endpoint of the app, written once: standalone maps them on the WebApplication, and under Azure Functions the
-/// HTTP functions run requests through them (Functions.EndpointDispatcher).
+/// HTTP functions run requests through them (Functions.EndpointDispatcher). The pages a browser renders (approval
+/// links, the dashboard) are mapped in groups that carry their <see cref="BrowserPagePolicy"/>; anything mapped through
+/// <see cref="DashboardEndpoints.MapDashboard"/> or <see cref="ApprovalEndpoints.MapApprovalEndpoints"/> gets it.
 /// </summary>
 public static class SoaklineEndpoints
 {
@@ -19,8 +21,9 @@ public static class SoaklineEndpoints
     public static WebApplication UseSoakline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseRouting();
         app.UseHttpSpanEnricher();
+        app.UseBrowserPageHeaders();
+        app.UseRouting();
         app.MapSoaklineEndpoints();
         return app;
     }
@@ -30,13 +33,13 @@ public static class SoaklineEndpoints
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapHealth();
         endpoints.MapGitHubWebhook();
-        endpoints.MapApprovalEndpoints();
+        endpoints.MapGroup(string.Empty).WithBrowserPageHeaders(BrowserPagePolicy.Approval).MapApprovalEndpoints();
 
         var api = endpoints.MapGroup("/api").AddEndpointFilter<ApiKeyFilter>();
         api.MapPipelineEndpoints();
         api.MapEnvironmentEndpoints();
         api.MapMetricsEndpoints();
-        endpoints.MapDashboard().AddEndpointFilter<DashboardKeyExchangeFilter>().AddEndpointFilter<ApiKeyFilter>();
+        endpoints.MapGroup(string.Empty).WithBrowserPageHeaders(BrowserPagePolicy.Dashboard).MapDashboard().AddEndpointFilter<DashboardKeyExchangeFilter>().AddEndpointFilter<ApiKeyFilter>();
         return endpoints;
     }
 }
