@@ -25,6 +25,9 @@ namespace Soakline.EndToEnd.Tests.Dashboard;
 internal sealed class DashboardApp : WebApplicationFactory<Program>
 {
     public const string ApiKey = "apikey-DASHBOARD-TEST-5e4d3c2b1a";
+
+    /// <summary>The approval links' signing key (48 bytes, base64), for tests that open an approval page.</summary>
+    public const string SigningKey = "c2lnbmluZy1rZXktREFTSEJPQVJELTAxMjM0NTY3ODlhYmNkZWYwMTIzNDU2Nzg5YWJjZGVm";
     public static readonly RepositoryRef Repository = new("acme", "shop");
 
     private readonly int _port = Loopback.FreePort();
@@ -49,7 +52,7 @@ internal sealed class DashboardApp : WebApplicationFactory<Program>
         builder.UseSetting("Soakline:TaskHub", "dashboardtest");
         builder.UseSetting("Soakline:ApiKey", ApiKey);
         builder.UseSetting("Soakline:GitHub:WebhookSecret", "whsec-DASHBOARD-TEST-0a1b2c3d");
-        builder.UseSetting("Soakline:Approvals:SigningKey", "c2lnbmluZy1rZXktREFTSEJPQVJELTAxMjM0NTY3ODlhYmNkZWYwMTIzNDU2Nzg5YWJjZGVm");
+        builder.UseSetting("Soakline:Approvals:SigningKey", SigningKey);
         builder.ConfigureTestServices(services =>
         {
             // The stand-ins replace the pipeline's orchestrators: the SDK builds the worker's registry from every
