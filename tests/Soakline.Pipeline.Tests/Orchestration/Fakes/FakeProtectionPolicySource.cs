@@ -13,7 +13,7 @@ internal sealed class FakeProtectionPolicySource : IProtectionPolicySource
     /// and hotfix/* to prod-1..4, approved by lead@example.com, probed at shop.example.com.
     /// </summary>
     public static ProtectionPolicy Default { get; } = new(
-        [PipelineHarness.Repository],
+        [new RepositoryRef("acme", "shop")],
         [
             new EnvironmentPolicy("staging", EnvironmentKind.Staging, ["develop"], false, ["lead@example.com"], TestSpecs.StagingHosts, []),
             new EnvironmentPolicy("production", EnvironmentKind.Production, ["main", "hotfix/*"], true, ["lead@example.com"], TestSpecs.ProductionHosts, ["shop.example.com"]),
