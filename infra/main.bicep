@@ -62,6 +62,41 @@ param smtpUserName string = ''
 @description('Public address approval links point at (Soakline__ApprovalMail__PublicBaseUrl). Empty: https://<function app name>.azurewebsites.net.')
 param publicBaseUrl string = ''
 
+@description('Protection policy: the repositories Soakline serves, owner/name comma-separated (Soakline__Policy__Repositories). Deliveries from any other repository are ignored. Required.')
+@minLength(3)
+param policyRepositories string
+
+@description('Protection policy: branch globs allowed to deploy to staging, comma-separated, e.g. develop (Soakline__Policy__Environments__staging__Branches). Empty: no staging environment in the policy.')
+param policyStagingBranches string = ''
+
+@description('Protection policy: staging\'s deploy hosts as specs name them, comma-separated (Soakline__Policy__Environments__staging__Hosts). Needed with policyStagingBranches.')
+param policyStagingHosts string = ''
+
+@description('Protection policy: whether every staging release waits for an approver (Soakline__Policy__Environments__staging__RequireApproval).')
+@allowed([
+  'true'
+  'false'
+])
+param policyStagingRequireApproval string = 'false'
+
+@description('Protection policy: who may approve staging releases, comma-separated (Soakline__Policy__Environments__staging__Approvers). Needed when policyStagingRequireApproval is true.')
+param policyStagingApprovers string = ''
+
+@description('Protection policy: further hosts staging\'s health, latency, TLS and DNS checks may reach (Soakline__Policy__Environments__staging__ProbeHosts).')
+param policyStagingProbeHosts string = ''
+
+@description('Protection policy: branch globs allowed to deploy to production, comma-separated, e.g. main, hotfix/* (Soakline__Policy__Environments__production__Branches). Empty: no production environment in the policy.')
+param policyProductionBranches string = ''
+
+@description('Protection policy: production\'s deploy hosts as specs name them, comma-separated (Soakline__Policy__Environments__production__Hosts). Needed with policyProductionBranches.')
+param policyProductionHosts string = ''
+
+@description('Protection policy: who may approve production releases, comma-separated (Soakline__Policy__Environments__production__Approvers). Needed with policyProductionBranches: production always needs an approval.')
+param policyProductionApprovers string = ''
+
+@description('Protection policy: further hosts production\'s health, latency, TLS and DNS checks may reach, e.g. the public host name (Soakline__Policy__Environments__production__ProbeHosts).')
+param policyProductionProbeHosts string = ''
+
 @description('Memory per Flex Consumption instance in MB.')
 @allowed([
   512
@@ -254,6 +289,20 @@ module functionApp 'modules/function-app.bicep' = {
     smtpFromAddress: smtpFromAddress
     smtpUserName: smtpUserName
     publicBaseUrl: publicBaseUrl
+    policyRepositories: policyRepositories
+    policyStaging: {
+      branches: policyStagingBranches
+      hosts: policyStagingHosts
+      requireApproval: policyStagingRequireApproval
+      approvers: policyStagingApprovers
+      probeHosts: policyStagingProbeHosts
+    }
+    policyProduction: {
+      branches: policyProductionBranches
+      hosts: policyProductionHosts
+      approvers: policyProductionApprovers
+      probeHosts: policyProductionProbeHosts
+    }
   }
 }
 

@@ -91,6 +91,15 @@ param smtpUserName string
 @description('Public address approval links point at; empty means the app\'s default host name.')
 param publicBaseUrl string
 
+@description('Protection policy: the repositories Soakline serves (owner/name, comma-separated).')
+param policyRepositories string
+
+@description('Protection policy of the staging environment: branches, hosts, requireApproval, approvers, probeHosts (comma-separated strings); no branches, no environment.')
+param policyStaging object
+
+@description('Protection policy of the production environment: branches, hosts, approvers, probeHosts (comma-separated strings); no branches, no environment.')
+param policyProduction object
+
 // A secret setting is a versionless Key Vault reference (no version segment in the URI), so rotating a
 // secret in the vault needs no redeployment: the platform picks the new version up within a day, or at
 // once when the app restarts. Unresolved, the setting holds the reference text itself, which is why a
@@ -147,6 +156,72 @@ var baseSettings = [
     value: empty(publicBaseUrl) ? 'https://${functionAppName}.azurewebsites.net' : publicBaseUrl
   }
 ]
+
+// The protection policy's environments: one only when it has branches, and of it only the settings with a value.
+var policyStagingPrefix = 'Soakline__Policy__Environments__staging__'
+var policyProductionPrefix = 'Soakline__Policy__Environments__production__'
+var policySettings = concat(
+  [
+    {
+      name: 'Soakline__Policy__Repositories'
+      value: policyRepositories
+    }
+  ],
+  empty(policyStaging.branches) ? [] : filter(
+    [
+      {
+        name: '${policyStagingPrefix}Kind'
+        value: 'staging'
+      }
+      {
+        name: '${policyStagingPrefix}Branches'
+        value: policyStaging.branches
+      }
+      {
+        name: '${policyStagingPrefix}RequireApproval'
+        value: policyStaging.requireApproval
+      }
+      {
+        name: '${policyStagingPrefix}Approvers'
+        value: policyStaging.approvers
+      }
+      {
+        name: '${policyStagingPrefix}Hosts'
+        value: policyStaging.hosts
+      }
+      {
+        name: '${policyStagingPrefix}ProbeHosts'
+        value: policyStaging.probeHosts
+      }
+    ],
+    setting => !empty(setting.value)
+  ),
+  empty(policyProduction.branches) ? [] : filter(
+    [
+      {
+        name: '${policyProductionPrefix}Kind'
+        value: 'production'
+      }
+      {
+        name: '${policyProductionPrefix}Branches'
+        value: policyProduction.branches
+      }
+      {
+        name: '${policyProductionPrefix}Approvers'
+        value: policyProduction.approvers
+      }
+      {
+        name: '${policyProductionPrefix}Hosts'
+        value: policyProduction.hosts
+      }
+      {
+        name: '${policyProductionPrefix}ProbeHosts'
+        value: policyProduction.probeHosts
+      }
+    ],
+    setting => !empty(setting.value)
+  )
+)
 
 // Optional plain settings, emitted only with a value: the app reads an empty setting as present, and an
 // adapter section that is present but empty stops the start.
@@ -280,7 +355,7 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       http20Enabled: true
       // Flex Consumption takes the runtime from functionAppConfig: FUNCTIONS_WORKER_RUNTIME and
       // FUNCTIONS_EXTENSION_VERSION must not appear here.
-      appSettings: concat(baseSettings, optionalSettings, keyVaultReferenceSettings)
+      appSettings: concat(baseSettings, policySettings, optionalSettings, keyVaultReferenceSettings)
     }
   }
 }

@@ -30,7 +30,7 @@ public static class PipelineRegistration
 
     /// <summary>
     /// Adds the in-memory release store unless the app registered another one. Every other port (source control,
-    /// deploy target, router, probe, metrics, approval, incidents, notifier, secrets, endpoint inspector) must be
+    /// deploy target, router, probe, metrics, approval, incidents, notifier, secrets, endpoint inspector, protection policy) must be
     /// registered by the app, typically from Soakline.Integrations.
     /// </summary>
     public static IServiceCollection AddSoaklinePipeline(this IServiceCollection services)
@@ -60,6 +60,7 @@ public static class PipelineRegistration
         typeof(GetChangedPathsActivity),
         typeof(GetChecksActivity),
         typeof(GetHostReleasesActivity),
+        typeof(GetProtectionPolicyActivity),
         typeof(GetReleaseHistoryActivity),
         typeof(GetSpecTextActivity),
         typeof(InspectCertificateActivity),

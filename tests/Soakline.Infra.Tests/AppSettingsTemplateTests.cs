@@ -47,6 +47,22 @@ public sealed class AppSettingsTemplateTests(CompiledMainTemplate compiled)
         ("Soakline__Storage__AccountName", StorageAccount),
         ("Soakline__AzureMonitor__WorkspaceId", FunctionAppDeployment.ModuleOutputs["monitoring"]["workspaceCustomerId"]),
         ("Soakline__ApprovalMail__PublicBaseUrl", "https://soakline.example.com"),
+        ("Soakline__Policy__Repositories", "acme/shop"),
+    ];
+
+    // Protection policy parameter, a value for it, and the app setting carrying it (an environment's settings appear
+    // only when its branches are given).
+    private static readonly (string Parameter, string Value, string Setting)[] Policy =
+    [
+        ("policyStagingBranches", "develop", "Soakline__Policy__Environments__staging__Branches"),
+        ("policyStagingHosts", "staging-1", "Soakline__Policy__Environments__staging__Hosts"),
+        ("policyStagingRequireApproval", "true", "Soakline__Policy__Environments__staging__RequireApproval"),
+        ("policyStagingApprovers", "qa@example.com", "Soakline__Policy__Environments__staging__Approvers"),
+        ("policyStagingProbeHosts", "staging.example.com", "Soakline__Policy__Environments__staging__ProbeHosts"),
+        ("policyProductionBranches", "main, hotfix/*", "Soakline__Policy__Environments__production__Branches"),
+        ("policyProductionHosts", "web-1, web-2", "Soakline__Policy__Environments__production__Hosts"),
+        ("policyProductionApprovers", "lead@example.com", "Soakline__Policy__Environments__production__Approvers"),
+        ("policyProductionProbeHosts", "shop.example.com", "Soakline__Policy__Environments__production__ProbeHosts"),
     ];
 
     public static TheoryData<string> SecretParameters => new(Secrets.Select(s => s.Parameter));
@@ -63,7 +79,7 @@ public sealed class AppSettingsTemplateTests(CompiledMainTemplate compiled)
             parameters[secret.Parameter] = $"value-of-{secret.Parameter}";
         }
 
-        foreach (var plain in OptionalPlain)
+        foreach (var plain in OptionalPlain.Concat(Policy))
         {
             parameters[plain.Parameter] = plain.Value;
         }
@@ -90,6 +106,31 @@ public sealed class AppSettingsTemplateTests(CompiledMainTemplate compiled)
 
         Assert.Equal(AlwaysSet.Select(s => s.Name).Order(StringComparer.Ordinal), settings.Keys.Order(StringComparer.Ordinal));
         Assert.Matches(@"^https://func-[a-z0-9]{13}\.azurewebsites\.net$", settings["Soakline__ApprovalMail__PublicBaseUrl"]);
+    }
+
+    [Fact]
+    public void The_protection_policy_environments_get_their_settings_and_kinds_from_the_parameters()
+    {
+        var settings = Deploy(Everything()).AppSettings;
+
+        Assert.All(Policy, setting => Assert.Equal(setting.Value, settings.GetValueOrDefault(setting.Setting)));
+        Assert.Equal("staging", settings["Soakline__Policy__Environments__staging__Kind"]);
+        Assert.Equal("production", settings["Soakline__Policy__Environments__production__Kind"]);
+    }
+
+    [Fact]
+    public void An_environment_without_branches_is_left_out_of_the_policy_and_empty_parameters_set_nothing()
+    {
+        var parameters = Nothing();
+        parameters["policyProductionBranches"] = "main";
+        parameters["policyProductionHosts"] = "web-1";
+        parameters["policyStagingHosts"] = "staging-1";
+
+        var settings = Deploy(parameters).AppSettings;
+
+        Assert.Equal(
+            ["Soakline__Policy__Environments__production__Branches", "Soakline__Policy__Environments__production__Hosts", "Soakline__Policy__Environments__production__Kind"],
+            settings.Keys.Where(k => k.StartsWith("Soakline__Policy__Environments__", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -167,7 +208,8 @@ public sealed class AppSettingsTemplateTests(CompiledMainTemplate compiled)
     [Fact]
     public void Every_setting_is_known_to_these_tests()
     {
-        var known = AlwaysSet.Select(s => s.Name).Concat(OptionalPlain.Select(p => p.Setting)).Concat(Secrets.Select(s => s.Setting));
+        var known = AlwaysSet.Select(s => s.Name).Concat(OptionalPlain.Select(p => p.Setting)).Concat(Secrets.Select(s => s.Setting))
+            .Concat(Policy.Select(p => p.Setting)).Concat(["Soakline__Policy__Environments__staging__Kind", "Soakline__Policy__Environments__production__Kind"]);
 
         Assert.Equal(known.Order(StringComparer.Ordinal), Deploy(Everything()).AppSettings.Keys.Order(StringComparer.Ordinal));
     }

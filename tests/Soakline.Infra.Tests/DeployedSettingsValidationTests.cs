@@ -96,6 +96,19 @@ public sealed partial class DeployedSettingsValidationTests(CompiledMainTemplate
     }
 
     [Fact]
+    public void A_production_policy_without_hosts_or_approvers_stops_the_start_naming_the_settings()
+    {
+        var parameters = RequiredOnly();
+        parameters["policyProductionBranches"] = "main";
+
+        var start = Start(Deploy(parameters));
+
+        Assert.Equal(
+            ["Soakline__Policy__Environments__production__Approvers is missing", "Soakline__Policy__Environments__production__Hosts is missing"],
+            start.Problems.Select(p => p[..p.IndexOf(':', StringComparison.Ordinal)]).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void With_every_parameter_supplied_the_app_starts_too()
     {
         using var appKey = RSA.Create(2048);
@@ -111,6 +124,12 @@ public sealed partial class DeployedSettingsValidationTests(CompiledMainTemplate
         parameters["smtpPassword"] = "smtp-password-deployedtest";
         parameters["apiKey"] = "apikey-deployedtest-0123456789";
         parameters["publicBaseUrl"] = "https://soakline.example.com";
+        parameters["policyStagingBranches"] = "develop";
+        parameters["policyStagingHosts"] = "staging-1";
+        parameters["policyProductionBranches"] = "main, hotfix/*";
+        parameters["policyProductionHosts"] = "web-1, web-2";
+        parameters["policyProductionApprovers"] = "lead@example.com";
+        parameters["policyProductionProbeHosts"] = "shop.example.com";
 
         var deployment = Deploy(parameters);
         var start = Start(deployment);

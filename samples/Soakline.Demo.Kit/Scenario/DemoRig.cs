@@ -92,6 +92,11 @@ public sealed class DemoRig : IAsyncDisposable
             // 20 s instead of the engine's default minute: the demo's soaks last seconds.
             ["Soakline__Storage__WorkItemVisibilityTimeout"] = "00:00:20",
         };
+        foreach (var (name, value) in DemoPolicy.Settings())
+        {
+            settings[name] = value;
+        }
+
         Say("starting the Soakline app (standalone, on Azurite)");
         App = Started(await SoaklineApp.StartAsync(paths.AppDll, AppIdentity.NewOnLoopback(), settings, Path.Combine(LogsFolder, "app.log"), cancellationToken).ConfigureAwait(false));
         Say($"app: {App.BaseUrl}   dashboard: {new Uri(App.BaseUrl, "dashboard")}   API key: {App.ApiKey}");

@@ -1,10 +1,11 @@
 using Soakline.Pipeline.Domain;
+using Soakline.Pipeline.Policy;
 
 namespace Soakline.Functions.Configuration;
 
 /// <summary>The app's validated settings (see docs/operations.md for each one).</summary>
 /// <param name="ApiKey">Required standalone; under Azure Functions the host's function keys guard the API instead.</param>
-/// <param name="AllowedApprovers">Empty: anyone holding a validly signed link for the request may decide.</param>
+/// <param name="Policy">The protection policy: which repositories are served and what pushes may do per environment.</param>
 /// <param name="MonitorRepository">The repository whose spec's monitoring checks the scheduled sweep runs; none: no sweeps.</param>
 public sealed record AppSettings(
     HostingMode Mode,
@@ -13,13 +14,13 @@ public sealed record AppSettings(
     byte[] WebhookSecret,
     long WebhookMaxBodyBytes,
     string ApprovalSigningKey,
-    IReadOnlySet<string> AllowedApprovers,
     string? StorageConnectionString,
     string? StorageAccountName,
     string MonitorSchedule,
     RepositoryRef? MonitorRepository,
     string? MonitorSpecPath,
-    TelemetrySettings Telemetry)
+    TelemetrySettings Telemetry,
+    ProtectionPolicy Policy)
 {
     public const long DefaultWebhookMaxBodyBytes = 5 * 1024 * 1024;
 

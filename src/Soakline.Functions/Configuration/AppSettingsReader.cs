@@ -48,10 +48,6 @@ public static class AppSettingsReader
         var signingKey = get(SettingNames.ApprovalSigningKey);
         ValidateSigningKey(signingKey, settings);
 
-        var approvers = (get(SettingNames.ApprovalAllowedApprovers) ?? string.Empty)
-            .Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
-
         var connectionString = get(SettingNames.StorageConnectionString);
         var accountName = get(SettingNames.StorageAccountName);
         if (connectionString is not null && accountName is not null)
@@ -73,6 +69,7 @@ public static class AppSettingsReader
         }
 
         var telemetry = ReadTelemetry(get, problems);
+        var policy = ProtectionPolicyReader.Read(configuration, get, problems);
         var warnings = settings.Warnings();
 
         if (problems.Count > 0)
@@ -87,13 +84,13 @@ public static class AppSettingsReader
             System.Text.Encoding.UTF8.GetBytes(webhookSecret!),
             maxBody,
             signingKey!,
-            approvers,
             connectionString,
             accountName,
             schedule,
             repository,
             specPath,
-            telemetry)
+            telemetry,
+            policy)
         {
             Warnings = warnings,
         };

@@ -17,7 +17,6 @@ public static class SettingNames
     public const string WebhookSecret = "Soakline__GitHub__WebhookSecret";
     public const string WebhookMaxBodyBytes = "Soakline__GitHub__WebhookMaxBodyBytes";
     public const string ApprovalSigningKey = "Soakline__Approvals__SigningKey";
-    public const string ApprovalAllowedApprovers = "Soakline__Approvals__AllowedApprovers";
     public const string StorageConnectionString = "Soakline__Storage__ConnectionString";
     public const string StorageAccountName = "Soakline__Storage__AccountName";
     public const string StorageWorkItemVisibilityTimeout = "Soakline__Storage__WorkItemVisibilityTimeout";
@@ -28,6 +27,9 @@ public static class SettingNames
     public const string ApplicationInsights = "APPLICATIONINSIGHTS_CONNECTION_STRING";
     public const string OtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
     public const string ConsoleTelemetry = "Soakline__Telemetry__Console";
+
+    /// <summary>The repositories Soakline serves; the per-environment policy settings are in <see cref="PolicySettingNames"/>.</summary>
+    public const string PolicyRepositories = "Soakline__Policy__Repositories";
 
     /// <summary>The .NET configuration key of an operator-facing setting name.</summary>
     public static string ToConfigurationKey(string settingName)

@@ -7,6 +7,7 @@ using Soakline.Pipeline.Delivery;
 using Soakline.Pipeline.Domain;
 using Soakline.Pipeline.Dora;
 using Soakline.Pipeline.Orchestration;
+using Soakline.Pipeline.Policy;
 using Soakline.Pipeline.Ports;
 using Soakline.Pipeline.Spec;
 
@@ -79,6 +80,10 @@ internal static class DurableTaskFunctions
     [Function(nameof(GetHostReleasesActivity))]
     public static Task<IReadOnlyList<HostReleases>> GetHostReleases([ActivityTrigger] HostReleasesQuery input, FunctionContext context)
         => context.Activity<GetHostReleasesActivity>().RunInFunctionAsync(context, input);
+
+    [Function(nameof(GetProtectionPolicyActivity))]
+    public static Task<ProtectionPolicy> GetProtectionPolicy([ActivityTrigger] RepositoryRef input, FunctionContext context)
+        => context.Activity<GetProtectionPolicyActivity>().RunInFunctionAsync(context, input);
 
     [Function(nameof(GetReleaseHistoryActivity))]
     public static Task<IReadOnlyList<DeployedRelease>> GetReleaseHistory([ActivityTrigger] ReleaseHistoryQuery input, FunctionContext context)

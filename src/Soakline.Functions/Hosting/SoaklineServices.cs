@@ -50,6 +50,7 @@ public static class SoaklineServices
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => AppSettingsReader.Read(sp.GetRequiredService<IConfiguration>()));
+        services.TryAddSingleton<IProtectionPolicySource>(sp => new SettingsProtectionPolicySource(sp.GetRequiredService<AppSettings>()));
 
         // First hosted service: a bad configuration stops the start before anything listens or polls.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SettingsValidation>());

@@ -1,14 +1,19 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Soakline.Functions.Configuration;
 using Soakline.Functions.Releases;
+using Soakline.Pipeline.Domain;
+using Soakline.Pipeline.Policy;
 
 namespace Soakline.Functions.Webhooks;
 
 /// <summary>
 /// Acts on a verified delivery: a push starts its release, a completed workflow run or check suite signals the pipeline
-/// of its commit, a ping is answered, anything else is acknowledged and ignored.
+/// of its commit, a ping is answered, anything else is acknowledged and ignored. Deliveries from a repository the
+/// protection policy does not serve are acknowledged and ignored with the reason (the release orchestrator refuses
+/// them too).
 /// </summary>
-public sealed class GitHubEventRouter(IReleaseStarter releases, IPipelineSignals signals)
+public sealed class GitHubEventRouter(IReleaseStarter releases, IPipelineSignals signals, AppSettings settings)
 {
     /// <returns>The HTTP status and reply. Throws <see cref="WebhookPayloadException"/> for a payload missing what the event needs.</returns>
     public async Task<(int Status, WebhookReply Reply)> RouteAsync(string eventName, JsonElement payload, CancellationToken cancellationToken)
@@ -24,6 +29,11 @@ public sealed class GitHubEventRouter(IReleaseStarter releases, IPipelineSignals
                     return (StatusCodes.Status202Accepted, new WebhookReply("ignored", "not a push of a commit to a branch (tag or branch deletion)"));
                 }
 
+                if (NotServed(push.Repository) is { } notServed)
+                {
+                    return notServed;
+                }
+
                 var start = await releases.StartAsync(push, cancellationToken);
                 return start.Started
                     ? (StatusCodes.Status202Accepted, new WebhookReply("started", $"release pipeline for {push.Commit}", start.InstanceId))
@@ -36,6 +46,11 @@ public sealed class GitHubEventRouter(IReleaseStarter releases, IPipelineSignals
                     return (StatusCodes.Status202Accepted, new WebhookReply("ignored", $"{eventName} not completed yet"));
                 }
 
+                if (NotServed(completed.Repository) is { } ciNotServed)
+                {
+                    return ciNotServed;
+                }
+
                 var signalled = await signals.CiCompletedAsync(completed, cancellationToken);
                 return signalled is null
                     ? (StatusCodes.Status202Accepted, new WebhookReply("ignored", $"no running pipeline for {completed.Repository}@{completed.Sha[..7]}"))
@@ -44,4 +59,9 @@ public sealed class GitHubEventRouter(IReleaseStarter releases, IPipelineSignals
                 return (StatusCodes.Status202Accepted, new WebhookReply("ignored", $"event '{eventName}' is not used by Soakline"));
         }
     }
+
+    private (int Status, WebhookReply Reply)? NotServed(RepositoryRef repository) =>
+        PolicyCheck.RepositoryRefusal(settings.Policy, repository) is { } refusal
+            ? (StatusCodes.Status202Accepted, new WebhookReply("ignored", $"{refusal} (setting {SettingNames.PolicyRepositories})"))
+            : null;
 }

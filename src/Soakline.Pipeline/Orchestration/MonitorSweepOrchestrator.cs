@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Soakline.Pipeline.Activities;
+using Soakline.Pipeline.Policy;
 using Soakline.Pipeline.Ports;
 using Soakline.Pipeline.Spec;
 using Soakline.Pipeline.Spec.Loading;
@@ -7,9 +8,10 @@ using Soakline.Pipeline.Spec.Loading;
 namespace Soakline.Pipeline.Orchestration;
 
 /// <summary>
-/// One pass of the scheduled monitor (the timer trigger starts one per NCRONTAB occurrence): runs every check in
-/// parallel, opens or updates one incident per failing check (keyed by check, so repeated failures comment on the
-/// same incident), and resolves it when the check passes again.
+/// One pass of the scheduled monitor (the timer trigger starts one per NCRONTAB occurrence): runs every check the
+/// protection policy allows in parallel (a check aimed outside its environment is reported as not run), opens or
+/// updates one incident per failing check (keyed by check, so repeated failures comment on the same incident), and
+/// resolves it when the check passes again.
 /// </summary>
 public sealed class MonitorSweepOrchestrator : TaskOrchestrator<MonitorSweepRequest, MonitorSweepOutcome>
 {
@@ -21,10 +23,23 @@ public sealed class MonitorSweepOrchestrator : TaskOrchestrator<MonitorSweepRequ
         var now = new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
         context.SetCustomStatus(new PipelineStatus("monitoring", Detail: $"{spec.Monitoring.Checks.Count} checks"));
 
-        var verdicts = await Task.WhenAll(spec.Monitoring.Checks.Select(check => RunCheckSafelyAsync(context, check, now)));
+        // The probe allow-list: a check whose target the protection policy does not list is never run.
+        var policy = await context.CallActivityAsync<ProtectionPolicy>(nameof(GetProtectionPolicyActivity), input.Repository, PipelineSteps.PortCall);
+        var refusals = spec.Monitoring.Checks.Select(check => PolicyCheck.MonitorCheckRefusal(policy, input.Repository, check)).ToList();
+        var verdicts = await Task.WhenAll(spec.Monitoring.Checks.Select((check, i) => refusals[i] is null
+            ? RunCheckSafelyAsync(context, check, now)
+            : Task.FromResult((check, false, string.Empty))));
         var results = new List<MonitorCheckResult>();
-        foreach (var (check, passed, detail) in verdicts)
+        for (var i = 0; i < verdicts.Length; i++)
         {
+            var (check, passed, detail) = verdicts[i];
+            if (refusals[i] is { } refusal)
+            {
+                // Not an incident: nothing was probed; the spec asks for something the policy forbids.
+                results.Add(new MonitorCheckResult(check.Name, check.Kind, check.Environment, false, $"not run: refused by the protection policy: {refusal}", null));
+                continue;
+            }
+
             var production = spec.FindEnvironment(check.Environment)?.Kind == EnvironmentKind.Production;
             results.Add(await ReportAsync(context, spec.Notifications, check, passed, detail, production ? Severity.Critical : Severity.Warning));
         }

@@ -40,7 +40,7 @@ public sealed class ProductionOrchestrator : TaskOrchestrator<PipelineRun, Relea
         {
             var summary = new ReleaseSummary(
                 input.Commit, input.Environment, input.Author, input.Message, [.. changes.Select(c => c.Component.Name)], [], null, null);
-            if (await ApprovalGate.RunAsync(steps, spec.Approval, input, summary, expedited) is { } notApproved)
+            if (await ApprovalGate.RunAsync(steps, EffectiveApproval(spec, input), input, summary, expedited) is { } notApproved)
             {
                 return notApproved;
             }
@@ -50,6 +50,13 @@ public sealed class ProductionOrchestrator : TaskOrchestrator<PipelineRun, Relea
         var artifact = await steps.Call<ArtifactInfo>(nameof(PrepareArtifactActivity), new ArtifactRequest(input.Commit, input.Release));
         return await new Rollout(steps, spec, input).StartAsync(changes, artifact.Path);
     }
+
+    /// <summary>
+    /// The spec's approval settings with the run's effective approvers (the spec's narrowed by the protection policy);
+    /// runs started before the policy existed carry none and keep the spec's.
+    /// </summary>
+    internal static ApprovalSpec EffectiveApproval(PipelineSpec spec, PipelineRun run) =>
+        run.Approvers is { } approvers ? spec.Approval with { Approvers = approvers } : spec.Approval;
 
     private static async Task<ReleaseOutcome?> RequireGreenE2EAsync(PipelineSteps steps, E2ESpec e2e, PipelineRun run, bool expedited)
     {

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Soakline.Pipeline.Activities;
 using Soakline.Pipeline.Domain;
+using Soakline.Pipeline.Policy;
 using Soakline.Pipeline.Ports;
 using Soakline.Pipeline.Spec;
 using Soakline.Pipeline.Spec.Loading;
@@ -9,8 +10,9 @@ namespace Soakline.Pipeline.Orchestration;
 
 /// <summary>
 /// One pipeline per push (instance id from <see cref="PipelineInstanceIds.ForPush"/>, so a redelivered webhook is
-/// harmless): load and validate the spec, apply the branch rules, pass the gate, take the environment (one mutating
-/// pipeline per environment), then run the staging or production orchestrator.
+/// harmless): read the protection policy (trusted configuration), load and validate the spec, apply the branch rules
+/// within the policy (<see cref="PolicyCheck"/>: a refused push changes nothing), pass the gate, take the environment
+/// (one mutating pipeline per environment), then run the staging or production orchestrator on the policy's terms.
 /// </summary>
 public sealed class ReleaseOrchestrator : TaskOrchestrator<PushEvent, ReleaseOutcome>
 {
@@ -23,8 +25,18 @@ public sealed class ReleaseOrchestrator : TaskOrchestrator<PushEvent, ReleaseOut
         ArgumentNullException.ThrowIfNull(input);
         var commit = input.Commit;
         var pending = new PipelineSteps(context, context.InstanceId, "(none)", commit);
-        pending.Stage("loading-spec");
+        pending.Stage("checking-policy");
 
+        // Trusted configuration first: a repository the policy does not serve is not even read.
+        var policy = await pending.Call<ProtectionPolicy>(nameof(GetProtectionPolicyActivity), input.Repository);
+        if (PolicyCheck.RepositoryRefusal(policy, input.Repository) is { } notServed)
+        {
+            // Nothing is written to the repository (no commit status): Soakline does not act on repositories it does not serve.
+            await pending.Record(TransitionKind.PolicyRefused, notServed);
+            return Finish(pending, new ReleaseOutcome(ReleaseStatus.PolicyRefused, notServed));
+        }
+
+        pending.Stage("loading-spec");
         var yaml = input.SpecYaml ?? (await pending.Call<SpecFile>(nameof(GetSpecTextActivity), commit)).Text;
         if (yaml is null)
         {
@@ -40,16 +52,24 @@ public sealed class ReleaseOrchestrator : TaskOrchestrator<PushEvent, ReleaseOut
 
         var spec = loaded.Spec!;
         pending.Routes = spec.Notifications;
-        var decision = BranchRouter.Route(spec.Branches, input.Branch);
+        var verdict = PolicyCheck.Check(spec, input.Repository, input.Branch, policy, loaded.Locations);
+        var decision = verdict.Decision;
         if (!decision.Deploys)
         {
             await pending.Record(TransitionKind.Ignored, decision.Reason);
             return Finish(pending, new ReleaseOutcome(ReleaseStatus.Ignored, decision.Reason));
         }
 
-        var environment = spec.FindEnvironment(decision.Environment!)!;
+        if (verdict.Refused)
+        {
+            var refusing = new PipelineSteps(context, context.InstanceId, decision.Environment!, commit) { Routes = spec.Notifications };
+            return await PolicyRefused(refusing, verdict, input);
+        }
+
+        var terms = verdict.Terms!;
+        var environment = spec.FindEnvironment(terms.Environment)!;
         var steps = new PipelineSteps(context, context.InstanceId, environment.Name, commit) { Routes = spec.Notifications };
-        await steps.Record(TransitionKind.PipelineStarted, decision.Reason, actor: input.Author, committedAt: input.CommittedAt);
+        await steps.Record(TransitionKind.PipelineStarted, $"{decision.Reason}; {terms.Describe()}", actor: input.Author, committedAt: input.CommittedAt);
 
         var gate = await GateRunner.RunAsync(steps, spec.Gates, commit);
         if (gate is not null)
@@ -70,13 +90,14 @@ public sealed class ReleaseOrchestrator : TaskOrchestrator<PushEvent, ReleaseOut
                 commit,
                 yaml,
                 environment.Name,
-                decision.Mode,
+                terms.Mode,
                 ReleaseId.Create(steps.Now, input.Sha),
                 input.CommittedAt,
                 input.Author,
                 input.Message,
-                input.OverrideE2E);
-            var child = environment.Kind == EnvironmentKind.Staging ? nameof(StagingOrchestrator) : nameof(ProductionOrchestrator);
+                input.OverrideE2E,
+                Approvers: terms.Approvers);
+            var child = terms.Kind == EnvironmentKind.Staging ? nameof(StagingOrchestrator) : nameof(ProductionOrchestrator);
             var childId = PipelineInstanceIds.ForEnvironmentRun(context.InstanceId, environment.Name);
 
             // The environment instance keeps the detailed status (traffic, soak, analysis) while it runs.
@@ -106,6 +127,16 @@ public sealed class ReleaseOrchestrator : TaskOrchestrator<PushEvent, ReleaseOut
         {
             await steps.Call<bool>(nameof(ReleaseEnvironmentActivity), new EnvironmentLeaseRequest(environment.Name, context.InstanceId, environment.Concurrency));
         }
+    }
+
+    /// <summary>The policy forbids the push: nothing is acquired or deployed; the reason goes where people look.</summary>
+    private static async Task<ReleaseOutcome> PolicyRefused(PipelineSteps steps, PolicyVerdict verdict, PushEvent push)
+    {
+        var summary = verdict.Summary;
+        await steps.Record(TransitionKind.PolicyRefused, summary, actor: push.Author);
+        await steps.SetCommitStatus("soakline", CommitStatusState.Failure, summary);
+        await steps.Notify(Severity.Warning, $"Push to {verdict.Decision.Branch} refused by the protection policy", $"{push.Commit} by {push.Author} was not deployed to {steps.Environment}: {summary}");
+        return Finish(steps, new ReleaseOutcome(ReleaseStatus.PolicyRefused, summary, steps.Environment));
     }
 
     private static async Task<ReleaseOutcome> SpecInvalid(PipelineSteps steps, SpecLoadResult loaded)

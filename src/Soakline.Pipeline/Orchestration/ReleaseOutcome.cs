@@ -29,4 +29,10 @@ public enum ReleaseStatus
 
     /// <summary>The rollout was aborted (breach or emergency) and rolled back.</summary>
     RolledBack,
+
+    /// <summary>
+    /// The protection policy forbids what the push asked for; the detail says why. Nothing was deployed. Last, because
+    /// outcomes in durable history are numbers.
+    /// </summary>
+    PolicyRefused,
 }

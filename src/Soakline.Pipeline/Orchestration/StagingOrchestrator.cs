@@ -6,7 +6,7 @@ using Soakline.Pipeline.Spec;
 namespace Soakline.Pipeline.Orchestration;
 
 /// <summary>
-/// Staging: deploy the changed components to every staging host, health-check, and on failure put staging back on
+/// Staging: approval first when the run's mode asks for it (the protection policy may require it), then deploy the changed components to every staging host, health-check, and on failure put staging back on
 /// its previous release. Then dispatch the E2E workflow and await it: informational, recorded on the commit and
 /// notified, never a reason to roll staging back.
 /// </summary>
@@ -22,6 +22,16 @@ public sealed class StagingOrchestrator : TaskOrchestrator<PipelineRun, ReleaseO
         {
             await steps.Record(TransitionKind.NothingToDeploy, "no component with hosts here changed");
             return new ReleaseOutcome(ReleaseStatus.NothingToDeploy, "no component changed", input.Environment);
+        }
+
+        // Staging waits for a decision only when the protection policy (or the spec) asks for one.
+        if (input.Mode is BranchMode.Approval or BranchMode.Expedited)
+        {
+            var summary = new ReleaseSummary(input.Commit, input.Environment, input.Author, input.Message, [.. changes.Select(c => c.Component.Name)], [], null, null);
+            if (await ApprovalGate.RunAsync(steps, ProductionOrchestrator.EffectiveApproval(spec, input), input, summary, input.Mode == BranchMode.Expedited) is { } notApproved)
+            {
+                return notApproved;
+            }
         }
 
         steps.Stage("deploying", string.Join(", ", changes.Select(c => c.Component.Name)));

@@ -106,4 +106,10 @@ public enum TransitionKind
     Restored,
 
     PipelineCompleted,
+
+    /// <summary>
+    /// The protection policy forbids what the push asked for; nothing was changed on any host. Last, because kinds are
+    /// stored as numbers.
+    /// </summary>
+    PolicyRefused,
 }

@@ -53,6 +53,7 @@ internal sealed class DashboardApp : WebApplicationFactory<Program>
         builder.UseSetting("Soakline:ApiKey", ApiKey);
         builder.UseSetting("Soakline:GitHub:WebhookSecret", "whsec-DASHBOARD-TEST-0a1b2c3d");
         builder.UseSetting("Soakline:Approvals:SigningKey", SigningKey);
+        builder.UseSetting("Soakline:Policy:Repositories", "acme/shop");
         builder.ConfigureTestServices(services =>
         {
             // The stand-ins replace the pipeline's orchestrators: the SDK builds the worker's registry from every

@@ -60,6 +60,7 @@ internal sealed class RealCanaryApp : WebApplicationFactory<Program>
         builder.UseSetting("Soakline:ApiKey", DashboardApp.ApiKey);
         builder.UseSetting("Soakline:GitHub:WebhookSecret", "whsec-DASHBOARD-TEST-0a1b2c3d");
         builder.UseSetting("Soakline:Approvals:SigningKey", "c2lnbmluZy1rZXktREFTSEJPQVJELTAxMjM0NTY3ODlhYmNkZWYwMTIzNDU2Nzg5YWJjZGVm");
+        builder.UseSetting("Soakline:Policy:Repositories", "acme/shop");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
@@ -78,6 +79,7 @@ internal sealed class RealCanaryApp : WebApplicationFactory<Program>
             services.AddSingleton<IIncidentTracker>(new FakeIncidentTracker());
             services.AddSingleton<INotifier>(new FakeNotifier());
             services.AddSingleton<IEndpointInspector>(new FakeEndpointInspector());
+            services.AddSingleton<IProtectionPolicySource>(new FakeProtectionPolicySource());
             var secrets = new FakeSecretResolver();
             secrets.Values["database-url"] = "postgres://shop@db.internal/shop";
             services.AddSingleton<ISecretResolver>(secrets);

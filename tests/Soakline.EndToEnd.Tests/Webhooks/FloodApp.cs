@@ -30,6 +30,7 @@ internal sealed class FloodApp(string storageConnectionString, string taskHub) :
         builder.UseSetting("Soakline:GitHub:WebhookSecret", WebhookSecret);
         builder.UseSetting("Soakline:GitHub:WebhookMaxBodyBytes", $"{MaxBodyBytes}");
         builder.UseSetting("Soakline:Approvals:SigningKey", "c2lnbmluZy1rZXktRkxPT0QtMDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+        builder.UseSetting("Soakline:Policy:Repositories", "acme/shop");
     }
 
     /// <summary>Every instance in the task hub, with its name.</summary>

@@ -14,7 +14,6 @@ public sealed class ApprovalLinkTests : IAsyncLifetime
     private const string Approver = "lead@example.com";
     private readonly ApprovalTokenSigner _signer = new(new ApprovalTokenSettings { SigningKey = TestSettings.SigningKey });
     private readonly SoaklineAppFactory _app = new SoaklineAppFactory()
-        .With("Soakline__Approvals__AllowedApprovers", "lead@example.com, cto@example.com")
         .WithOrchestrators(r => r.AddOrchestratorFunc<object?, ApprovalDecision>("ProductionOrchestrator", async (context, _) =>
         {
             context.SetCustomStatus(new { stage = "awaiting-approval", environment = "production", release = "20261123-074000-0123456" });
@@ -26,7 +25,7 @@ public sealed class ApprovalLinkTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _http = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var input = new { commit = new { repository = new { owner = "acme", name = "shop" }, sha = "0123456789abcdef0123456789abcdef01234567" }, author = "ada", message = "Fix the basket total" };
+        var input = new { commit = new { repository = new { owner = "acme", name = "shop" }, sha = "0123456789abcdef0123456789abcdef01234567" }, author = "ada", message = "Fix the basket total", approvers = new[] { "lead@example.com", "cto@example.com" } };
         await _app.Client.ScheduleNewOrchestrationInstanceAsync("ProductionOrchestrator", input, new StartOrchestrationOptions(InstanceId));
         await _app.IdleAsync();
     }

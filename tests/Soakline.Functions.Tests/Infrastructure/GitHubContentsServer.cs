@@ -31,22 +31,33 @@ public sealed class GitHubContentsServer : IDisposable
 
     private readonly WireMockServer _server = WireMockServer.Start();
 
-    public GitHubContentsServer(string sha = GitHubDeliveries.Sha)
+    /// <param name="spec">The <c>.soakline.yml</c> served at <paramref name="sha"/>.</param>
+    public GitHubContentsServer(string sha = GitHubDeliveries.Sha, string spec = Spec)
     {
         var file = new
         {
             type = "file",
             encoding = "base64",
-            size = Spec.Length,
+            size = spec.Length,
             name = ".soakline.yml",
             path = ".soakline.yml",
-            content = Convert.ToBase64String(Encoding.UTF8.GetBytes(Spec)),
+            content = Convert.ToBase64String(Encoding.UTF8.GetBytes(spec)),
             sha = "3d21ec53a331a6f037a91c368710b99387d012c1",
             url = _server.Url + "/api/v3/repos/acme/shop/contents/.soakline.yml",
         };
         _server.Given(Request.Create().WithPath("/api/v3/repos/acme/shop/contents/.soakline.yml").WithParam("ref", sha).UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBodyAsJson(file));
+
+        // Commit statuses are accepted (and kept in the log, see CommitStatuses).
+        _server.Given(Request.Create().WithPath($"/api/v3/repos/acme/shop/statuses/{sha}").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json").WithBody("""{"id":1,"state":"failure","context":"soakline"}"""));
     }
+
+    /// <summary>The bodies of the commit statuses the app set, in order.</summary>
+    public IReadOnlyList<string> CommitStatuses => _server.LogEntries
+        .Where(e => e.RequestMessage?.Method == "POST" && e.RequestMessage.Path.Contains("/statuses/", StringComparison.Ordinal))
+        .Select(e => e.RequestMessage!.Body ?? string.Empty)
+        .ToList();
 
     public string BaseUrl => _server.Url + "/";
 

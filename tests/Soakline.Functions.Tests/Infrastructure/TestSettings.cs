@@ -19,5 +19,19 @@ public static class TestSettings
         ["Soakline:ApiKey"] = ApiKey,
         ["Soakline:GitHub:WebhookSecret"] = WebhookSecret,
         ["Soakline:Approvals:SigningKey"] = SigningKey,
+
+        // The protection policy allows what GitHubContentsServer.Spec asks for: develop to staging, main and hotfix/*
+        // to production (approved by ops@example.com), on the spec's hosts.
+        ["Soakline:Policy:Repositories"] = GitHubDeliveries.Repository,
+        ["Soakline:Policy:Environments:staging:Kind"] = "staging",
+        ["Soakline:Policy:Environments:staging:Branches"] = "develop",
+        ["Soakline:Policy:Environments:staging:Hosts"] = "staging-1",
+        ["Soakline:Policy:Environments:production:Kind"] = "production",
+        ["Soakline:Policy:Environments:production:Branches"] = "main, hotfix/*",
+        ["Soakline:Policy:Environments:production:Approvers"] = PolicyApprover,
+        ["Soakline:Policy:Environments:production:Hosts"] = "prod-1, prod-2",
     };
+
+    /// <summary>Who may approve production releases under the test policy.</summary>
+    public const string PolicyApprover = "ops@example.com";
 }

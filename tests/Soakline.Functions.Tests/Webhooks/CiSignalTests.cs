@@ -47,4 +47,21 @@ public sealed class CiSignalTests : IAsyncLifetime
         Assert.Equal("ignored", (await response.Content.ReadFromJsonAsync<WebhookReply>())!.Status);
         Assert.Empty(await _app.InstancesAsync());
     }
+
+    [Fact]
+    public async Task A_workflow_run_from_a_repository_the_policy_does_not_serve_signals_nothing()
+    {
+        var http = _app.CreateClient();
+        var started = await (await http.SendAsync(GitHubDeliveries.Request("push", GitHubDeliveries.Push()))).Content.ReadFromJsonAsync<WebhookReply>();
+        await _app.IdleAsync();
+        var body = GitHubDeliveries.WorkflowRun().Replace("\"acme/shop\"", "\"mallory/shop\"", StringComparison.Ordinal);
+
+        var response = await http.SendAsync(GitHubDeliveries.Request("workflow_run", body));
+        await _app.IdleAsync();
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var reply = (await response.Content.ReadFromJsonAsync<WebhookReply>())!;
+        Assert.Equal(("ignored", "mallory/shop is not a repository the protection policy serves (setting Soakline__Policy__Repositories)"), (reply.Status, reply.Detail));
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await _app.Client.GetInstanceAsync(started!.InstanceId!))!.RuntimeStatus);
+    }
 }

@@ -40,6 +40,7 @@ internal sealed class FunctionAppDeployment
     {
         ["environmentName"] = "soakline-test",
         ["location"] = "swedencentral",
+        ["policyRepositories"] = "acme/shop",
     };
 
     private FunctionAppDeployment(IReadOnlyDictionary<string, string> appSettings, IReadOnlyDictionary<string, string> vaultSecrets)

@@ -16,9 +16,9 @@ public sealed class MonitorSweepTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
-    private async Task<MonitorSweepOutcome> SweepAsync()
+    private async Task<MonitorSweepOutcome> SweepAsync(string spec = TestSpecs.Default)
     {
-        var id = await _h.Client.ScheduleNewOrchestrationInstanceAsync(nameof(MonitorSweepOrchestrator), new MonitorSweepRequest(PipelineHarness.Repository, TestSpecs.Default), CancellationToken.None);
+        var id = await _h.Client.ScheduleNewOrchestrationInstanceAsync(nameof(MonitorSweepOrchestrator), new MonitorSweepRequest(PipelineHarness.Repository, spec), CancellationToken.None);
         return await _h.RunAsync<MonitorSweepOutcome>(id);
     }
 
@@ -77,5 +77,22 @@ public sealed class MonitorSweepTests : IAsyncLifetime
         var dns = Assert.Single(outcome.Checks, c => !c.Passed);
         Assert.Equal("dns", dns.Name);
         Assert.Contains("NXDOMAIN", dns.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_check_aimed_outside_its_environment_is_not_run_and_opens_no_incident()
+    {
+        var spec = TestSpecs.Default.Replace("url: https://shop.example.com/health", "url: http://169.254.169.254/latest/meta-data", StringComparison.Ordinal);
+
+        var outcome = await SweepAsync(spec);
+
+        var refused = outcome.Checks[0];
+        Assert.Equal("api-health", refused.Name);
+        Assert.False(refused.Passed);
+        Assert.Null(refused.IncidentChange);
+        Assert.Contains("not run: refused by the protection policy: '169.254.169.254' is a link-local address", refused.Detail, StringComparison.Ordinal);
+        Assert.Empty(_h.Health.Requests);
+        Assert.Empty(_h.Incidents.Reports);
+        Assert.True(outcome.Checks[1].Passed);
     }
 }

@@ -57,6 +57,9 @@ internal sealed class PipelineHarness : IAsyncDisposable
 
     public InMemoryReleaseStore Store { get; } = new();
 
+    /// <summary>The protection policy; by default it allows what <see cref="TestSpecs.Default"/> does.</summary>
+    public FakeProtectionPolicySource Policy { get; } = new();
+
     public static async Task<PipelineHarness> StartAsync()
     {
         var harness = new PipelineHarness(new FakeTimeProvider(Start));
@@ -157,6 +160,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
         services.AddSingleton<ISecretResolver>(Secrets);
         services.AddSingleton<IArtifactSource>(new FakeArtifactSource());
         services.AddSingleton<IReleaseStore>(Store);
+        services.AddSingleton<IProtectionPolicySource>(Policy);
         services.AddSoaklinePipeline();
     }
 }

@@ -1,3 +1,4 @@
+using Soakline.Pipeline.Spec;
 using Soakline.Pipeline.Spec.Loading;
 
 namespace Soakline.Pipeline.Tests.Spec;
@@ -65,7 +66,6 @@ public sealed class SpecValidationTests
         // --- approval --------------------------------------------------------------------------
         ["approver not an email"] = new("version: 1\napproval:\n  approvers: [ops]\n" + SpecText.Components, "approval.approvers[0]", "approvers: [ops]", "not an email address"),
         ["expedited approval longer"] = new(SpecText.Valid().Replace("  approvers: [ops@example.com]\n", "  approvers: [ops@example.com]\n  timeout: 1h\n  expeditedTimeout: 2h\n", StringComparison.Ordinal), "approval.expeditedTimeout", "expeditedTimeout: 2h", "not be longer than 'timeout'"),
-        ["approval mode without approvers"] = new("version: 1\n" + SpecText.Components, "approval.approvers", "version: 1", "no approvers are listed"),
 
         // --- strategy --------------------------------------------------------------------------
         ["strategy type unknown"] = new(SpecText.Valid("strategy:\n  type: big-bang\n"), "strategy.type", "big-bang", "not one of: canary, blue-green, rolling"),
@@ -140,6 +140,16 @@ public sealed class SpecValidationTests
         Assert.Contains("4 errors", thrown.Message, StringComparison.Ordinal);
         Assert.Contains($"line {SpecText.LineOf(yaml, "soka")}", thrown.Message, StringComparison.Ordinal);
         Assert.Equal(4, thrown.Errors.Count);
+    }
+
+    [Fact]
+    public void Approval_modes_without_approvers_are_valid_because_the_protection_policy_names_them()
+    {
+        var result = PipelineSpecLoader.Load("version: 1\n" + SpecText.Components);
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        Assert.Empty(result.Spec!.Approval.Approvers);
+        Assert.Contains(result.Spec.Branches, b => b.Mode == BranchMode.Approval);
     }
 
     [Fact]

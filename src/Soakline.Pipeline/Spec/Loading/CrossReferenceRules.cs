@@ -2,7 +2,7 @@ namespace Soakline.Pipeline.Spec.Loading;
 
 /// <summary>
 /// Rules that relate sections to each other (a branch rule names a declared environment, a component's hosts are for
-/// declared environments, approval has approvers when a rule needs them). They run after every section is read, so a
+/// declared environments, analysis fits in a soak). They run after every section is read, so a
 /// user sees all problems at once.
 /// </summary>
 internal static class CrossReferenceRules
@@ -37,11 +37,7 @@ internal static class CrossReferenceRules
             }
         }
 
-        var needsApproval = spec.Branches.Any(r => r.Mode is BranchMode.Approval or BranchMode.Expedited);
-        if (needsApproval && spec.Approval.Approvers.Count == 0)
-        {
-            context.Error("approval.approvers", "a branch rule needs approval (mode 'approval' or 'expedited') but no approvers are listed");
-        }
+        // A spec without approvers is valid: the protection policy's approvers for the environment then decide.
 
         if (spec.Analysis.Interval > spec.Strategy.Soak)
         {

@@ -49,7 +49,7 @@ public static class PipelineSpecLoader
         }
 
         return context.Errors.Count == 0
-            ? new SpecLoadResult(spec, [], source)
+            ? new SpecLoadResult(spec, [], source) { Locations = context.Locations() }
             : new SpecLoadResult(null, [.. context.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)], source);
     }
 

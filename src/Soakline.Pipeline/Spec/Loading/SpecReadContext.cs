@@ -18,6 +18,9 @@ internal sealed class SpecReadContext
 
     public Mark? LocationOf(string path) => _locations.TryGetValue(path, out var mark) ? mark : null;
 
+    /// <summary>Every recorded field's line, for checks made after loading.</summary>
+    public SpecLocations Locations() => new(_locations.ToDictionary(l => l.Key, l => (int)l.Value.Line, StringComparer.Ordinal));
+
     public void Error(string path, Mark mark, string message) =>
         _errors.Add(new SpecError(path, (int)mark.Line, (int)mark.Column, message));
 
