@@ -4,6 +4,7 @@ using Soakline.Functions.Configuration;
 using Soakline.Functions.Releases;
 using Soakline.Pipeline.Domain;
 using Soakline.Pipeline.Policy;
+using Soakline.Pipeline.Ports;
 
 namespace Soakline.Functions.Webhooks;
 
@@ -13,7 +14,7 @@ namespace Soakline.Functions.Webhooks;
 /// protection policy does not serve are acknowledged and ignored with the reason (the release orchestrator refuses
 /// them too).
 /// </summary>
-public sealed class GitHubEventRouter(IReleaseStarter releases, IPipelineSignals signals, AppSettings settings)
+public sealed class GitHubEventRouter(IReleaseStarter releases, IPipelineSignals signals, IProtectionPolicySource policies)
 {
     /// <returns>The HTTP status and reply. Throws <see cref="WebhookPayloadException"/> for a payload missing what the event needs.</returns>
     public async Task<(int Status, WebhookReply Reply)> RouteAsync(string eventName, JsonElement payload, CancellationToken cancellationToken)
@@ -29,7 +30,7 @@ public sealed class GitHubEventRouter(IReleaseStarter releases, IPipelineSignals
                     return (StatusCodes.Status202Accepted, new WebhookReply("ignored", "not a push of a commit to a branch (tag or branch deletion)"));
                 }
 
-                if (NotServed(push.Repository) is { } notServed)
+                if (await NotServedAsync(push.Repository, cancellationToken) is { } notServed)
                 {
                     return notServed;
                 }
@@ -46,7 +47,7 @@ public sealed class GitHubEventRouter(IReleaseStarter releases, IPipelineSignals
                     return (StatusCodes.Status202Accepted, new WebhookReply("ignored", $"{eventName} not completed yet"));
                 }
 
-                if (NotServed(completed.Repository) is { } ciNotServed)
+                if (await NotServedAsync(completed.Repository, cancellationToken) is { } ciNotServed)
                 {
                     return ciNotServed;
                 }
@@ -60,8 +61,8 @@ public sealed class GitHubEventRouter(IReleaseStarter releases, IPipelineSignals
         }
     }
 
-    private (int Status, WebhookReply Reply)? NotServed(RepositoryRef repository) =>
-        PolicyCheck.RepositoryRefusal(settings.Policy, repository) is { } refusal
+    private async Task<(int Status, WebhookReply Reply)?> NotServedAsync(RepositoryRef repository, CancellationToken cancellationToken) =>
+        PolicyCheck.RepositoryRefusal(await policies.GetPolicyAsync(repository, cancellationToken), repository) is { } refusal
             ? (StatusCodes.Status202Accepted, new WebhookReply("ignored", $"{refusal} (setting {SettingNames.PolicyRepositories})"))
             : null;
 }
