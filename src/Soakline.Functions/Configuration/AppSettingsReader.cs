@@ -30,15 +30,15 @@ public static class AppSettingsReader
         var taskHub = get(SettingNames.TaskHub);
         ValidateTaskHub(taskHub, settings);
 
-        var apiKey = get(SettingNames.ApiKey);
-        if (mode == HostingMode.Standalone)
+        var apiKeysValue = get(SettingNames.ApiKeys);
+        if (mode == HostingMode.Standalone && apiKeysValue is null)
         {
-            RequireSecret(SettingNames.ApiKey, apiKey, "the API key clients send as X-Api-Key or Authorization: Bearer", settings);
+            settings.Missing(SettingNames.ApiKeys, "the named API keys, name=key; name2=key2 (a name is who the key's holder is, e.g. lead@example.com or ci-bot; keys of at least 16 characters)");
         }
-        else if (apiKey is not null)
-        {
-            RequireSecret(SettingNames.ApiKey, apiKey, "the API key", settings);
-        }
+
+        var apiKeys = Authentication.ApiKeySet.Parse(apiKeysValue, SettingNames.ApiKeys, problems);
+        var appServiceAuthentication = mode == HostingMode.FunctionsWorker
+            && string.Equals(get(SettingNames.AppServiceAuthEnabled), "true", StringComparison.OrdinalIgnoreCase);
 
         var webhookSecret = get(SettingNames.WebhookSecret);
         RequireSecret(SettingNames.WebhookSecret, webhookSecret, "the secret of the GitHub webhook or GitHub App", settings);
@@ -83,7 +83,7 @@ public static class AppSettingsReader
         return new AppSettings(
             mode,
             taskHub!,
-            apiKey,
+            apiKeys,
             System.Text.Encoding.UTF8.GetBytes(webhookSecret!),
             maxBody,
             signingKey!,
@@ -96,6 +96,7 @@ public static class AppSettingsReader
             telemetry)
         {
             Warnings = warnings,
+            AppServiceAuthentication = appServiceAuthentication,
         };
     }
 

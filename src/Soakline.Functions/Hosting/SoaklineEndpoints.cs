@@ -36,7 +36,8 @@ public static class SoaklineEndpoints
         api.MapPipelineEndpoints();
         api.MapEnvironmentEndpoints();
         api.MapMetricsEndpoints();
-        endpoints.MapDashboard().AddEndpointFilter<DashboardKeyExchangeFilter>().AddEndpointFilter<ApiKeyFilter>();
+        endpoints.MapDashboardSignIn();
+        endpoints.MapDashboard().AddEndpointFilter<ApiKeyFilter>();
         return endpoints;
     }
 }
