@@ -37,6 +37,12 @@ public static class AppSettingsReader
         }
 
         var apiKeys = Authentication.ApiKeySet.Parse(apiKeysValue, SettingNames.ApiKeys, problems);
+        if (get("Soakline__ApiKey") is not null)
+        {
+            // The single unnamed key is gone: a key without a name cannot say who decided.
+            problems.Add($"Soakline__ApiKey is no longer read: move the key into {SettingNames.ApiKeys} under the name of whoever holds it (name=key) and remove Soakline__ApiKey.");
+        }
+
         var appServiceAuthentication = mode == HostingMode.FunctionsWorker
             && string.Equals(get(SettingNames.AppServiceAuthEnabled), "true", StringComparison.OrdinalIgnoreCase);
 

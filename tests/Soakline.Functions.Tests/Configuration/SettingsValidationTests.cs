@@ -66,16 +66,18 @@ public sealed class SettingsValidationTests
         Assert.DoesNotContain("SecretUri", message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_secret_that_is_too_short_is_named_but_never_echoed()
+    [Theory]
+    [InlineData("Soakline:GitHub:WebhookSecret", "hunter2", "Soakline__GitHub__WebhookSecret is too short")]
+    [InlineData("Soakline:ApiKey", "apikey-OLD-0123456789abcdef", "Soakline__ApiKey is no longer read: move the key into Soakline__ApiKeys")]
+    public void A_bad_secret_is_named_but_never_echoed(string key, string secret, string expected)
     {
         var values = TestSettings.Defaults();
-        values["Soakline:GitHub:WebhookSecret"] = "hunter2";
+        values[key] = secret;
 
         var message = Problems(values);
 
-        Assert.Contains("Soakline__GitHub__WebhookSecret is too short", message, StringComparison.Ordinal);
-        Assert.DoesNotContain("hunter2", message, StringComparison.Ordinal);
+        Assert.Contains(expected, message, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, message, StringComparison.Ordinal);
     }
 
     [Fact]
