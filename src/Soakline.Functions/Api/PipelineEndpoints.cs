@@ -14,7 +14,8 @@ namespace Soakline.Functions.Api;
 
 /// <summary>
 /// <c>/api/pipelines</c>: the list (filters: repository, branch, status, limit), one pipeline with its environment runs
-/// and timeline, and the approve, reject and abort actions, which raise the events the running pipeline waits for.
+/// and timeline, and the approve, reject and abort actions, taken as the authenticated caller (<see cref="CallerIdentity"/>);
+/// approve and reject go through <see cref="DecisionDesk"/>, which answers what the pipeline's approval gate recorded.
 /// </summary>
 public static class PipelineEndpoints
 {

@@ -6,6 +6,7 @@ using Soakline.Functions.Configuration;
 namespace Soakline.Functions.Dashboard;
 
 /// <summary>
+/// <c>GET /dashboard/sign-in</c> shows the sign-in page (for a browser the function key let in without an identity);
 /// <c>POST /dashboard/sign-in</c> (form: <see cref="KeyField"/>, <see cref="ReturnField"/>) opens a
 /// <see cref="DashboardSession"/> for the named key's name and sends the browser back to the page it came from;
 /// a wrong key gets the sign-in page again (401) and sets nothing. <c>POST /dashboard/sign-out</c> ends the session.
@@ -21,6 +22,7 @@ public static class DashboardSignIn
     public static IEndpointRouteBuilder MapDashboardSignIn(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapGet(SignInRoute, (HttpRequest request, AppSettings settings) => SignInPage.Render(request, settings, status: StatusCodes.Status200OK));
         endpoints.MapPost(SignInRoute, SignInAsync).DisableAntiforgery();
         endpoints.MapPost(SignOutRoute, SignOut).DisableAntiforgery();
         return endpoints;
@@ -50,9 +52,9 @@ public static class DashboardSignIn
     }
 
     /// <summary>Where to go after signing in: a dashboard address on this site, never another site.</summary>
-    internal static string SafeReturn(string? path) =>
+    internal static string SafeReturn(string? path, string fallback = DashboardEndpoints.Route) =>
         path is { Length: > 0 } p && p.StartsWith(DashboardEndpoints.Route, StringComparison.Ordinal) && !p.Contains('\\', StringComparison.Ordinal)
             && !p.StartsWith(SignInRoute, StringComparison.Ordinal) && !p.StartsWith(SignOutRoute, StringComparison.Ordinal)
             ? p
-            : DashboardEndpoints.Route;
+            : fallback;
 }

@@ -26,12 +26,18 @@ internal static class Html
             .Append(CultureInfo.InvariantCulture, $"<script src=\"{E(links.Asset("dashboard.js"))}\" defer></script>")
             .Append(CultureInfo.InvariantCulture, $"</head><body {bodyAttributes}>")
             .Append(CultureInfo.InvariantCulture, $"<header class=\"top\"><a class=\"brand\" href=\"{E(links.Home)}\"><span class=\"logo\">◢</span> Soakline</a><span class=\"sub\">release orchestrator</span>")
-            .Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"{E(DashboardSignIn.SignOutRoute + links.Suffix)}\" class=\"sign-out\"><button type=\"submit\" class=\"btn\">Sign out</button></form></header>")
+            .Append(SignedIn(links))
+            .Append("</header>")
             .Append("<main>").Append(body).Append("</main>")
             .Append(ConfirmDialog)
             .Append("</body></html>");
         return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8);
     }
+
+    /// <summary>Who is signed in, with Sign out; or, for a request the function key alone let in, how to sign in to decide.</summary>
+    private static string SignedIn(DashboardLinks links) => links.SignedInAs is { } name
+        ? $"<form method=\"post\" action=\"{E(DashboardSignIn.SignOutRoute + links.Suffix)}\" class=\"sign-out\"><span class=\"sub\" id=\"signed-in-as\">{E(name)}</span> <button type=\"submit\" class=\"btn\">Sign out</button></form>"
+        : $"<a class=\"sign-out btn\" href=\"{E(DashboardSignIn.SignInRoute + links.Suffix)}\">Sign in to decide</a>";
 
     /// <summary>
     /// The one confirmation step every action goes through (filled in by dashboard.js). It asks for no name: the

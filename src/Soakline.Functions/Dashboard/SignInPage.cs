@@ -15,7 +15,7 @@ internal static class SignInPage
     public static IResult Render(HttpRequest request, AppSettings settings, string? problem = null, int status = StatusCodes.Status401Unauthorized)
     {
         var links = DashboardLinks.For(request);
-        var returnTo = DashboardSignIn.SafeReturn(request.Method == HttpMethods.Get ? request.Path + request.QueryString : null);
+        var returnTo = DashboardSignIn.SafeReturn(request.Method == HttpMethods.Get ? request.Path + request.QueryString : null, DashboardEndpoints.Route + links.Suffix);
         var body = new StringBuilder()
             .Append("<h1>Sign in to the Soakline dashboard</h1>");
         if (problem is not null)

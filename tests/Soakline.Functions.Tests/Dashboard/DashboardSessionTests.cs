@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Soakline.Functions.Dashboard;
 using Soakline.Functions.Tests.Infrastructure;
 
@@ -60,6 +62,24 @@ public sealed class DashboardSessionTests : IDisposable
         Assert.Contains("App Service authentication", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/.auth/login/aad?post_login_redirect_uri=%2Fdashboard%3Fcode%3Dfn%252Bkey\"", html, StringComparison.Ordinal);
         Assert.Contains("action=\"/dashboard/sign-in?code=fn%2Bkey\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_azure_the_function_key_alone_shows_the_dashboard_with_a_way_to_sign_in_and_a_session_shows_who_is_signed_in()
+    {
+        await using var app = new SoaklineAppFactory().AsFunctionsWorker().WithServices(s => s.AddSingleton<IStartupFilter, FunctionInvocations>());
+        var http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+
+        var anonymous = await (await http.SendAsync(Page("/dashboard?code=fn"))).Content.ReadAsStringAsync();
+        var signInPage = await http.SendAsync(Page("/dashboard/sign-in?code=fn"));
+        using var signedIn = Page("/dashboard?code=fn");
+        signedIn.Headers.Add("Cookie", await SessionCookieAsync());
+        var named = await (await http.SendAsync(signedIn)).Content.ReadAsStringAsync();
+
+        Assert.Contains("href=\"/dashboard/sign-in?code=fn\">Sign in to decide</a>", anonymous, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, signInPage.StatusCode);
+        Assert.Contains("name=\"returnTo\" value=\"/dashboard?code=fn\"", await signInPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("<span class=\"sub\" id=\"signed-in-as\">lead@example.com</span>", named, StringComparison.Ordinal);
     }
 
     [Fact]
