@@ -145,8 +145,8 @@ param approvalsSigningKey string = ''
 param smtpPassword string = ''
 
 @secure()
-@description('Key for the /api routes when the app runs standalone. Written to Key Vault when not empty.')
-param apiKey string = ''
+@description('Named API keys, name=key; name2=key2 (the name is the identity decisions are recorded under). Written to Key Vault when not empty.')
+param apiKeys string = ''
 
 @description('Comma-separated Key Vault secret names (e.g. github-private-key,approvals-signing-key) set in the vault directly with `az keyvault secret set` instead of passed as parameters. Their app settings are Key Vault references too; a secret neither passed nor listed gets no app setting.')
 param secretNamesSetInVault string = ''
@@ -176,7 +176,7 @@ var secretValues = {
   sshPrivateKey: sshPrivateKey
   approvalsSigningKey: approvalsSigningKey
   smtpPassword: smtpPassword
-  apiKey: apiKey
+  apiKeys: apiKeys
 }
 
 // The secrets the vault holds as far as this deployment knows: those it writes now and those the operator

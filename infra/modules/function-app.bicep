@@ -278,8 +278,8 @@ var secretSettings = [
     secret: secretNames.smtpPassword
   }
   {
-    name: 'Soakline__ApiKey'
-    secret: secretNames.apiKey
+    name: 'Soakline__ApiKeys'
+    secret: secretNames.apiKeys
   }
 ]
 

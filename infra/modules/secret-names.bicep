@@ -11,5 +11,5 @@ var secretNames = {
   sshPrivateKey: 'ssh-private-key'
   approvalsSigningKey: 'approvals-signing-key'
   smtpPassword: 'smtp-password'
-  apiKey: 'api-key'
+  apiKeys: 'api-keys'
 }

@@ -18,7 +18,7 @@ public sealed class AppSettingsTemplateTests(CompiledMainTemplate compiled)
         ("sshPrivateKey", "ssh-private-key", "Soakline__Ssh__PrivateKey"),
         ("approvalsSigningKey", "approvals-signing-key", "Soakline__Approvals__SigningKey"),
         ("smtpPassword", "smtp-password", "Soakline__Smtp__Password"),
-        ("apiKey", "api-key", "Soakline__ApiKey"),
+        ("apiKeys", "api-keys", "Soakline__ApiKeys"),
     ];
 
     // Optional plain parameter, a value for it, and the app setting carrying it.

@@ -87,12 +87,12 @@ public sealed partial class DeployedSettingsValidationTests(CompiledMainTemplate
     public void Optional_secrets_named_as_set_in_the_vault_but_missing_count_as_absent_with_warnings()
     {
         var parameters = RequiredOnly();
-        parameters["secretNamesSetInVault"] = "smtp-password,api-key";
+        parameters["secretNamesSetInVault"] = "smtp-password,api-keys";
 
         var start = Start(Deploy(parameters));
 
         Assert.Empty(start.Problems);
-        Assert.Equal(["Soakline__ApiKey", "Soakline__Smtp__Password"], start.Warnings.Select(w => w[..w.IndexOf(':', StringComparison.Ordinal)]));
+        Assert.Equal(["Soakline__ApiKeys", "Soakline__Smtp__Password"], start.Warnings.Select(w => w[..w.IndexOf(':', StringComparison.Ordinal)]));
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed partial class DeployedSettingsValidationTests(CompiledMainTemplate
         parameters["smtpFromAddress"] = "soakline@example.com";
         parameters["smtpUserName"] = "soakline";
         parameters["smtpPassword"] = "smtp-password-deployedtest";
-        parameters["apiKey"] = "apikey-deployedtest-0123456789";
+        parameters["apiKeys"] = "deployer=apikey-deployedtest-0123456789";
         parameters["publicBaseUrl"] = "https://soakline.example.com";
         parameters["policyStagingBranches"] = "develop";
         parameters["policyStagingHosts"] = "staging-1";

@@ -7,7 +7,7 @@ namespace Soakline.Infra.Tests;
 public sealed class KeyVaultTemplateTests(CompiledMainTemplate compiled)
 {
     public static TheoryData<string> SecretParameters => new(
-        "gitHubWebhookSecret", "gitHubPrivateKey", "gitHubToken", "sshPrivateKey", "approvalsSigningKey", "smtpPassword", "apiKey");
+        "gitHubWebhookSecret", "gitHubPrivateKey", "gitHubToken", "sshPrivateKey", "approvalsSigningKey", "smtpPassword", "apiKeys");
 
     [Fact]
     public void The_vault_authorizes_with_rbac_and_has_no_access_policies()

@@ -9,8 +9,12 @@ namespace Soakline.Demo.Kit.App;
 /// storage) and engine worker id, and the secrets generated for this run. A restarted process with the same identity
 /// picks up the same pipelines and partitions and honours the approval links and webhook signatures of the one before.
 /// </summary>
+/// <param name="ApiKey">The demo operator's named API key (<see cref="ApiKeyName"/>): reads the API, signs in to the dashboard.</param>
 public sealed record AppIdentity(Uri BaseUrl, string TaskHub, string ApiKey, string WebhookSecret, string ApprovalSigningKey)
 {
+    /// <summary>Who the demo's API key stands for: the identity its decisions would be recorded under.</summary>
+    public const string ApiKeyName = "demo-operator";
+
     public static AppIdentity NewOnLoopback() => new(
         new Uri($"http://127.0.0.1:{FreePort.On(IPAddress.Loopback)}/"),
         "demo" + Guid.NewGuid().ToString("N")[..12],
@@ -27,7 +31,7 @@ public sealed record AppIdentity(Uri BaseUrl, string TaskHub, string ApiKey, str
         // One stable engine worker id per installation: a restarted process takes its partitions back at once instead
         // of waiting for the dead process's leases to expire.
         ["Soakline__Engine__WorkerId"] = TaskHub + "-app",
-        ["Soakline__ApiKey"] = ApiKey,
+        ["Soakline__ApiKeys"] = $"{ApiKeyName}={ApiKey}",
         ["Soakline__GitHub__WebhookSecret"] = WebhookSecret,
         ["Soakline__Approvals__SigningKey"] = ApprovalSigningKey,
         ["Soakline__ApprovalMail__PublicBaseUrl"] = BaseUrl.AbsoluteUri,

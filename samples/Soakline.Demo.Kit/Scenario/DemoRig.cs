@@ -99,7 +99,7 @@ public sealed class DemoRig : IAsyncDisposable
 
         Say("starting the Soakline app (standalone, on Azurite)");
         App = Started(await SoaklineApp.StartAsync(paths.AppDll, AppIdentity.NewOnLoopback(), settings, Path.Combine(LogsFolder, "app.log"), cancellationToken).ConfigureAwait(false));
-        Say($"app: {App.BaseUrl}   dashboard: {new Uri(App.BaseUrl, "dashboard")}   API key: {App.ApiKey}");
+        Say($"app: {App.BaseUrl}   dashboard: {new Uri(App.BaseUrl, "dashboard")} (sign in with the API key)   API key ({AppIdentity.ApiKeyName}): {App.ApiKey}");
         Say($"approval mail goes to the outbox {Outbox.Folder}");
         Watcher = new PipelineWatcher(App, Output);
         Desk = new ApprovalDesk(Outbox.Folder, Output);

@@ -1,20 +1,29 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+using Soakline.Functions.Authentication;
 using Soakline.Functions.Configuration;
+using Soakline.Functions.Dashboard;
 using Soakline.Functions.Functions;
 
 namespace Soakline.Functions.Api;
 
 /// <summary>
-/// Guards the API. Standalone, a request must carry the configured key as <c>X-Api-Key</c> or
-/// <c>Authorization: Bearer</c>. A request that reached the app as an HTTP-function invocation has passed the Functions
-/// host's function key check (authLevel "function") and is let through (<see cref="FunctionInvocationMarker"/>).
-/// The dashboard's browser session carries the key in an HttpOnly, SameSite=Strict cookie
-/// (<see cref="Dashboard.DashboardSession"/>); a request that changes something with only that cookie must also send
-/// <see cref="Dashboard.DashboardSession.RequestHeader"/>, which no other site can add without a CORS preflight we never grant.
+/// Authenticates the API and the dashboard and sets <c>HttpContext.User</c> to the caller (<see cref="CallerIdentity"/>),
+/// trying in order:
+/// <list type="number">
+/// <item>In Azure (isolated worker, App Service authentication on, request forwarded by the Functions host): the
+/// principal App Service signed in (<see cref="AppServicePrincipal"/>). The platform strips these headers from client
+/// requests; standalone anyone could send them, so they are never read there.</item>
+/// <item>A named API key as <c>X-Api-Key</c> or <c>Authorization: Bearer</c>: the identity is the key's name. A key
+/// that matches none is refused (401) even where the function key would have let the request in.</item>
+/// <item>The dashboard's signed session cookie (<see cref="DashboardSession"/>): reads, and changes that also carry
+/// <see cref="DashboardSession.RequestHeader"/>, which no other site can add without a CORS preflight we never grant.</item>
+/// <item>A request that passed only the Functions host's function-key check (<see cref="FunctionInvocationMarker"/>)
+/// gets in without an identity: it may read, and a decision answers 403 (<see cref="CallerIdentity.Decider"/>).</item>
+/// </list>
+/// Anything else is 401: JSON for API clients, the sign-in page for a browser on a dashboard page.
 /// </summary>
-public sealed class ApiKeyFilter(AppSettings settings) : IEndpointFilter
+public sealed class ApiKeyFilter(AppSettings settings, DashboardSession session) : IEndpointFilter
 {
     public const string HeaderName = "X-Api-Key";
 
@@ -23,14 +32,50 @@ public sealed class ApiKeyFilter(AppSettings settings) : IEndpointFilter
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
-        if (FunctionInvocationMarker.IsFunctionInvocation(http) || Matches(Presented(http.Request), settings.ApiKey))
+        var viaFunctionsHost = FunctionInvocationMarker.IsFunctionInvocation(http);
+        if (settings.AppServiceAuthentication && viaFunctionsHost && AppServicePrincipal.NameFrom(http.Request) is { } principal)
+        {
+            http.User = CallerIdentity.Principal(principal, CallerIdentity.AppServiceScheme);
+            return await next(context);
+        }
+
+        if (Presented(http.Request) is { } presented)
+        {
+            if (settings.ApiKeys.Match(presented) is not { } key)
+            {
+                return Unauthorized(http, "the API key is not valid");
+            }
+
+            http.User = CallerIdentity.Principal(key.Name, CallerIdentity.ApiKeyScheme);
+            return await next(context);
+        }
+
+        if (session.NameFrom(http.Request) is { } signedIn)
+        {
+            http.User = CallerIdentity.Principal(signedIn, CallerIdentity.SessionScheme);
+            return await next(context);
+        }
+
+        if (viaFunctionsHost)
         {
             return await next(context);
         }
 
-        http.Response.Headers.WWWAuthenticate = "Bearer";
-        return Results.Json(new ApiError($"an API key is required: send it as {HeaderName} or Authorization: Bearer"), statusCode: StatusCodes.Status401Unauthorized);
+        return WantsSignInPage(http.Request)
+            ? SignInPage.Render(http.Request, settings)
+            : Unauthorized(http, $"an API key is required: send it as {HeaderName} or Authorization: Bearer");
     }
+
+    private static IResult Unauthorized(HttpContext http, string error)
+    {
+        http.Response.Headers.WWWAuthenticate = "Bearer";
+        return Results.Json(new ApiError(error), statusCode: StatusCodes.Status401Unauthorized);
+    }
+
+    private static bool WantsSignInPage(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method)
+        && request.Path.StartsWithSegments(DashboardEndpoints.Route, StringComparison.Ordinal)
+        && request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
 
     private static string? Presented(HttpRequest request)
     {
@@ -41,22 +86,6 @@ public sealed class ApiKeyFilter(AppSettings settings) : IEndpointFilter
         }
 
         var authorization = request.Headers.Authorization.ToString();
-        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            return authorization["Bearer ".Length..].Trim();
-        }
-
-        return Dashboard.DashboardSession.CookieKey(request);
-    }
-
-    internal static bool Matches(string? presented, string? expected)
-    {
-        if (string.IsNullOrEmpty(presented) || string.IsNullOrEmpty(expected))
-        {
-            return false;
-        }
-
-        // Hash both so the constant-time compare sees equal lengths and leaks nothing about the key's length.
-        return CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : null;
     }
 }

@@ -1,7 +1,12 @@
 namespace Soakline.Functions.Api;
 
 /// <summary>The body of <c>POST /api/pipelines/{id}/approve</c> and <c>/reject</c>.</summary>
-public sealed record DecisionBody(string? By, string? Comment);
+/// <param name="By">
+/// Refused (400) when present: the decider is the authenticated caller. Kept only so a client that still names a
+/// decider learns that it does not, instead of having the name silently dropped.
+/// </param>
+public sealed record DecisionBody(string? Comment, string? By = null);
 
 /// <summary>The body of <c>POST /api/pipelines/{id}/abort</c>.</summary>
-public sealed record AbortBody(string? Reason, string? By);
+/// <param name="By">Refused (400) when present, as in <see cref="DecisionBody"/>.</param>
+public sealed record AbortBody(string? Reason, string? By = null);

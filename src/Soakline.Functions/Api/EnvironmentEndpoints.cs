@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
+using Soakline.Functions.Authentication;
 using Soakline.Functions.Observability;
 using Soakline.Pipeline.Domain;
 
@@ -19,9 +20,15 @@ public static class EnvironmentEndpoints
         return api;
     }
 
-    private static async Task<IResult> RollbackAsync(string env, RollbackBody? body, IRollbackStarter rollbacks, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<IResult> RollbackAsync(string env, RollbackBody? body, HttpContext http, IRollbackStarter rollbacks, ILoggerFactory loggers, CancellationToken ct)
     {
-        var (rollback, error) = Validate(env, body);
+        var (by, refusal) = CallerIdentity.Decider(http);
+        var (rollback, error) = Validate(env, body, by ?? string.Empty);
+        if (rollback is not null && refusal is not null)
+        {
+            return refusal;
+        }
+
         if (rollback is null)
         {
             return PipelineEndpoints.BadRequest(error!);
@@ -52,7 +59,8 @@ public static class EnvironmentEndpoints
     }
 
     /// <summary>Checks the body field by field; the error names the first bad one.</summary>
-    internal static (EmergencyRollback? Rollback, string? Error) Validate(string env, RollbackBody? body)
+    /// <param name="requestedBy">The authenticated caller; a body naming someone (<c>by</c>) is refused.</param>
+    internal static (EmergencyRollback? Rollback, string? Error) Validate(string env, RollbackBody? body, string requestedBy)
     {
         if (string.IsNullOrWhiteSpace(env) || !env.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
@@ -61,7 +69,7 @@ public static class EnvironmentEndpoints
 
         if (body is null)
         {
-            return (null, "body: a JSON object with repository, scope, reason and by is required");
+            return (null, "body: a JSON object with repository, scope and reason is required");
         }
 
         RepositoryRef repository;
@@ -106,11 +114,11 @@ public static class EnvironmentEndpoints
             return (null, "reason: why the environment is rolled back is required (it goes to the audit trail and the incident)");
         }
 
-        if (string.IsNullOrWhiteSpace(body.By))
+        if (body.By is not null)
         {
-            return (null, "by: who requests the rollback is required");
+            return (null, PipelineEndpoints.RefusedBy);
         }
 
-        return (new EmergencyRollback(repository, env, scope, body.Component?.Trim(), target, body.Reason.Trim(), body.By.Trim()), null);
+        return (new EmergencyRollback(repository, env, scope, body.Component?.Trim(), target, body.Reason.Trim(), requestedBy), null);
     }
 }

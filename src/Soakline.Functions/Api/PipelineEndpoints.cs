@@ -3,17 +3,19 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Soakline.Functions.Approvals;
+using Soakline.Functions.Authentication;
 using Soakline.Functions.Observability;
 using Soakline.Functions.Releases;
 using Soakline.Pipeline.Domain;
 using Soakline.Pipeline.Orchestration;
-using Soakline.Pipeline.Ports;
 
 namespace Soakline.Functions.Api;
 
 /// <summary>
 /// <c>/api/pipelines</c>: the list (filters: repository, branch, status, limit), one pipeline with its environment runs
-/// and timeline, and the approve, reject and abort actions, which raise the events the running pipeline waits for.
+/// and timeline, and the approve, reject and abort actions, taken as the authenticated caller (<see cref="CallerIdentity"/>);
+/// approve and reject go through <see cref="DecisionDesk"/>, which answers what the pipeline's approval gate recorded.
 /// </summary>
 public static class PipelineEndpoints
 {
@@ -25,8 +27,8 @@ public static class PipelineEndpoints
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/pipelines", ListAsync);
         api.MapGet("/pipelines/{id}", GetAsync);
-        api.MapPost("/pipelines/{id}/approve", (string id, DecisionBody? body, DurableTaskClient client, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct) => DecideAsync(id, true, body, client, clock, loggers, ct));
-        api.MapPost("/pipelines/{id}/reject", (string id, DecisionBody? body, DurableTaskClient client, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct) => DecideAsync(id, false, body, client, clock, loggers, ct));
+        api.MapPost("/pipelines/{id}/approve", (string id, DecisionBody? body, HttpContext http, DecisionDesk desk, ILoggerFactory loggers, CancellationToken ct) => DecideAsync(id, true, body, http, desk, loggers, ct));
+        api.MapPost("/pipelines/{id}/reject", (string id, DecisionBody? body, HttpContext http, DecisionDesk desk, ILoggerFactory loggers, CancellationToken ct) => DecideAsync(id, false, body, http, desk, loggers, ct));
         api.MapPost("/pipelines/{id}/abort", AbortAsync);
         return api;
     }
@@ -81,41 +83,70 @@ public static class PipelineEndpoints
             : Results.Ok(detail);
     }
 
-    private static async Task<IResult> DecideAsync(string id, bool approved, DecisionBody? body, DurableTaskClient client, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
+    /// <summary>
+    /// Approve or reject as the authenticated caller: 200 once the gate recorded it, 403 for a caller who is not one
+    /// of the run's approvers (or has no identity), 409 when the release is not waiting (saying who decided, when),
+    /// 404 for no such pipeline, 504 when the gate did not confirm in time. A body naming the decider is refused.
+    /// </summary>
+    private static async Task<IResult> DecideAsync(string id, bool approved, DecisionBody? body, HttpContext http, DecisionDesk desk, ILoggerFactory loggers, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(body?.By))
+        if (body?.By is not null)
         {
-            return BadRequest("by: who decides is required (an approver's address)");
+            return BadRequest(RefusedBy);
         }
 
-        var targets = await RunningTargetsAsync(client, id, ct);
-        if (targets.Error is { } error)
+        var (by, refusal) = CallerIdentity.Decider(http);
+        if (refusal is not null)
         {
-            return error;
+            return refusal;
         }
 
-        var decision = new ApprovalDecision(approved, body.By.Trim(), clock.GetUtcNow(), body.Comment);
-        foreach (var target in targets.Ids)
-        {
-            await client.RaiseEventAsync(target, PipelineEvents.Approval, decision, ct);
-        }
-
+        var comment = string.IsNullOrWhiteSpace(body?.Comment) ? null : body.Comment.Trim();
+        var answer = await desk.DecideAsync(new DecisionCall(id, approved, by!, comment, Guid.NewGuid().ToString("N")), ct);
         var verb = approved ? "approved" : "rejected";
+        var logger = loggers.CreateLogger(typeof(PipelineEndpoints));
+        if (answer.Kind != DecisionAnswerKind.TookEffect)
+        {
+            logger.LogInformation("Pipeline {InstanceId}: {Actor}'s {Decision} through the API did not take effect ({Answer}): {Reason}", id, by, verb, answer.Kind, answer.Message);
+            return Answer(answer);
+        }
+
         SoaklineTelemetry.Decisions.Add(1, new KeyValuePair<string, object?>("decision", verb));
-        loggers.CreateLogger(typeof(PipelineEndpoints)).LogInformation("Pipeline {InstanceId} {Decision} by {Actor} through the API", id, verb, decision.DecidedBy);
-        return Results.Accepted(value: new { status = verb, instanceId = id });
+        logger.LogInformation("Pipeline {InstanceId} {Decision} by {Actor} through the API", id, verb, by);
+        return Results.Ok(new { status = verb, instanceId = answer.InstanceId, by = answer.Receipt!.By, at = answer.Receipt.At });
     }
 
-    private static async Task<IResult> AbortAsync(string id, AbortBody? body, DurableTaskClient client, ILoggerFactory loggers, CancellationToken ct)
+    /// <summary>The HTTP answer for a decision that did not take effect.</summary>
+    internal static IResult Answer(DecisionAnswer answer) => Results.Json(new ApiError(answer.Message), statusCode: answer.Kind switch
     {
+        DecisionAnswerKind.NotAnApprover => StatusCodes.Status403Forbidden,
+        DecisionAnswerKind.NotFound => StatusCodes.Status404NotFound,
+        DecisionAnswerKind.NotConfirmed => StatusCodes.Status504GatewayTimeout,
+        _ => StatusCodes.Status409Conflict,
+    });
+
+    internal const string RefusedBy = "by: remove it; the decider is who you authenticated as (your API key's name, or your App Service sign-in), never a name in the body";
+
+    /// <summary>
+    /// Abort a soaking rollout as the authenticated caller (any identity may stop a canary; the reason and the name go
+    /// to the audit trail): 202 when a running environment run was told, 409 when none runs.
+    /// </summary>
+    private static async Task<IResult> AbortAsync(string id, AbortBody? body, HttpContext http, DurableTaskClient client, ILoggerFactory loggers, CancellationToken ct)
+    {
+        if (body?.By is not null)
+        {
+            return BadRequest(RefusedBy);
+        }
+
         if (string.IsNullOrWhiteSpace(body?.Reason))
         {
             return BadRequest("reason: why the pipeline is aborted is required");
         }
 
-        if (string.IsNullOrWhiteSpace(body.By))
+        var (by, refusal) = CallerIdentity.Decider(http);
+        if (refusal is not null)
         {
-            return BadRequest("by: who aborts is required");
+            return refusal;
         }
 
         var targets = await RunningTargetsAsync(client, id, ct);
@@ -126,12 +157,12 @@ public static class PipelineEndpoints
 
         foreach (var target in targets.Ids)
         {
-            await client.RaiseEventAsync(target, PipelineEvents.Abort, new AbortRequest(body.Reason.Trim(), body.By.Trim()), ct);
+            await client.RaiseEventAsync(target, PipelineEvents.Abort, new AbortRequest(body.Reason.Trim(), by!), ct);
         }
 
         SoaklineTelemetry.Decisions.Add(1, new KeyValuePair<string, object?>("decision", "abort"));
-        loggers.CreateLogger(typeof(PipelineEndpoints)).LogWarning("Pipeline {InstanceId} abort requested by {Actor}: {Reason}", id, body.By, body.Reason);
-        return Results.Accepted(value: new { status = "abort-requested", instanceId = id });
+        loggers.CreateLogger(typeof(PipelineEndpoints)).LogWarning("Pipeline {InstanceId} abort requested by {Actor}: {Reason}", id, by, body.Reason);
+        return Results.Accepted(value: new { status = "abort-requested", instanceId = id, by });
     }
 
     private static async Task<(IReadOnlyList<string> Ids, IResult? Error)> RunningTargetsAsync(DurableTaskClient client, string id, CancellationToken ct)

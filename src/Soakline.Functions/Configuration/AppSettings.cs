@@ -4,13 +4,16 @@ using Soakline.Pipeline.Policy;
 namespace Soakline.Functions.Configuration;
 
 /// <summary>The app's validated settings (see docs/operations.md for each one).</summary>
-/// <param name="ApiKey">Required standalone; under Azure Functions the host's function keys guard the API instead.</param>
+/// <param name="ApiKeys">
+/// The named API keys (<c>Soakline__ApiKeys</c>); a key's name is its caller's identity. Required standalone; optional under
+/// Azure Functions, where the function keys let callers in and App Service authentication says who they are.
+/// </param>
 /// <param name="Policy">The protection policy: which repositories are served and what pushes may do per environment.</param>
 /// <param name="MonitorRepository">The repository whose spec's monitoring checks the scheduled sweep runs; none: no sweeps.</param>
 public sealed record AppSettings(
     HostingMode Mode,
     string TaskHub,
-    string? ApiKey,
+    Authentication.ApiKeySet ApiKeys,
     byte[] WebhookSecret,
     long WebhookMaxBodyBytes,
     string ApprovalSigningKey,
@@ -32,6 +35,12 @@ public sealed record AppSettings(
     /// value: optional settings whose Key Vault reference did not resolve (they count as absent).
     /// </summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>
+    /// Under Azure Functions with App Service authentication on (the platform's <c>WEBSITE_AUTH_ENABLED</c>): the
+    /// principal headers the platform sets name the caller. Never standalone, where any client could send them.
+    /// </summary>
+    public bool AppServiceAuthentication { get; init; }
 
     public override string ToString() => $"AppSettings {{ Mode = {Mode}, TaskHub = {TaskHub}, secrets redacted }}";
 }

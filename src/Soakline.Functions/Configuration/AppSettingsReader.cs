@@ -30,15 +30,21 @@ public static class AppSettingsReader
         var taskHub = get(SettingNames.TaskHub);
         ValidateTaskHub(taskHub, settings);
 
-        var apiKey = get(SettingNames.ApiKey);
-        if (mode == HostingMode.Standalone)
+        var apiKeysValue = get(SettingNames.ApiKeys);
+        if (mode == HostingMode.Standalone && apiKeysValue is null)
         {
-            RequireSecret(SettingNames.ApiKey, apiKey, "the API key clients send as X-Api-Key or Authorization: Bearer", settings);
+            settings.Missing(SettingNames.ApiKeys, "the named API keys, name=key; name2=key2 (a name is who the key's holder is, e.g. lead@example.com or ci-bot; keys of at least 16 characters)");
         }
-        else if (apiKey is not null)
+
+        var apiKeys = Authentication.ApiKeySet.Parse(apiKeysValue, SettingNames.ApiKeys, problems);
+        if (get("Soakline__ApiKey") is not null)
         {
-            RequireSecret(SettingNames.ApiKey, apiKey, "the API key", settings);
+            // The single unnamed key is gone: a key without a name cannot say who decided.
+            problems.Add($"Soakline__ApiKey is no longer read: move the key into {SettingNames.ApiKeys} under the name of whoever holds it (name=key) and remove Soakline__ApiKey.");
         }
+
+        var appServiceAuthentication = mode == HostingMode.FunctionsWorker
+            && string.Equals(get(SettingNames.AppServiceAuthEnabled), "true", StringComparison.OrdinalIgnoreCase);
 
         var webhookSecret = get(SettingNames.WebhookSecret);
         RequireSecret(SettingNames.WebhookSecret, webhookSecret, "the secret of the GitHub webhook or GitHub App", settings);
@@ -80,7 +86,7 @@ public static class AppSettingsReader
         return new AppSettings(
             mode,
             taskHub!,
-            apiKey,
+            apiKeys,
             System.Text.Encoding.UTF8.GetBytes(webhookSecret!),
             maxBody,
             signingKey!,
@@ -93,6 +99,7 @@ public static class AppSettingsReader
             policy)
         {
             Warnings = warnings,
+            AppServiceAuthentication = appServiceAuthentication,
         };
     }
 

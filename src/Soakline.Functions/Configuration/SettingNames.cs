@@ -12,8 +12,15 @@ public static class SettingNames
     /// </summary>
     public const string FunctionsHostEndpoint = "Functions__Worker__HostEndpoint";
 
+    /// <summary>
+    /// Set by App Service, never by an operator: <c>True</c> when App Service authentication is on, which is when the
+    /// platform sets (and strips from clients) the <c>X-MS-CLIENT-PRINCIPAL</c> headers.
+    /// </summary>
+    public const string AppServiceAuthEnabled = "WEBSITE_AUTH_ENABLED";
+
     public const string TaskHub = "Soakline__TaskHub";
-    public const string ApiKey = "Soakline__ApiKey";
+    /// <summary>Named API keys, <c>name=key; name2=key2</c>: the name is the identity of whoever holds the key.</summary>
+    public const string ApiKeys = "Soakline__ApiKeys";
     public const string WebhookSecret = "Soakline__GitHub__WebhookSecret";
     public const string WebhookMaxBodyBytes = "Soakline__GitHub__WebhookMaxBodyBytes";
     public const string ApprovalSigningKey = "Soakline__Approvals__SigningKey";
@@ -41,6 +48,6 @@ public static class SettingNames
     /// <summary>The settings whose values are secrets: never logged, never echoed in errors.</summary>
     public static IReadOnlyList<string> Secrets { get; } =
     [
-        ApiKey, WebhookSecret, ApprovalSigningKey, StorageConnectionString, ApplicationInsights,
+        ApiKeys, WebhookSecret, ApprovalSigningKey, StorageConnectionString, ApplicationInsights,
     ];
 }

@@ -4,7 +4,7 @@ namespace Soakline.Functions.Dashboard;
 
 /// <summary>
 /// The action buttons. Each only names what it does; dashboard.js opens the confirmation step and then calls the API
-/// endpoint (approve, reject, abort, environment rollback) with the decider's name.
+/// endpoint (approve, reject, abort, environment rollback); the API records the action under the signed-in identity.
 /// </summary>
 internal static class Actions
 {

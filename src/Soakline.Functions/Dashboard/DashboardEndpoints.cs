@@ -6,7 +6,7 @@ namespace Soakline.Functions.Dashboard;
 
 /// <summary>
 /// <c>/dashboard</c>: the releases page, one page per pipeline and the two embedded assets. The caller protects the
-/// group (<see cref="DashboardKeyExchangeFilter"/>, then the API key filter).
+/// group with the API key filter, which shows a browser without a session the sign-in page (<see cref="DashboardSignIn"/>).
 /// </summary>
 public static class DashboardEndpoints
 {

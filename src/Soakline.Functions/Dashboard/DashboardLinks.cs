@@ -7,7 +7,8 @@ namespace Soakline.Functions.Dashboard;
 /// including the stylesheet, the script and the links between pages, so the key the page was opened with is carried on;
 /// standalone there is none and the addresses stay plain (the session cookie does the work).
 /// </summary>
-internal sealed record DashboardLinks(string Suffix)
+/// <param name="SignedInAs">The caller's identity, shown in the page header; null when the request has none.</param>
+internal sealed record DashboardLinks(string Suffix, string? SignedInAs = null)
 {
     public const string FunctionKeyQuery = "code";
 
@@ -15,7 +16,7 @@ internal sealed record DashboardLinks(string Suffix)
     {
         ArgumentNullException.ThrowIfNull(request);
         var code = request.Query[FunctionKeyQuery].ToString();
-        return new DashboardLinks(code.Length == 0 ? string.Empty : $"?{FunctionKeyQuery}={Uri.EscapeDataString(code)}");
+        return new DashboardLinks(code.Length == 0 ? string.Empty : $"?{FunctionKeyQuery}={Uri.EscapeDataString(code)}", Authentication.CallerIdentity.NameOf(request.HttpContext));
     }
 
     public string Home => DashboardEndpoints.Route + Suffix;

@@ -57,7 +57,7 @@ internal sealed class HttpFunctions(EndpointDispatcher dispatcher, DurableClient
 
     [Function("Dashboard")]
     public IResult Dashboard(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = DashboardRoute)] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Function, "get", "post", Route = DashboardRoute)] HttpRequest req,
         [DurableClient] DurableTaskClient client)
         => Dispatch(client);
 

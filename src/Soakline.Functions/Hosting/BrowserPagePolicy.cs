@@ -12,12 +12,13 @@ public sealed record BrowserPagePolicy(string ContentSecurityPolicy)
 {
     /// <summary>
     /// The dashboard: its stylesheet and script are served by the app (<c>/dashboard/assets/</c>) and its script calls the
-    /// API on the same origin; nothing inline, nothing from elsewhere, no framing, forms only to the app.
+    /// API on the same origin; nothing from elsewhere, no framing, forms only to the app. The one inline stylesheet is the
+    /// sign-in page's (shown to a browser without a session, which cannot load the assets yet), allowed by its hash.
     /// </summary>
     public static BrowserPagePolicy Dashboard { get; } = new(string.Join("; ",
         "default-src 'none'",
         "script-src 'self'",
-        "style-src 'self'",
+        $"style-src 'self' '{StyleHash(Dashboard.SignInPage.Style)}'",
         "img-src 'self'",
         "connect-src 'self'",
         "form-action 'self'",

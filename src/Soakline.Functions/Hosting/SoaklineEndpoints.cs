@@ -39,7 +39,9 @@ public static class SoaklineEndpoints
         api.MapPipelineEndpoints();
         api.MapEnvironmentEndpoints();
         api.MapMetricsEndpoints();
-        endpoints.MapGroup(string.Empty).WithBrowserPageHeaders(BrowserPagePolicy.Dashboard).MapDashboard().AddEndpointFilter<DashboardKeyExchangeFilter>().AddEndpointFilter<ApiKeyFilter>();
+        var browserPages = endpoints.MapGroup(string.Empty).WithBrowserPageHeaders(BrowserPagePolicy.Dashboard);
+        browserPages.MapDashboardSignIn();
+        browserPages.MapDashboard().AddEndpointFilter<ApiKeyFilter>();
         return endpoints;
     }
 }

@@ -10,6 +10,7 @@ using Soakline.Functions.Adapters;
 using Soakline.Functions.Api;
 using Soakline.Functions.Approvals;
 using Soakline.Functions.Configuration;
+using Soakline.Functions.Dashboard;
 using Soakline.Functions.Engine;
 using Soakline.Functions.Functions;
 using Soakline.Functions.Releases;
@@ -66,6 +67,9 @@ public static class SoaklineServices
         AddApprovalLinks(services);
         services.AddScoped<GitHubEventRouter>();
         services.AddSingleton<ApiKeyFilter>();
+        services.AddSingleton<DashboardSession>();
+        services.TryAddSingleton<DecisionDeskOptions>();
+        services.TryAddScoped<DecisionDesk>();
         return services;
     }
 

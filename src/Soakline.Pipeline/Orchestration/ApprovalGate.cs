@@ -5,8 +5,11 @@ using Soakline.Pipeline.Spec;
 namespace Soakline.Pipeline.Orchestration;
 
 /// <summary>
-/// Asks the approvers and waits for the <see cref="EventName"/> external event until the request expires. A decision
-/// from someone who is not an approver is recorded and ignored; the wait goes on for the time that is left.
+/// Asks the run's approvers (<see cref="PipelineRun.Approvers"/>: the spec's narrowed by the protection policy; the
+/// spec's list for runs started before it) and waits for the <see cref="EventName"/> external event until the request
+/// expires. Every decision received gets a receipt in <see cref="ApprovalState"/> (the custom status), which the
+/// decision endpoints wait for and answer from: a decision from someone who is not an approver is recorded and
+/// ignored and the wait goes on for the time that is left; a decision id seen before is not decided again.
 /// </summary>
 internal static class ApprovalGate
 {
@@ -17,15 +20,17 @@ internal static class ApprovalGate
     {
         var timeout = expedited ? approval.ExpeditedTimeout : approval.Timeout;
         var expiresAt = steps.Now + timeout;
+        var approvers = run.Approvers ?? approval.Approvers;
+        var state = new ApprovalState(approvers, expiresAt);
+        steps.Status(s => s with { Stage = "awaiting-approval", Detail = $"expires {expiresAt:O}", SoakRemaining = null, Approval = state });
         var sent = await steps.Call<ApprovalRequestSent>(
             nameof(RequestApprovalActivity),
-            new ApprovalRequest(steps.Context.InstanceId, summary, approval.Approvers, expiresAt, expedited));
+            new ApprovalRequest(steps.Context.InstanceId, summary, approvers, expiresAt, expedited));
         await steps.Record(TransitionKind.ApprovalRequested, $"asked {string.Join(", ", sent.Recipients)}; expires {expiresAt:O}{(expedited ? " (expedited)" : "")}", release: run.Release);
 
         while (true)
         {
             var remaining = expiresAt - steps.Now;
-            steps.Status(s => s with { Stage = "awaiting-approval", Detail = $"expires {expiresAt:O}", SoakRemaining = null });
             ApprovalDecision decision;
             try
             {
@@ -39,28 +44,41 @@ internal static class ApprovalGate
             catch (TaskCanceledException)
             {
                 var detail = $"no decision within {timeout}";
+                state = state with { Outcome = ApprovalOutcome.Expired, DecidedAt = steps.Now };
+                steps.Status(s => s with { Stage = "approval-expired", Detail = detail, Approval = state });
                 await steps.Record(TransitionKind.ApprovalExpired, detail, release: run.Release);
                 await steps.Notify(Severity.Warning, $"Approval for {run.Release} expired", $"{detail}; {run.Commit} was not deployed to {run.Environment}.");
                 return new ReleaseOutcome(ReleaseStatus.ApprovalExpired, detail, run.Environment, run.Release);
             }
 
-            if (!approval.Approvers.Contains(decision.DecidedBy, StringComparer.OrdinalIgnoreCase))
+            var decisionId = decision.DecisionId ?? steps.Context.NewGuid().ToString("N");
+            if (state.ReceiptFor(decisionId) is not null)
             {
+                // The same decision raised again (an endpoint's retry): it was answered already.
+                continue;
+            }
+
+            state = state.Receive(decision, decisionId);
+            if (state.Outcome == ApprovalOutcome.Waiting)
+            {
+                steps.Status(s => s with { Approval = state });
                 await steps.Record(TransitionKind.ApprovalIgnored, $"{decision.DecidedBy} is not an approver", actor: decision.DecidedBy, release: run.Release);
                 continue;
             }
 
             var comment = decision.Comment is { Length: > 0 } c ? $": {c}" : string.Empty;
+            var verb = decision.Approved ? "approved" : "rejected";
+            var recorded = $"{verb} by {decision.DecidedBy} at {decision.DecidedAt:O}{comment}";
+            steps.Status(s => s with { Stage = verb, Detail = recorded, Approval = state });
             if (decision.Approved)
             {
-                await steps.Record(TransitionKind.Approved, $"approved by {decision.DecidedBy} at {decision.DecidedAt:O}{comment}", actor: decision.DecidedBy, release: run.Release);
+                await steps.Record(TransitionKind.Approved, recorded, actor: decision.DecidedBy, release: run.Release);
                 return null;
             }
 
-            var rejected = $"rejected by {decision.DecidedBy} at {decision.DecidedAt:O}{comment}";
-            await steps.Record(TransitionKind.Rejected, rejected, actor: decision.DecidedBy, release: run.Release);
-            await steps.Notify(Severity.Info, $"{run.Release} rejected for {run.Environment}", rejected);
-            return new ReleaseOutcome(ReleaseStatus.Rejected, rejected, run.Environment, run.Release);
+            await steps.Record(TransitionKind.Rejected, recorded, actor: decision.DecidedBy, release: run.Release);
+            await steps.Notify(Severity.Info, $"{run.Release} rejected for {run.Environment}", recorded);
+            return new ReleaseOutcome(ReleaseStatus.Rejected, recorded, run.Environment, run.Release);
         }
     }
 }

@@ -6,6 +6,7 @@ namespace Soakline.Pipeline.Orchestration;
 /// The custom status every pipeline orchestrator keeps current, for the dashboard and the API: where it is, how much
 /// traffic the new release gets, how long the soak still runs, and what the last analysis said
 /// (<see cref="LastChecks"/>: each metric's value against its limit, which the dashboard charts).
+/// <see cref="Approval"/> is the approval gate's record once the run reached it (who may decide, what was decided).
 /// </summary>
 public sealed record PipelineStatus(
     string Stage,
@@ -16,4 +17,5 @@ public sealed record PipelineStatus(
     string? LastAnalysis = null,
     bool? LastAnalysisHealthy = null,
     string? Detail = null,
-    IReadOnlyList<CheckOutcome>? LastChecks = null);
+    IReadOnlyList<CheckOutcome>? LastChecks = null,
+    ApprovalState? Approval = null);

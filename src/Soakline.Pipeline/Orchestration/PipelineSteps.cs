@@ -23,6 +23,9 @@ internal sealed class PipelineSteps(TaskOrchestrationContext context, string pip
 
     public TaskOrchestrationContext Context => context;
 
+    /// <summary>The custom status as last set.</summary>
+    public PipelineStatus Current => _status;
+
     /// <summary>The spec (parsed again from the run's text, deterministically) and the steps of an environment run.</summary>
     public static (PipelineSpec Spec, PipelineSteps Steps) ForRun(TaskOrchestrationContext context, PipelineRun run)
     {

@@ -46,6 +46,11 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
     public async Task<ReleaseOutcome> ContinueAsync(RolloutProgress progress)
     {
         _deployment = progress.Deployment;
+        if (progress.Approval is { } approval)
+        {
+            steps.Status(s => s with { Approval = approval });
+        }
+
         foreach (var (component, hosts) in progress.Switched)
         {
             _switched[component] = [.. hosts];
@@ -113,6 +118,7 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
         {
             Switched = _switched.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)[.. p.Value], StringComparer.Ordinal),
             RoutingBefore = new Dictionary<string, TrafficState>(_routingBefore, StringComparer.Ordinal),
+            Approval = steps.Current.Approval,
         };
         steps.Context.ContinueAsNew(run with { Progress = snapshot });
         return Continued;

@@ -10,6 +10,10 @@ namespace Soakline.Pipeline.Orchestration;
 /// <param name="StageIndex">The stage being soaked, or the next stage to start when <paramref name="Soak"/> is null.</param>
 /// <param name="Switched">Per component, the hosts that run the new release (exactly what a rollback must undo).</param>
 /// <param name="RoutingBefore">Per component, the routing to restore on rollback.</param>
+/// <param name="Approval">
+/// The approval gate's record, carried into the next execution's custom status so decision endpoints can still say who
+/// approved, and when, while the rollout runs.
+/// </param>
 public sealed record RolloutProgress(
     int StageIndex,
     SoakState? Soak,
@@ -17,7 +21,8 @@ public sealed record RolloutProgress(
     IReadOnlyList<ComponentChange> Changes,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Switched,
     IReadOnlyDictionary<string, TrafficState> RoutingBefore,
-    DeploymentRef? Deployment = null);
+    DeploymentRef? Deployment = null,
+    ApprovalState? Approval = null);
 
 /// <summary>The state of a running soak: when it ends, the failure streak, and the last analysis.</summary>
 public sealed record SoakState(DateTimeOffset EndsAt, int FailureCount, int Analyses, bool? LastHealthy, string? LastSummary);

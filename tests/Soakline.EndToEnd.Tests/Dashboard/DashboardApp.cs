@@ -28,6 +28,12 @@ internal sealed class DashboardApp : WebApplicationFactory<Program>
 
     /// <summary>The approval links' signing key (48 bytes, base64), for tests that open an approval page.</summary>
     public const string SigningKey = "c2lnbmluZy1rZXktREFTSEJPQVJELTAxMjM0NTY3ODlhYmNkZWYwMTIzNDU2Nzg5YWJjZGVm";
+
+    /// <summary>Whose key <see cref="ApiKey"/> is: an approver of the stand-in and the real pipeline.</summary>
+    public const string ApiKeyName = "lead@example.com";
+
+    /// <summary><c>Soakline__ApiKeys</c> of the dashboard test apps.</summary>
+    public const string ApiKeys = ApiKeyName + "=" + ApiKey;
     public static readonly RepositoryRef Repository = new("acme", "shop");
 
     private readonly int _port = Loopback.FreePort();
@@ -43,14 +49,14 @@ internal sealed class DashboardApp : WebApplicationFactory<Program>
 
     public IReleaseStore Store => Services.GetRequiredService<IReleaseStore>();
 
-    /// <summary>The address that logs a browser in: the one-time <c>?key=</c> the dashboard turns into its session cookie.</summary>
-    public string LoginAddress(string path = "dashboard") => new Uri(BaseAddress, path) + "?key=" + Uri.EscapeDataString(ApiKey);
+    /// <summary>Opens a dashboard page signed in: the page's sign-in form, the key pasted, back on the page.</summary>
+    public Task<Microsoft.Playwright.IResponse?> SignInAsync(Microsoft.Playwright.IPage page, string path = "dashboard") => BrowserSignIn.SignInAsync(page, new Uri(BaseAddress, path), ApiKey);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Test");
         builder.UseSetting("Soakline:TaskHub", "dashboardtest");
-        builder.UseSetting("Soakline:ApiKey", ApiKey);
+        builder.UseSetting("Soakline:ApiKeys", ApiKeys);
         builder.UseSetting("Soakline:GitHub:WebhookSecret", "whsec-DASHBOARD-TEST-0a1b2c3d");
         builder.UseSetting("Soakline:Approvals:SigningKey", SigningKey);
         builder.UseSetting("Soakline:Policy:Repositories", "acme/shop");

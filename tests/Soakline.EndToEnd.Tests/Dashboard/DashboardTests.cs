@@ -79,7 +79,7 @@ public sealed class DashboardTests(ChromiumFixture chromium) : IAsyncLifetime, I
         var page = await chromium.NewPageAsync();
         try
         {
-            var response = await page.GotoAsync(_app.LoginAddress());
+            var response = await _app.SignInAsync(page);
             Assert.Equal(200, response!.Status);
             Assert.DoesNotContain("key=", page.Url, StringComparison.Ordinal);
 
@@ -119,7 +119,7 @@ public sealed class DashboardTests(ChromiumFixture chromium) : IAsyncLifetime, I
         var page = await chromium.NewPageAsync();
         try
         {
-            await page.GotoAsync(_app.LoginAddress());
+            await _app.SignInAsync(page);
             await page.Locator($"#approvals .approval[data-pipeline='{_main}'] button[data-action='approve']").ClickAsync();
 
             var dialog = page.Locator("dialog#confirm");
@@ -127,7 +127,6 @@ public sealed class DashboardTests(ChromiumFixture chromium) : IAsyncLifetime, I
             Assert.Equal("Approve this release?", await page.Locator("#confirm-title").InnerTextAsync());
             Assert.Equal("awaiting-approval", await StageAsync(_main + ":production"));
 
-            await page.Locator("#confirm-by").FillAsync("lead@example.com");
             await page.Locator("#confirm-note").FillAsync("looks good");
             await page.Locator("#confirm-ok").ClickAsync();
 
@@ -147,9 +146,8 @@ public sealed class DashboardTests(ChromiumFixture chromium) : IAsyncLifetime, I
         var page = await chromium.NewPageAsync();
         try
         {
-            await page.GotoAsync(_app.LoginAddress());
+            await _app.SignInAsync(page);
             await page.Locator($"#approvals .approval[data-pipeline='{_main}'] button[data-action='reject']").ClickAsync();
-            await page.Locator("#confirm-by").FillAsync("lead@example.com");
             await page.Locator("#confirm-cancel").ClickAsync();
 
             await Assertions.Expect(page.Locator("dialog#confirm")).ToBeHiddenAsync();
@@ -171,9 +169,8 @@ public sealed class DashboardTests(ChromiumFixture chromium) : IAsyncLifetime, I
         var page = await chromium.NewPageAsync();
         try
         {
-            await page.GotoAsync(_app.LoginAddress("dashboard/pipelines/" + Uri.EscapeDataString(_main)));
+            await _app.SignInAsync(page, "dashboard/pipelines/" + Uri.EscapeDataString(_main));
             await page.Locator(".toolbar button[data-action='abort']").ClickAsync();
-            await page.Locator("#confirm-by").FillAsync("oncall@example.com");
             await page.Locator("#confirm-ok").ClickAsync();
 
             await Assertions.Expect(page.Locator("#confirm-error")).ToHaveTextAsync("Reason is required.");
@@ -184,7 +181,7 @@ public sealed class DashboardTests(ChromiumFixture chromium) : IAsyncLifetime, I
 
             await Assertions.Expect(page.Locator("#flash")).ToHaveTextAsync("Abort requested");
             var done = await _app.Client.WaitForInstanceCompletionAsync(_main + ":production", getInputsAndOutputs: true, new CancellationTokenSource(Within).Token);
-            Assert.Equal("aborted by oncall@example.com: error rate climbing", done.ReadOutputAs<string>());
+            Assert.Equal("aborted by lead@example.com: error rate climbing", done.ReadOutputAs<string>());
             await Assertions.Expect(page.Locator("#live-stage")).ToHaveTextAsync("rolled-back", new() { Timeout = 15_000 });
         }
         finally
@@ -199,16 +196,15 @@ public sealed class DashboardTests(ChromiumFixture chromium) : IAsyncLifetime, I
         var page = await chromium.NewPageAsync();
         try
         {
-            await page.GotoAsync(_app.LoginAddress("dashboard/pipelines/" + Uri.EscapeDataString(_main)));
+            await _app.SignInAsync(page, "dashboard/pipelines/" + Uri.EscapeDataString(_main));
             await page.Locator("button[data-action='rollback']").ClickAsync();
             Assert.Equal("Emergency rollback of production?", await page.Locator("#confirm-title").InnerTextAsync());
-            await page.Locator("#confirm-by").FillAsync("oncall@example.com");
             await page.Locator("#confirm-note").FillAsync("checkout broken");
             await page.Locator("#confirm-ok").ClickAsync();
 
             await Assertions.Expect(page.Locator("#flash")).ToHaveTextAsync("Rollback started");
             var rollback = Assert.Single(_app.Rollbacks.Started);
-            Assert.Equal(("acme/shop", "production", "all", "checkout broken", "oncall@example.com"), (rollback.Repository.FullName, rollback.Environment, rollback.Scope, rollback.Reason, rollback.RequestedBy));
+            Assert.Equal(("acme/shop", "production", "all", "checkout broken", "lead@example.com"), (rollback.Repository.FullName, rollback.Environment, rollback.Scope, rollback.Reason, rollback.RequestedBy));
             Assert.Null(rollback.TargetRelease);
         }
         finally
@@ -224,7 +220,7 @@ public sealed class DashboardTests(ChromiumFixture chromium) : IAsyncLifetime, I
         try
         {
             await page.SetViewportSizeAsync(1280, 900);
-            await page.GotoAsync(_app.LoginAddress("dashboard/pipelines/" + Uri.EscapeDataString(_main)));
+            await _app.SignInAsync(page, "dashboard/pipelines/" + Uri.EscapeDataString(_main));
             Assert.Equal("awaiting-approval", await page.Locator("#live-stage").InnerTextAsync());
             Assert.Equal("0%", await page.Locator("#live-traffic").InnerTextAsync());
             await page.EvaluateAsync("() => { window.sameDocument = true; }");

@@ -51,13 +51,14 @@ internal sealed class RealCanaryApp : WebApplicationFactory<Program>
 
     public DurableTaskClient Client => Services.GetRequiredService<DurableTaskClient>();
 
-    public string LoginAddress(string path) => new Uri(BaseAddress, path) + "?key=" + Uri.EscapeDataString(DashboardApp.ApiKey);
+    /// <summary>Opens a dashboard page signed in as <see cref="DashboardApp.ApiKeyName"/>.</summary>
+    public Task<Microsoft.Playwright.IResponse?> SignInAsync(Microsoft.Playwright.IPage page, string path) => BrowserSignIn.SignInAsync(page, new Uri(BaseAddress, path), DashboardApp.ApiKey);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Test");
         builder.UseSetting("Soakline:TaskHub", "realcanarytest");
-        builder.UseSetting("Soakline:ApiKey", DashboardApp.ApiKey);
+        builder.UseSetting("Soakline:ApiKeys", DashboardApp.ApiKeys);
         builder.UseSetting("Soakline:GitHub:WebhookSecret", "whsec-DASHBOARD-TEST-0a1b2c3d");
         builder.UseSetting("Soakline:Approvals:SigningKey", "c2lnbmluZy1rZXktREFTSEJPQVJELTAxMjM0NTY3ODlhYmNkZWYwMTIzNDU2Nzg5YWJjZGVm");
         builder.UseSetting("Soakline:Policy:Repositories", "acme/shop");

@@ -41,11 +41,10 @@ public sealed class RealCanaryDashboardTests(ChromiumFixture chromium) : IAsyncL
         var page = await chromium.NewPageAsync();
         try
         {
-            await page.GotoAsync(_app.LoginAddress("dashboard/pipelines/" + Uri.EscapeDataString(_pipeline)));
+            await _app.SignInAsync(page, "dashboard/pipelines/" + Uri.EscapeDataString(_pipeline));
             Assert.Equal("awaiting-approval", await page.Locator("#live-stage").InnerTextAsync());
 
             await page.Locator(".toolbar button[data-action='approve']").ClickAsync();
-            await page.Locator("#confirm-by").FillAsync("lead@example.com");
             await page.EvaluateAsync("() => { window.sameDocument = true; }");
             await page.Locator("#confirm-ok").ClickAsync();
             await Assertions.Expect(page.Locator("#flash")).ToHaveTextAsync("Approved");

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Soakline.Functions.Releases;
+using Soakline.Functions.Tests.Infrastructure;
 using Soakline.Pipeline.Analysis;
 using Soakline.Pipeline.Orchestration;
 using Soakline.Pipeline.Ports;
@@ -35,8 +36,7 @@ internal static class StandInCanary
         })
         .AddOrchestratorFunc<PushEvent, string>(ProductionOrchestrator, async (context, push) =>
         {
-            context.SetCustomStatus(new PipelineStatus("awaiting-approval", "production"));
-            var approval = await context.WaitForExternalEvent<ApprovalDecision>(PipelineEvents.Approval);
+            var (approval, record) = await StandInGate.DecideAsync(context, new PipelineStatus("awaiting-approval", "production"));
             if (!approval.Approved)
             {
                 context.SetCustomStatus(new PipelineStatus("rejected", "production", Detail: $"rejected by {approval.DecidedBy}"));
@@ -46,7 +46,7 @@ internal static class StandInCanary
             var decided = $"approved by {approval.DecidedBy}";
             for (var step = 0; step < Steps.Length; step++)
             {
-                context.SetCustomStatus(Soaking(step, decided));
+                context.SetCustomStatus(Soaking(step, decided) with { Approval = record });
                 var advance = context.WaitForExternalEvent<int>(Advance);
                 var abort = context.WaitForExternalEvent<AbortRequest>(PipelineEvents.Abort);
                 if (await Task.WhenAny(advance, abort) == abort)

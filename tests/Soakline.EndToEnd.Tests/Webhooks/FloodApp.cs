@@ -26,7 +26,7 @@ internal sealed class FloodApp(string storageConnectionString, string taskHub) :
         builder.UseEnvironment("Test");
         builder.UseSetting("Soakline:TaskHub", taskHub);
         builder.UseSetting("Soakline:Storage:ConnectionString", storageConnectionString);
-        builder.UseSetting("Soakline:ApiKey", "apikey-FLOOD-TEST-1a2b3c4d5e6f");
+        builder.UseSetting("Soakline:ApiKeys", "flood-test=apikey-FLOOD-TEST-1a2b3c4d5e6f");
         builder.UseSetting("Soakline:GitHub:WebhookSecret", WebhookSecret);
         builder.UseSetting("Soakline:GitHub:WebhookMaxBodyBytes", $"{MaxBodyBytes}");
         builder.UseSetting("Soakline:Approvals:SigningKey", "c2lnbmluZy1rZXktRkxPT0QtMDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");

@@ -7,10 +7,10 @@ using Soakline.Functions.Tests.Infrastructure;
 
 namespace Soakline.Functions.Tests.Api;
 
-/// <summary>Every API route (and the dashboard) needs the key standalone; the webhook, approvals and health do not.</summary>
+/// <summary>Every API route (and the dashboard) needs the key standalone; the webhook, approvals, health and signing in do not.</summary>
 public sealed class ApiKeyTests : IClassFixture<ApiKeyTests.App>
 {
-    private static readonly string[] Open = ["/api/github/webhook", "/approvals/{token}", "/healthz", "/"];
+    private static readonly string[] Open = ["/api/github/webhook", "/approvals/{token}", "/healthz", "/", "/dashboard/sign-in", "/dashboard/sign-out"];
     private readonly App _app;
 
     public ApiKeyTests(App app) => _app = app;

@@ -23,8 +23,7 @@ public sealed class PipelineApiTests : IAsyncLifetime
         })
         .AddOrchestratorFunc<PushEvent, string>("ProductionOrchestrator", async (context, _) =>
         {
-            context.SetCustomStatus(new { stage = "awaiting-approval", environment = "production", trafficPercent = 0 });
-            var approval = context.WaitForExternalEvent<ApprovalDecision>(PipelineEvents.Approval, CancellationToken.None);
+            var approval = StandInGate.WaitAsync(context, new PipelineStatus("awaiting-approval", "production"));
             var abort = context.WaitForExternalEvent<AbortRequest>(PipelineEvents.Abort, CancellationToken.None);
             var first = await Task.WhenAny(approval, abort);
             return first == approval
@@ -96,43 +95,105 @@ public sealed class PipelineApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync("/api/pipelines/release:acme:shop:main:nope")).StatusCode);
     }
 
-    [Fact]
-    public async Task Approve_reaches_the_waiting_environment_run()
+    private async Task<HttpResponseMessage> PostAsync(string path, object body, string key = TestSettings.ApiKey)
     {
-        var response = await _http.PostAsJsonAsync($"/api/pipelines/{_pipelineId}/approve", new { by = "lead@example.com", comment = "go" });
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.Add("X-Api-Key", key);
+        var http = _app.CreateClient();
+        return await http.SendAsync(request);
+    }
 
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Equal("approved by lead@example.com: go", await Outcome());
+    private async Task<(OrchestrationRuntimeStatus Status, ApprovalState? Gate)> ProductionRunAsync()
+    {
+        await _app.IdleAsync();
+        var run = (await _app.Client.GetInstanceAsync(_pipelineId + ":production", getInputsAndOutputs: true))!;
+        return (run.RuntimeStatus, run.ReadCustomStatusAs<PipelineStatus>()!.Approval);
     }
 
     [Fact]
-    public async Task Reject_without_a_decider_is_400_and_changes_nothing()
+    public async Task Approve_takes_effect_as_the_key_holder_and_answers_200_once_the_gate_recorded_it()
     {
-        var response = await _http.PostAsJsonAsync($"/api/pipelines/{_pipelineId}/reject", new { comment = "no" });
+        var response = await PostAsync($"/api/pipelines/{_pipelineId}/approve", new { comment = "go" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("approved", TestSettings.ApiKeyName), (answer.GetProperty("status").GetString(), answer.GetProperty("by").GetString()));
+        Assert.Equal("approved by lead@example.com: go", await Outcome());
+        var (_, gate) = await ProductionRunAsync();
+        Assert.Equal((ApprovalOutcome.Approved, TestSettings.ApiKeyName), (gate!.Outcome, gate.DecidedBy));
+    }
+
+    [Theory]
+    [InlineData("approve")]
+    [InlineData("reject")]
+    [InlineData("abort")]
+    public async Task A_body_naming_the_decider_is_400_and_changes_nothing(string action)
+    {
+        var response = await PostAsync($"/api/pipelines/{_pipelineId}/{action}", new { by = "lead@example.com", comment = "no", reason = "r" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        await _app.IdleAsync();
-        Assert.Equal(OrchestrationRuntimeStatus.Running, (await _app.Client.GetInstanceAsync(_pipelineId))!.RuntimeStatus);
+        Assert.StartsWith("by: remove it", (await response.Content.ReadFromJsonAsync<ApiError>())!.Error, StringComparison.Ordinal);
+        var (status, gate) = await ProductionRunAsync();
+        Assert.Equal((OrchestrationRuntimeStatus.Running, ApprovalOutcome.Waiting), (status, gate!.Outcome));
+        Assert.Null(gate.Receipts);
+    }
+
+    [Theory]
+    [InlineData("approve")]
+    [InlineData("reject")]
+    public async Task A_key_holder_who_is_not_an_approver_is_403_and_the_pipeline_still_waits(string action)
+    {
+        var response = await PostAsync($"/api/pipelines/{_pipelineId}/{action}", new { comment = "mine now" }, TestSettings.OtherKey);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("mallory@example.com is not an approver", (await response.Content.ReadFromJsonAsync<ApiError>())!.Error, StringComparison.Ordinal);
+        var (status, gate) = await ProductionRunAsync();
+        Assert.Equal((OrchestrationRuntimeStatus.Running, ApprovalOutcome.Waiting), (status, gate!.Outcome));
     }
 
     [Fact]
-    public async Task Abort_reaches_the_soaking_run_and_a_finished_pipeline_is_409()
+    public async Task Reject_after_the_approval_is_409_saying_who_approved_and_when_and_changes_nothing()
     {
-        var response = await _http.PostAsJsonAsync($"/api/pipelines/{_pipelineId}/abort", new { reason = "error rate climbing", by = "oncall@example.com" });
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync($"/api/pipelines/{_pipelineId}/approve", new { })).StatusCode);
+
+        var response = await PostAsync($"/api/pipelines/{_pipelineId}/reject", new { comment = "too late" });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(
+            "already approved by lead@example.com at 2026-11-23 07:50:00Z; nothing was changed",
+            (await response.Content.ReadFromJsonAsync<ApiError>())!.Error);
+        Assert.Equal("approved by lead@example.com: ", await Outcome());
+        var (_, gate) = await ProductionRunAsync();
+        Assert.Equal(ApprovalOutcome.Approved, gate!.Outcome);
+        Assert.Single(gate.Receipts!);
+    }
+
+    [Fact]
+    public async Task A_pipeline_that_does_not_exist_is_404()
+    {
+        var response = await PostAsync("/api/pipelines/release:acme:shop:main:nope/approve", new { });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Abort_reaches_the_soaking_run_as_the_key_holder_and_a_finished_pipeline_is_409()
+    {
+        var response = await PostAsync($"/api/pipelines/{_pipelineId}/abort", new { reason = "error rate climbing" });
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Equal("aborted by oncall@example.com: error rate climbing", await Outcome());
-        var again = await _http.PostAsJsonAsync($"/api/pipelines/{_pipelineId}/abort", new { reason = "again", by = "oncall@example.com" });
+        Assert.Equal("aborted by lead@example.com: error rate climbing", await Outcome());
+        var again = await PostAsync($"/api/pipelines/{_pipelineId}/abort", new { reason = "again" });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 
     [Theory]
-    [InlineData("""{"scope":"all","reason":"r","by":"b"}""", "repository")]
-    [InlineData("""{"repository":"acme/shop","scope":"component","reason":"r","by":"b"}""", "component")]
-    [InlineData("""{"repository":"acme/shop","scope":"canary","target":"20261101T120000Z-abcdef0","reason":"r","by":"b"}""", "target")]
-    [InlineData("""{"repository":"acme/shop","scope":"all","target":"last-tuesday","reason":"r","by":"b"}""", "target")]
-    [InlineData("""{"repository":"acme/shop","scope":"all","by":"b"}""", "reason")]
-    [InlineData("""{"repository":"acme/shop","scope":"all","reason":"r"}""", "by")]
+    [InlineData("""{"scope":"all","reason":"r"}""", "repository")]
+    [InlineData("""{"repository":"acme/shop","scope":"component","reason":"r"}""", "component")]
+    [InlineData("""{"repository":"acme/shop","scope":"canary","target":"20261101T120000Z-abcdef0","reason":"r"}""", "target")]
+    [InlineData("""{"repository":"acme/shop","scope":"all","target":"last-tuesday","reason":"r"}""", "target")]
+    [InlineData("""{"repository":"acme/shop","scope":"all"}""", "reason")]
+    [InlineData("""{"repository":"acme/shop","scope":"all","reason":"r","by":"someone-else"}""", "by")]
     public async Task A_rollback_request_missing_a_field_is_400_naming_it_and_starts_nothing(string body, string field)
     {
         var response = await _http.PostAsync("/api/environments/production/rollback", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));

@@ -1,31 +1,45 @@
 using System.Net;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Soakline.Functions.Approvals;
 using Soakline.Functions.Tests.Infrastructure;
 using Soakline.Integrations.Approvals;
+using Soakline.Pipeline.Orchestration;
 using Soakline.Pipeline.Ports;
 
 namespace Soakline.Functions.Tests.Approvals;
 
-/// <summary>The approval page: a GET shows, only a POST decides; every bad link is refused and changes nothing.</summary>
+/// <summary>
+/// The approval page: a GET shows, only a POST decides, as the approver the link was issued to; every bad link is
+/// refused and changes nothing; the link is spent only once the gate recorded the decision.
+/// </summary>
 public sealed class ApprovalLinkTests : IAsyncLifetime
 {
     private const string InstanceId = "release:acme:shop:main:0123456789abcdef0123456789abcdef01234567:production";
     private const string Approver = "lead@example.com";
     private readonly ApprovalTokenSigner _signer = new(new ApprovalTokenSettings { SigningKey = TestSettings.SigningKey });
     private readonly SoaklineAppFactory _app = new SoaklineAppFactory()
-        .WithOrchestrators(r => r.AddOrchestratorFunc<object?, ApprovalDecision>("ProductionOrchestrator", async (context, _) =>
-        {
-            context.SetCustomStatus(new { stage = "awaiting-approval", environment = "production", release = "20261123-074000-0123456" });
-            return await context.WaitForExternalEvent<ApprovalDecision>("approval", CancellationToken.None);
-        }));
+        .WithServices(s => s.AddSingleton(new DecisionDeskOptions { AcknowledgementTimeout = TimeSpan.FromSeconds(2) }))
+        .WithOrchestrators(r => r
+            .AddOrchestratorFunc<object?, ApprovalDecision>("ProductionOrchestrator", (context, _) =>
+                StandInGate.WaitAsync(
+                    context,
+                    new PipelineStatus("awaiting-approval", "production", "20261123-074000-0123456"),
+                    context.InstanceId.Contains(":slow:", StringComparison.Ordinal) ? () => context.WaitForExternalEvent<bool>("let-the-gate-record", CancellationToken.None) : null))
+            .AddOrchestratorFunc<object?, string>("ExpiredGate", (context, _) =>
+            {
+                var at = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero);
+                context.SetCustomStatus(new PipelineStatus("approval-expired", "production", Approval: new ApprovalState(StandInGate.Approvers, at, ApprovalOutcome.Expired, DecidedAt: at)));
+                return Task.FromResult("expired");
+            }));
 
     private HttpClient _http = null!;
 
     public async Task InitializeAsync()
     {
         _http = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var input = new { commit = new { repository = new { owner = "acme", name = "shop" }, sha = "0123456789abcdef0123456789abcdef01234567" }, author = "ada", message = "Fix the basket total", approvers = new[] { "lead@example.com", "cto@example.com" } };
+        var input = new { commit = new { repository = new { owner = "acme", name = "shop" }, sha = "0123456789abcdef0123456789abcdef01234567" }, author = "ada", message = "Fix the basket total" };
         await _app.Client.ScheduleNewOrchestrationInstanceAsync("ProductionOrchestrator", input, new StartOrchestrationOptions(InstanceId));
         await _app.IdleAsync();
     }
@@ -38,6 +52,12 @@ public sealed class ApprovalLinkTests : IAsyncLifetime
     private static FormUrlEncodedContent Form(string comment = "") => new([new KeyValuePair<string, string>("comment", comment)]);
 
     private async Task<OrchestrationMetadata> Instance() => (await _app.Client.GetInstanceAsync(InstanceId, getInputsAndOutputs: true))!;
+
+    private async Task<ApprovalState> GateAsync()
+    {
+        await _app.IdleAsync();
+        return (await Instance()).ReadCustomStatusAs<PipelineStatus>()!.Approval!;
+    }
 
     [Fact]
     public async Task Get_shows_the_release_and_a_form_and_decides_nothing()
@@ -123,6 +143,92 @@ public sealed class ApprovalLinkTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reject_link_after_the_approval_is_409_saying_who_approved_and_when_and_changes_nothing()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"/approvals/{Token(ApprovalChoice.Approve, approver: "cto@example.com")}", Form())).StatusCode);
+        var reject = Token(ApprovalChoice.Reject);
+
+        var page = await _http.GetAsync($"/approvals/{reject}");
+        var response = await _http.PostAsync($"/approvals/{reject}", Form("stop"));
+
+        Assert.Equal(HttpStatusCode.Conflict, page.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("already approved by cto@example.com at 2026-11-23 07:50:00Z", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var done = await _app.Client.WaitForInstanceCompletionAsync(InstanceId, getInputsAndOutputs: true, new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
+        Assert.True(done.ReadOutputAs<ApprovalDecision>()!.Approved);
+        var gate = await GateAsync();
+        Assert.Equal((ApprovalOutcome.Approved, "cto@example.com"), (gate.Outcome, gate.DecidedBy));
+        Assert.Single(gate.Receipts!);
+    }
+
+    [Fact]
+    public async Task A_link_for_a_release_whose_request_expired_is_409_and_changes_nothing()
+    {
+        const string Expired = "release:acme:shop:main:expired:production";
+        await _app.Client.ScheduleNewOrchestrationInstanceAsync("ExpiredGate", null, new StartOrchestrationOptions(Expired));
+        await _app.IdleAsync();
+        var token = _signer.Sign(new ApprovalTokenClaims(Expired, ApprovalChoice.Approve, Approver, _app.Clock.GetUtcNow().AddHours(4), ApprovalTokenSigner.NewNonce()));
+
+        var response = await _http.PostAsync($"/approvals/{token}", Form());
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("the approval request expired at", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await _app.Client.GetInstanceAsync(Expired))!.RuntimeStatus);
+    }
+
+    [Fact]
+    public async Task A_decision_the_gate_has_not_confirmed_leaves_the_link_usable_and_a_retry_confirms_it_once()
+    {
+        const string Slow = "release:acme:shop:main:slow:production";
+        await _app.Client.ScheduleNewOrchestrationInstanceAsync("ProductionOrchestrator", null, new StartOrchestrationOptions(Slow));
+        await _app.IdleAsync();
+        var token = _signer.Sign(new ApprovalTokenClaims(Slow, ApprovalChoice.Approve, Approver, _app.Clock.GetUtcNow().AddHours(4), ApprovalTokenSigner.NewNonce()));
+
+        var unconfirmed = await _http.PostAsync($"/approvals/{token}", Form());
+        Assert.Equal(HttpStatusCode.GatewayTimeout, unconfirmed.StatusCode);
+        Assert.Contains("This link still works", await unconfirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await _app.Client.RaiseEventAsync(Slow, "let-the-gate-record", true);
+        await _app.IdleAsync();
+        var retried = await _http.PostAsync($"/approvals/{token}", Form());
+        var again = await _http.PostAsync($"/approvals/{token}", Form());
+
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var gate = (await _app.Client.GetInstanceAsync(Slow, getInputsAndOutputs: true))!.ReadCustomStatusAs<PipelineStatus>()!.Approval!;
+        Assert.Equal((ApprovalOutcome.Approved, Approver), (gate.Outcome, gate.DecidedBy));
+        Assert.Single(gate.Receipts!);
+    }
+
+    [Fact]
+    public async Task When_raising_the_decision_fails_the_link_is_not_spent_and_works_afterwards()
+    {
+        await using var app = new SoaklineAppFactory()
+            .WithOrchestrators(r => r.AddOrchestratorFunc<object?, ApprovalDecision>("ProductionOrchestrator", (context, _) => StandInGate.WaitAsync(context, new PipelineStatus("awaiting-approval", "production"))))
+            .WithServices(s => s.AddSingleton<DurableTaskClient>(sp => new FailingRaiseClient(sp.GetRequiredService<IDurableTaskClientProvider>().GetClient())));
+        await app.Client.ScheduleNewOrchestrationInstanceAsync("ProductionOrchestrator", null, new StartOrchestrationOptions(InstanceId));
+        await app.IdleAsync();
+        var client = (FailingRaiseClient)app.Client;
+        var http = app.CreateClient();
+        var token = _signer.Sign(new ApprovalTokenClaims(InstanceId, ApprovalChoice.Approve, Approver, app.Clock.GetUtcNow().AddHours(4), ApprovalTokenSigner.NewNonce()));
+
+        client.FailRaising = true;
+
+        // The in-process test server hands the app's unhandled exception to the caller (over HTTP: a 500).
+        await Assert.ThrowsAsync<InvalidOperationException>(() => http.PostAsync($"/approvals/{token}", Form()));
+        await app.IdleAsync();
+        Assert.Null((await app.Client.GetInstanceAsync(InstanceId, getInputsAndOutputs: true))!.ReadCustomStatusAs<PipelineStatus>()!.Approval!.Receipts);
+
+        client.FailRaising = false;
+        var retried = await http.PostAsync($"/approvals/{token}", Form());
+
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        await app.IdleAsync();
+        var gate = (await app.Client.GetInstanceAsync(InstanceId, getInputsAndOutputs: true))!.ReadCustomStatusAs<PipelineStatus>()!.Approval!;
+        Assert.Equal(ApprovalOutcome.Approved, gate.Outcome);
+    }
+
+    [Fact]
     public async Task An_approver_who_is_not_allowed_is_403_and_the_link_stays_unspent()
     {
         var token = Token(approver: "intern@example.com");
@@ -131,5 +237,6 @@ public sealed class ApprovalLinkTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await _http.PostAsync($"/approvals/{token}", Form())).StatusCode);
         await _app.IdleAsync();
         Assert.Equal(OrchestrationRuntimeStatus.Running, (await Instance()).RuntimeStatus);
+        Assert.Null((await GateAsync()).Receipts);
     }
 }

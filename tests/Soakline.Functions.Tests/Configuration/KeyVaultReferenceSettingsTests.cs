@@ -51,27 +51,27 @@ public sealed class KeyVaultReferenceSettingsTests
     public void The_api_key_is_required_standalone_so_an_unresolved_one_is_an_error_there()
     {
         var values = TestSettings.Defaults();
-        values["Soakline:ApiKey"] = Unresolved("api-key");
+        values["Soakline:ApiKeys"] = Unresolved("api-keys");
 
         var refused = Refused(values);
 
-        Assert.StartsWith("Soakline__ApiKey: the Key Vault reference did not resolve and the setting is required", Assert.Single(refused.Problems), StringComparison.Ordinal);
+        Assert.StartsWith("Soakline__ApiKeys: the Key Vault reference did not resolve and the setting is required", Assert.Single(refused.Problems), StringComparison.Ordinal);
     }
 
     [Fact]
     public void An_unresolved_optional_setting_counts_as_absent_with_a_warning_naming_it()
     {
         var values = UnderAzureFunctions();
-        values["Soakline:ApiKey"] = Unresolved("api-key");
+        values["Soakline:ApiKeys"] = Unresolved("api-keys");
         values["APPLICATIONINSIGHTS_CONNECTION_STRING"] = Unresolved("appinsights");
 
         var settings = AppSettingsReader.Read(Configuration(values));
 
-        Assert.Null(settings.ApiKey);
+        Assert.True(settings.ApiKeys.IsEmpty);
         Assert.Null(settings.Telemetry.ApplicationInsightsConnectionString);
         Assert.Equal(2, settings.Warnings.Count);
         Assert.StartsWith("APPLICATIONINSIGHTS_CONNECTION_STRING: the Key Vault reference did not resolve, so the setting counts as absent", settings.Warnings[0], StringComparison.Ordinal);
-        Assert.StartsWith("Soakline__ApiKey: the Key Vault reference did not resolve, so the setting counts as absent", settings.Warnings[1], StringComparison.Ordinal);
+        Assert.StartsWith("Soakline__ApiKeys: the Key Vault reference did not resolve, so the setting counts as absent", settings.Warnings[1], StringComparison.Ordinal);
         Assert.All(settings.Warnings, warning => Assert.DoesNotContain(VaultUri, warning, StringComparison.Ordinal));
     }
 

@@ -10,7 +10,7 @@ public sealed class SecretsInLogsTests
     [Fact]
     public async Task No_secret_reaches_the_logs()
     {
-        await using var app = new SoaklineAppFactory().AsFunctionsWorker().With("Soakline__ApiKey", TestSettings.ApiKey);
+        await using var app = new SoaklineAppFactory().AsFunctionsWorker().With("Soakline__ApiKeys", TestSettings.ApiKeys);
         var http = app.CreateClient();
 
         Assert.Equal(HttpStatusCode.Accepted, (await http.SendAsync(GitHubDeliveries.Request("push", GitHubDeliveries.Push()))).StatusCode);
@@ -20,7 +20,7 @@ public sealed class SecretsInLogsTests
         using var withKey = new HttpRequestMessage(HttpMethod.Get, "/api/pipelines");
         withKey.Headers.Add("X-Api-Key", TestSettings.ApiKey);
         Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(withKey)).StatusCode);
-        using var bearer = new HttpRequestMessage(HttpMethod.Post, "/api/environments/production/rollback") { Content = JsonContent.Create(new { repository = "acme/shop", scope = "all", reason = "test", by = "ops" }) };
+        using var bearer = new HttpRequestMessage(HttpMethod.Post, "/api/environments/production/rollback") { Content = JsonContent.Create(new { repository = "acme/shop", scope = "all", reason = "test" }) };
         bearer.Headers.Add("Authorization", "Bearer " + TestSettings.ApiKey);
         Assert.Equal(HttpStatusCode.Conflict, (await http.SendAsync(bearer)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await http.GetAsync("/approvals/forged.token")).StatusCode);

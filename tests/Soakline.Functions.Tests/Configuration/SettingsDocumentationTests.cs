@@ -29,7 +29,7 @@ public sealed partial class SettingsDocumentationTests
     private static IEnumerable<string> AppSettings() => typeof(SettingNames).GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(f => f.IsLiteral)
         .Select(f => (string)f.GetRawConstantValue()!)
-        .Where(name => name is not SettingNames.FunctionsHostEndpoint);
+        .Where(name => name is not (SettingNames.FunctionsHostEndpoint or SettingNames.AppServiceAuthEnabled));
 
     [Fact]
     public void The_sample_settings_file_lists_every_setting_the_app_reads()
@@ -45,7 +45,7 @@ public sealed partial class SettingsDocumentationTests
     {
         var docs = File.ReadAllText(Path.Combine(Root, "docs", "operations.md"));
 
-        Assert.All(AppSettings().Append(SettingNames.FunctionsHostEndpoint), name => Assert.Contains($"`{name}`", docs, StringComparison.Ordinal));
+        Assert.All(AppSettings().Append(SettingNames.FunctionsHostEndpoint).Append(SettingNames.AppServiceAuthEnabled), name => Assert.Contains($"`{name}`", docs, StringComparison.Ordinal));
     }
 
     [Fact]

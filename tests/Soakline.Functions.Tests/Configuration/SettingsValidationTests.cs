@@ -29,7 +29,7 @@ public sealed class SettingsValidationTests
         var message = Problems([]);
 
         Assert.Contains("Soakline__TaskHub is missing", message, StringComparison.Ordinal);
-        Assert.Contains("Soakline__ApiKey is missing", message, StringComparison.Ordinal);
+        Assert.Contains("Soakline__ApiKeys is missing", message, StringComparison.Ordinal);
         Assert.Contains("Soakline__GitHub__WebhookSecret is missing", message, StringComparison.Ordinal);
         Assert.Contains("Soakline__Approvals__SigningKey is missing", message, StringComparison.Ordinal);
     }
@@ -66,16 +66,51 @@ public sealed class SettingsValidationTests
         Assert.DoesNotContain("SecretUri", message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_secret_that_is_too_short_is_named_but_never_echoed()
+    [Theory]
+    [InlineData("Soakline:GitHub:WebhookSecret", "hunter2", "Soakline__GitHub__WebhookSecret is too short")]
+    [InlineData("Soakline:ApiKey", "apikey-OLD-0123456789abcdef", "Soakline__ApiKey is no longer read: move the key into Soakline__ApiKeys")]
+    public void A_bad_secret_is_named_but_never_echoed(string key, string secret, string expected)
     {
         var values = TestSettings.Defaults();
-        values["Soakline:ApiKey"] = "hunter2";
+        values[key] = secret;
 
         var message = Problems(values);
 
-        Assert.Contains("Soakline__ApiKey is too short", message, StringComparison.Ordinal);
-        Assert.DoesNotContain("hunter2", message, StringComparison.Ordinal);
+        Assert.Contains(expected, message, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Named_api_keys_are_read_by_name_and_shown_without_their_keys()
+    {
+        var settings = Read(TestSettings.Defaults());
+
+        Assert.Equal([TestSettings.ApiKeyName, TestSettings.OtherKeyName], settings.ApiKeys.Names);
+        Assert.Equal(TestSettings.ApiKeyName, settings.ApiKeys.Match(TestSettings.ApiKey)!.Name);
+        Assert.Equal(TestSettings.OtherKeyName, settings.ApiKeys.Match(TestSettings.OtherKey)!.Name);
+        Assert.Null(settings.ApiKeys.Match("apikey-TEST-0b9d8c7e6f5a4b3"));
+        Assert.DoesNotContain(TestSettings.ApiKey, settings.ApiKeys.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_bad_api_key_entry_is_named_at_once_by_its_name_and_no_key_is_echoed()
+    {
+        var values = TestSettings.Defaults();
+        values["Soakline:ApiKeys"] = "ci-bot=hunter2; lead@example.com=apikey-first-0123456789; LEAD@example.com=apikey-second-0123456789; "
+            + "apikey-without-a-name-0123456789; =apikey-nameless-0123456789; ops=apikey-first-0123456789; two words=apikey-spaced-0123456789";
+
+        var message = Problems(values);
+
+        Assert.Contains("Soakline__ApiKeys: the key named 'ci-bot' is too short", message, StringComparison.Ordinal);
+        Assert.Contains("Soakline__ApiKeys: the name 'LEAD@example.com' is used more than once", message, StringComparison.Ordinal);
+        Assert.Contains("Soakline__ApiKeys: entry 4 of 7 is not name=key", message, StringComparison.Ordinal);
+        Assert.Contains("Soakline__ApiKeys: entry 5 of 7 has no name", message, StringComparison.Ordinal);
+        Assert.Contains("Soakline__ApiKeys: the keys named 'lead@example.com' and 'ops' are the same", message, StringComparison.Ordinal);
+        Assert.Contains("Soakline__ApiKeys: the name 'two words' may not contain spaces", message, StringComparison.Ordinal);
+        foreach (var key in new[] { "hunter2", "apikey-first", "apikey-second", "apikey-without", "apikey-nameless", "apikey-spaced" })
+        {
+            Assert.DoesNotContain(key, message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -83,12 +118,27 @@ public sealed class SettingsValidationTests
     {
         var values = TestSettings.Defaults();
         values["Functions:Worker:HostEndpoint"] = "http://127.0.0.1:7071/";
-        values.Remove("Soakline:ApiKey");
+        values.Remove("Soakline:ApiKeys");
 
         Assert.Equal(HostingMode.FunctionsWorker, Read(values).Mode);
+        Assert.True(Read(values).ApiKeys.IsEmpty);
 
         values.Remove("Functions:Worker:HostEndpoint");
-        Assert.Contains(SettingNames.ApiKey, Problems(values), StringComparison.Ordinal);
+        Assert.Contains(SettingNames.ApiKeys, Problems(values), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true, "True", true)]
+    [InlineData(true, "false", false)]
+    [InlineData(true, null, false)]
+    [InlineData(false, "True", false)]
+    public void App_service_principal_headers_are_trusted_only_under_azure_functions_with_app_service_authentication_on(bool azure, string? authEnabled, bool trusted)
+    {
+        var values = TestSettings.Defaults();
+        values["Functions:Worker:HostEndpoint"] = azure ? "http://127.0.0.1:7071/" : null;
+        values["WEBSITE_AUTH_ENABLED"] = authEnabled;
+
+        Assert.Equal(trusted, Read(values).AppServiceAuthentication);
     }
 
     [Fact]
@@ -107,7 +157,7 @@ public sealed class SettingsValidationTests
 
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["Soakline__TaskHub"] = "soakline";
-        start.Environment["Soakline__ApiKey"] = TestSettings.ApiKey;
+        start.Environment["Soakline__ApiKeys"] = TestSettings.ApiKeys;
         start.Environment["Soakline__Approvals__SigningKey"] = "c2hvcnQ=";
         start.Environment["MonitorSchedule"] = "every five minutes";
 

@@ -24,7 +24,7 @@ public sealed class FunctionsMetadataTests
         { "PipelinesApi", "httpTrigger", "api/pipelines/{*path}", "get,post", "Function", null },
         { "EnvironmentsApi", "httpTrigger", "api/environments/{*path}", "post", "Function", null },
         { "MetricsApi", "httpTrigger", "api/metrics/{*path}", "get", "Function", null },
-        { "Dashboard", "httpTrigger", "dashboard/{*path}", "get", "Function", null },
+        { "Dashboard", "httpTrigger", "dashboard/{*path}", "get,post", "Function", null },
         { "MonitorTimer", "timerTrigger", null, null, null, "%MonitorSchedule%" },
         { "MonitorOffHoursTimer", "timerTrigger", null, null, null, "0 */15 * * * *" },
     };

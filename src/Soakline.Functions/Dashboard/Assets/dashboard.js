@@ -1,5 +1,5 @@
 // Soakline dashboard: confirmation step for actions, and the live canary view on a pipeline page.
-// Plain browser JavaScript, no build step. The browser's session cookie carries the API key (see docs/operations.md);
+// Plain browser JavaScript, no build step. The browser's signed session cookie says who is signed in (see docs/operations.md);
 // under Azure Functions the page's ?code= function key is passed on to the API calls.
 "use strict";
 
@@ -37,13 +37,13 @@
   // ---- actions -------------------------------------------------------------------------------------------------
   const describe = {
     approve: b => ({ title: "Approve this release?", text: "Production goes ahead with " + b.dataset.pipeline + ".", note: "Comment (optional)", required: false,
-      url: "/api/pipelines/" + encodeURIComponent(b.dataset.pipeline) + "/approve", body: (by, note) => ({ by, comment: note || null }), done: "Approved" }),
+      url: "/api/pipelines/" + encodeURIComponent(b.dataset.pipeline) + "/approve", body: note => ({ comment: note || null }), done: "Approved" }),
     reject: b => ({ title: "Reject this release?", text: "The pipeline " + b.dataset.pipeline + " stops before production.", note: "Why (optional)", required: false,
-      url: "/api/pipelines/" + encodeURIComponent(b.dataset.pipeline) + "/reject", body: (by, note) => ({ by, comment: note || null }), done: "Rejected" }),
+      url: "/api/pipelines/" + encodeURIComponent(b.dataset.pipeline) + "/reject", body: note => ({ comment: note || null }), done: "Rejected" }),
     abort: b => ({ title: "Abort this pipeline?", text: "A running canary is rolled back to what ran before.", note: "Reason", required: true,
-      url: "/api/pipelines/" + encodeURIComponent(b.dataset.pipeline) + "/abort", body: (by, note) => ({ by, reason: note }), done: "Abort requested" }),
+      url: "/api/pipelines/" + encodeURIComponent(b.dataset.pipeline) + "/abort", body: note => ({ reason: note }), done: "Abort requested" }),
     rollback: b => ({ title: "Emergency rollback of " + b.dataset.environment + "?", text: "Every host of " + b.dataset.repository + " in " + b.dataset.environment + " goes back to the previous release.", note: "Reason", required: true,
-      url: "/api/environments/" + encodeURIComponent(b.dataset.environment) + "/rollback", body: (by, note) => ({ repository: b.dataset.repository, scope: "all", reason: note, by }), done: "Rollback started" }),
+      url: "/api/environments/" + encodeURIComponent(b.dataset.environment) + "/rollback", body: note => ({ repository: b.dataset.repository, scope: "all", reason: note }), done: "Rollback started" }),
   };
 
   // Set by the live view on a pipeline page: redraws at once after an action instead of reloading the page.
@@ -53,7 +53,6 @@
     const dialog = document.getElementById("confirm");
     if (!dialog) return;
     const form = document.getElementById("confirm-form");
-    const by = document.getElementById("confirm-by");
     const note = document.getElementById("confirm-note");
     const error = document.getElementById("confirm-error");
     let pending = null;
@@ -68,7 +67,6 @@
       note.required = pending.required;
       note.value = "";
       error.textContent = "";
-      by.value = localStorage.getItem("soakline.by") || "";
       dialog.showModal();
     });
 
@@ -77,12 +75,9 @@
     form.addEventListener("submit", async event => {
       event.preventDefault();
       if (!pending) return;
-      const who = by.value.trim();
-      if (!who) { error.textContent = "Your name or e-mail is required."; return; }
       if (pending.required && !note.value.trim()) { error.textContent = pending.note + " is required."; return; }
       try {
-        await post(pending.url, pending.body(who, note.value.trim()));
-        localStorage.setItem("soakline.by", who);
+        await post(pending.url, pending.body(note.value.trim()));
         dialog.close();
         flash(pending.done);
         if (refreshLiveView) refreshLiveView();
