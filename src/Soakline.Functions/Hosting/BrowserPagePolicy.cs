@@ -18,7 +18,7 @@ public sealed record BrowserPagePolicy(string ContentSecurityPolicy)
     public static BrowserPagePolicy Dashboard { get; } = new(string.Join("; ",
         "default-src 'none'",
         "script-src 'self'",
-        $"style-src 'self' '{StyleHash(Dashboard.SignInPage.Style)}'",
+        $"style-src 'self' '{StyleHash(Soakline.Functions.Dashboard.SignInPage.Style)}'",
         "img-src 'self'",
         "connect-src 'self'",
         "form-action 'self'",
