@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Soakline.Functions.Dashboard;
 using Soakline.Functions.Hosting;
 using Soakline.Functions.Tests.Infrastructure;
 using Soakline.Integrations.Approvals;
@@ -11,7 +12,7 @@ using Soakline.Pipeline.Ports;
 namespace Soakline.Functions.Tests.Hosting;
 
 /// <summary>
-/// Every kind of page a browser renders (dashboard pages and assets, the dashboard's refusals and key exchange, the
+/// Every kind of page a browser renders (dashboard pages and assets, the dashboard's refusals and sign-in page, the
 /// approval confirmation, outcome and refusal pages) comes with its Content-Security-Policy, no framing, no referrer,
 /// no caching and no sniffing; the policy allows exactly what the page uses.
 /// </summary>
@@ -77,11 +78,25 @@ public sealed partial class BrowserPageHeadersTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
         AssertHardened(script, BrowserPagePolicy.Dashboard);
 
-        // What a browser without a session sees, and the one-time key exchange, are answers of the same pages.
+        // What a browser without a session sees, the sign-in page and its redirect back are answers of the same pages.
         AssertHardened(await _browser.GetAsync("/dashboard"), BrowserPagePolicy.Dashboard);
-        var exchange = await _browser.GetAsync("/dashboard?key=" + Uri.EscapeDataString(TestSettings.ApiKey));
-        Assert.Equal(HttpStatusCode.Redirect, exchange.StatusCode);
-        AssertHardened(exchange, BrowserPagePolicy.Dashboard);
+        var signIn = await _browser.GetAsync(DashboardSignIn.SignInRoute);
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        AssertHardened(signIn, BrowserPagePolicy.Dashboard);
+        var signedIn = await _browser.PostAsync(DashboardSignIn.SignInRoute, new FormUrlEncodedContent(new Dictionary<string, string> { [DashboardSignIn.KeyField] = TestSettings.ApiKey }));
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        AssertHardened(signedIn, BrowserPagePolicy.Dashboard);
+    }
+
+    [Fact]
+    public async Task The_sign_in_pages_one_inline_stylesheet_is_the_one_the_policy_allows()
+    {
+        var html = await (await _browser.GetAsync(DashboardSignIn.SignInRoute)).Content.ReadAsStringAsync();
+        var style = Regex.Match(html, "<style>(.*?)</style>", RegexOptions.Singleline);
+        Assert.True(style.Success, "the sign-in page has no stylesheet");
+        Assert.Contains($"'{BrowserPagePolicy.StyleHash(style.Groups[1].Value)}'", BrowserPagePolicy.Dashboard.ContentSecurityPolicy, StringComparison.Ordinal);
+        Assert.DoesNotMatch(InlineScript(), html);
+        Assert.DoesNotMatch(EventHandlerAttribute(), html);
     }
 
     [Fact]

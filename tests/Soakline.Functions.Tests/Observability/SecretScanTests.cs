@@ -6,6 +6,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Soakline.Functions.Dashboard;
 using Soakline.Functions.Tests.Infrastructure;
 using Soakline.Functions.Webhooks;
 using Soakline.Integrations.Approvals;
@@ -61,7 +62,7 @@ public sealed class SecretScanTests(SecretScanTests.AzuriteAlone azurite) : IDis
                 telemetry.AddTo(services);
                 services.AddLogging(logging => logging.AddSimpleConsole(o => o.IncludeScopes = true));
                 services.Configure<DurableTaskRegistry>(r => r.AddOrchestratorFunc<object?, ApprovalDecision>(WaitingOrchestrator, (context, _) =>
-                    context.WaitForExternalEvent<ApprovalDecision>(PipelineEvents.Approval, CancellationToken.None)));
+                    StandInGate.WaitAsync(context, new PipelineStatus("awaiting-approval", "production", "20261123-074000-0123456"))));
             });
 
         var signer = new ApprovalTokenSigner(new ApprovalTokenSettings { SigningKey = TestSettings.SigningKey });
@@ -73,6 +74,7 @@ public sealed class SecretScanTests(SecretScanTests.AzuriteAlone azurite) : IDis
         var push = GitHubDeliveries.Request("push", pushBody);
         var webhookSignature = push.Headers.GetValues(WebhookSignature.HeaderName).Single();
 
+        var session = string.Empty;
         await using (app)
         {
             var http = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
@@ -102,12 +104,14 @@ public sealed class SecretScanTests(SecretScanTests.AzuriteAlone azurite) : IDis
             await Send(http, HttpMethod.Post, $"/api/pipelines/{Uri.EscapeDataString(InstanceId)}/approve?code={FunctionKey}", r =>
             {
                 r.Headers.Add("X-Api-Key", TestSettings.ApiKey);
-                r.Content = JsonContent.Create(new { by = Approver });
+                r.Content = JsonContent.Create(new { comment = "late" });
             });
 
-            // The dashboard: the one-time key in the address, then the session cookie, with a function key.
-            Assert.Equal(HttpStatusCode.Redirect, (await http.GetAsync($"/dashboard?key={Uri.EscapeDataString(TestSettings.ApiKey)}")).StatusCode);
-            Assert.Equal(HttpStatusCode.OK, (await Send(http, HttpMethod.Get, $"/dashboard?code={FunctionKey}", r => r.Headers.Add("Cookie", $"soakline_key={Uri.EscapeDataString(TestSettings.ApiKey)}"))).StatusCode);
+            // The dashboard: the sign-in form takes the key, then the session cookie opens a page, with a function key.
+            var signIn = await http.PostAsync(DashboardSignIn.SignInRoute, new FormUrlEncodedContent([KeyValuePair.Create(DashboardSignIn.KeyField, TestSettings.ApiKey)]));
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+            session = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(DashboardSession.CookieName + "=", StringComparison.Ordinal)).Split(';')[0];
+            Assert.Equal(HttpStatusCode.OK, (await Send(http, HttpMethod.Get, $"/dashboard?code={FunctionKey}", r => r.Headers.Add("Cookie", session))).StatusCode);
 
             // An outbound call to a chat webhook, through the client the chat adapter uses.
             var chat = app.Services.GetRequiredService<IHttpClientFactory>().CreateClient("WebhookPoster");
@@ -142,6 +146,7 @@ public sealed class SecretScanTests(SecretScanTests.AzuriteAlone azurite) : IDis
             ["function key"] = FunctionKey,
             ["GitHub token"] = GitHubContentsServer.Token,
             ["chat webhook URL"] = ChatWebhookSecret,
+            ["dashboard session"] = session.Split('=', 2)[1],
         };
         foreach (var (output, text) in outputs)
         {
