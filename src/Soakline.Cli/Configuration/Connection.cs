@@ -1,0 +1,8 @@
+namespace Soakline.Cli.Configuration;
+
+/// <summary>Where the app is and the key to call it with, each with where it came from (for error messages).</summary>
+internal sealed record Connection(Uri BaseUrl, string ApiKey, string UrlSource, string KeySource)
+{
+    /// <summary>Never the key itself: a record's generated ToString would otherwise print it.</summary>
+    public override string ToString() => $"{BaseUrl} (url from {UrlSource}, API key from {KeySource})";
+}
