@@ -132,5 +132,19 @@ public sealed class ConnectionTests : IDisposable
         Assert.Equal(FakeSoaklineApi.Key, Assert.Single(api.Requests).ApiKey);
     }
 
+    [Fact]
+    public async Task A_function_key_for_azure_is_sent_as_x_functions_key_only_when_configured()
+    {
+        await using var api = await FakeSoaklineApi.StartAsync();
+        var file = Config($$"""{"url": "{{api.BaseUrl.AbsoluteUri}}", "apiKey": "{{FakeSoaklineApi.Key}}", "functionKey": "function-key-from-file"}""");
+
+        var withKey = await CliRun.StartAsync(["pipelines", "--config", file]);
+        var without = await CliRun.StartAsync(["pipelines", "--url", api.BaseUrl.AbsoluteUri, "--api-key", FakeSoaklineApi.Key]);
+
+        Assert.Equal((0, 0), (withKey.ExitCode, without.ExitCode));
+        Assert.Equal(["function-key-from-file", ""], api.Requests.Select(r => r.FunctionKey));
+        Assert.Equal([FakeSoaklineApi.Key, FakeSoaklineApi.Key], api.Requests.Select(r => r.ApiKey));
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

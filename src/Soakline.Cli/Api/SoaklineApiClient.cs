@@ -15,6 +15,9 @@ internal sealed class SoaklineApiClient(HttpClient http, Connection connection)
 {
     public const string KeyHeader = "X-Api-Key";
 
+    /// <summary>The header the Azure Functions host reads a function key from.</summary>
+    public const string FunctionKeyHeader = "x-functions-key";
+
     public Connection Connection => connection;
 
     /// <summary><c>GET /api/pipelines</c> with the filters that are set.</summary>
@@ -66,6 +69,11 @@ internal sealed class SoaklineApiClient(HttpClient http, Connection connection)
     {
         using var request = new HttpRequestMessage(method, new Uri(connection.BaseUrl, path));
         request.Headers.Add(KeyHeader, connection.ApiKey);
+        if (connection.FunctionKey is { } functionKey)
+        {
+            request.Headers.Add(FunctionKeyHeader, functionKey);
+        }
+
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (body is not null)
         {

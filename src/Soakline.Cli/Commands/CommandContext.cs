@@ -17,6 +17,8 @@ internal sealed class CommandContext(CliConsole console, CliEnvironment environm
 
     public Option<string> ApiKey { get; } = new("--api-key") { Description = $"Your API key, sent as X-Api-Key (or {ConnectionResolver.KeyVariable}, or \"apiKey\" in the config file)", Recursive = true };
 
+    public Option<string> FunctionKey { get; } = new("--function-key") { Description = $"In Azure: a function key for the Functions host, sent as x-functions-key (or {ConnectionResolver.FunctionKeyVariable}, or \"functionKey\" in the config file)", Recursive = true };
+
     public Option<string> Config { get; } = new("--config") { Description = "The config file (default: ~/.config/soakline/config.json)", Recursive = true };
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print the API's JSON instead of tables", Recursive = true };
@@ -30,6 +32,7 @@ internal sealed class CommandContext(CliConsole console, CliEnvironment environm
         ArgumentNullException.ThrowIfNull(root);
         root.Options.Add(Url);
         root.Options.Add(ApiKey);
+        root.Options.Add(FunctionKey);
         root.Options.Add(Config);
         root.Options.Add(Json);
     }
@@ -55,7 +58,7 @@ internal sealed class CommandContext(CliConsole console, CliEnvironment environm
         ArgumentNullException.ThrowIfNull(body);
         try
         {
-            var connection = ConnectionResolver.Resolve(parse.GetValue(Url), parse.GetValue(ApiKey), parse.GetValue(Config), environment);
+            var connection = ConnectionResolver.Resolve(parse.GetValue(Url), parse.GetValue(ApiKey), parse.GetValue(Config), environment, parse.GetValue(FunctionKey));
             using var http = new HttpClient { Timeout = RequestTimeout };
             return await body(new SoaklineApiClient(http, connection), parse.GetValue(Json), ct).ConfigureAwait(false);
         }

@@ -2,8 +2,8 @@ using System.Text.Json;
 
 namespace Soakline.Cli.Configuration;
 
-/// <summary>The config file: <c>{"url": "https://...", "apiKey": "..."}</c>.</summary>
-internal sealed record ConfigFile(string? Url, string? ApiKey)
+/// <summary>The config file: <c>{"url": "https://...", "apiKey": "...", "functionKey": "..."}</c> (functionKey for Azure only).</summary>
+internal sealed record ConfigFile(string? Url, string? ApiKey, string? FunctionKey = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

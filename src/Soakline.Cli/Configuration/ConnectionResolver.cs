@@ -9,13 +9,14 @@ internal static class ConnectionResolver
 {
     public const string UrlVariable = "SOAKLINE_URL";
     public const string KeyVariable = "SOAKLINE_API_KEY";
+    public const string FunctionKeyVariable = "SOAKLINE_FUNCTION_KEY";
 
     /// <summary>How to get a key: printed whenever one is missing or refused.</summary>
     public const string KeyHint =
         "ask whoever runs the app for a named API key (the app's Soakline__ApiKeys setting; docs/operations.md), " +
         $"then pass it as --api-key, set {KeyVariable}, or put \"apiKey\" in the config file";
 
-    public static Connection Resolve(string? urlFlag, string? keyFlag, string? configFlag, CliEnvironment environment)
+    public static Connection Resolve(string? urlFlag, string? keyFlag, string? configFlag, CliEnvironment environment, string? functionKeyFlag = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var configPath = string.IsNullOrWhiteSpace(configFlag) ? environment.DefaultConfigFile : Path.GetFullPath(configFlag);
@@ -39,7 +40,11 @@ internal static class ConnectionResolver
             throw new CliException(ExitCodes.Usage, $"no API key: {KeyHint}");
         }
 
-        return new Connection(ParseUrl(url, urlSource), key, urlSource, keySource);
+        var (functionKey, _) = First(
+            (functionKeyFlag, "--function-key"),
+            (environment.Variable(FunctionKeyVariable), FunctionKeyVariable),
+            (file?.FunctionKey, $"config file {configPath}"));
+        return new Connection(ParseUrl(url, urlSource), key, urlSource, keySource, functionKey);
     }
 
     private static (string? Value, string Source) First(params (string? Value, string Source)[] candidates)

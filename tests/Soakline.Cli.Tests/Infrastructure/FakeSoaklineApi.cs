@@ -61,7 +61,7 @@ internal sealed class FakeSoaklineApi : IAsyncDisposable
         var request = http.Request;
         using var reader = new StreamReader(request.Body);
         var body = await reader.ReadToEndAsync();
-        _requests.Enqueue(new RecordedRequest(request.Method, request.Path.Value ?? string.Empty, request.QueryString.Value ?? string.Empty, request.Headers["X-Api-Key"].ToString(), body));
+        _requests.Enqueue(new RecordedRequest(request.Method, request.Path.Value ?? string.Empty, request.QueryString.Value ?? string.Empty, request.Headers["X-Api-Key"].ToString(), body, request.Headers["x-functions-key"].ToString()));
 
         if (Override is { } forced)
         {
