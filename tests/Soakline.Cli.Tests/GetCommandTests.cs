@@ -151,6 +151,19 @@ public sealed class GetCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Watch_rides_out_an_app_that_stops_answering_for_a_moment()
+    {
+        _api.Script(ApiJson.Id, Running(Soaking), FakeSoaklineApi.Drop, FakeSoaklineApi.Drop, Running(Soaking), ApiJson.Ended("Released", "on every host"));
+
+        var run = await CliRun.StartAsync(Args("get", ApiJson.Id, "--watch", "--interval", "20ms"));
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        // At least one failed read is reported (the HTTP client may retry a dropped request once by itself).
+        Assert.Contains(run.Out.Split('\n'), l => l.StartsWith("(the app is not answering: cannot reach the Soakline app", StringComparison.Ordinal));
+        Assert.EndsWith("ended: Released: on every host (exit 0)", run.Out.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Watch_of_a_pipeline_that_already_ended_reads_it_once()
     {
         _api.Script(ApiJson.Id, ApiJson.Ended("Rejected", "rejected by alice: not today"));

@@ -18,6 +18,9 @@ internal sealed class FakeSoaklineApi : IAsyncDisposable
 {
     public const string Key = "test-key-0123456789abcdef";
 
+    /// <summary>A scripted state that drops the connection instead of answering, as an app that is restarting does.</summary>
+    public const string Drop = "<drop the connection>";
+
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, Queue<string>> _states = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
@@ -90,6 +93,12 @@ internal sealed class FakeSoaklineApi : IAsyncDisposable
             lock (states)
             {
                 state = states.Count > 1 ? states.Dequeue() : states.Peek();
+            }
+
+            if (state == Drop)
+            {
+                http.Abort();
+                return;
             }
 
             await Answer(http, HttpStatusCode.OK, "application/json", state);
