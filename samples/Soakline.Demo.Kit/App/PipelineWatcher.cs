@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
+using Soakline.Cli;
 
 namespace Soakline.Demo.Kit.App;
 
 /// <summary>
-/// Follows one pipeline through the API until it ends, printing what changes: each environment run's stage, traffic,
-/// soak remaining and last analysis, and every new timeline entry. The caller can act on what it sees (approve when a
-/// run waits for approval; a test kills the app in the middle of a soak).
+/// Follows one pipeline through the API until it ends, printing what changes the way <c>soakline get --watch</c> does
+/// in a pipe (the CLI's <see cref="WatchLines"/>): every new timeline entry, each run whose stage, traffic or analysis
+/// changed, and the ending. The caller can act on what it sees (approve when a run waits for approval; a test kills
+/// the app in the middle of a soak).
 /// </summary>
 public sealed class PipelineWatcher(SoaklineApp app, TextWriter output)
 {
@@ -17,7 +19,7 @@ public sealed class PipelineWatcher(SoaklineApp app, TextWriter output)
     public async Task<PipelineResult> FollowAsync(string instanceId, TimeSpan timeout, Func<PipelineProgress, Task>? onProgress, CancellationToken cancellationToken)
     {
         var started = DateTimeOffset.UtcNow;
-        var seenTimeline = 0;
+        var printer = new WatchLines();
         var lastLines = new Dictionary<string, string>(StringComparer.Ordinal);
         var seenStages = new HashSet<string>(StringComparer.Ordinal);
         while (true)
@@ -30,14 +32,12 @@ public sealed class PipelineWatcher(SoaklineApp app, TextWriter output)
 
             if (await app.GetPipelineAsync(instanceId, cancellationToken).ConfigureAwait(false) is { } detail)
             {
-                var elapsed = DateTimeOffset.UtcNow - started;
-                var timeline = detail.GetProperty("timeline").EnumerateArray().ToList();
-                foreach (var entry in timeline.Skip(seenTimeline))
+                foreach (var line in printer.Next(detail))
                 {
-                    Print(elapsed, $"{Text(entry, "environment"),-10} {Text(entry, "kind")}: {Text(entry, "detail")}");
+                    output.WriteLine($"  {line}");
                 }
 
-                seenTimeline = timeline.Count;
+                var timeline = detail.GetProperty("timeline").EnumerateArray().ToList();
                 foreach (var run in detail.GetProperty("environmentRuns").EnumerateArray())
                 {
                     if (run.GetProperty("status") is not { ValueKind: JsonValueKind.Object } status)
@@ -53,7 +53,6 @@ public sealed class PipelineWatcher(SoaklineApp app, TextWriter output)
                     }
 
                     lastLines[environment] = line;
-                    Print(elapsed, $"{environment,-10} {line}");
                     var stage = Text(status, "stage");
                     var newStage = seenStages.Add($"{run.GetProperty("id").GetString()}|{stage}");
                     if (onProgress is not null)
@@ -75,7 +74,7 @@ public sealed class PipelineWatcher(SoaklineApp app, TextWriter output)
         }
     }
 
-    /// <summary>"stage 1: soaking · traffic 5% · soak 12s left · analysis: ..." with only the parts that are set.</summary>
+    /// <summary>What tells one state of a run from the next, for <c>onProgress</c>: stage, traffic, soak, analysis, detail.</summary>
     private static string Describe(JsonElement status)
     {
         var parts = new List<string> { Text(status, "stage") };
@@ -108,8 +107,6 @@ public sealed class PipelineWatcher(SoaklineApp app, TextWriter output)
 
     private static TimeSpan? SoakRemaining(JsonElement status) =>
         Text(status, "soakRemaining") is { Length: > 0 } soak && TimeSpan.TryParse(soak, CultureInfo.InvariantCulture, out var remaining) ? remaining : null;
-
-    private void Print(TimeSpan elapsed, string line) => output.WriteLine($"  [{elapsed.TotalSeconds,5:0}s] {line}");
 
     private static string Text(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : "";

@@ -1,0 +1,4 @@
+namespace Soakline.Cli.Models;
+
+/// <summary>One metric of the last analysis: its value against its limit (and baseline, for relative thresholds).</summary>
+internal sealed record CheckReading(string Name, CheckState Status, double? Value = null, double? Baseline = null, double? Limit = null, string? Detail = null);

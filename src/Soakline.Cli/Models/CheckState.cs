@@ -1,0 +1,10 @@
+namespace Soakline.Cli.Models;
+
+/// <summary>A check's verdict, in the order the app numbers them.</summary>
+internal enum CheckState
+{
+    Pass,
+    Breach,
+    NoData,
+    Unhealthy,
+}

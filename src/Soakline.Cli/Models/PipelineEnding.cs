@@ -1,0 +1,58 @@
+namespace Soakline.Cli.Models;
+
+/// <summary>
+/// How a pipeline ended, as an exit code (<see cref="ExitCodes"/>) and a sentence. The release orchestrator finishes
+/// with the custom status stage "completed" and detail "&lt;outcome&gt;: &lt;why&gt;" (the outcome being a ReleaseStatus
+/// name); a failed orchestration carries the failure in its detail.
+/// </summary>
+internal sealed record PipelineEnding(int ExitCode, string Outcome, string Sentence)
+{
+    /// <summary>Null while the pipeline still runs.</summary>
+    public static PipelineEnding? Of(PipelineDetail detail)
+    {
+        ArgumentNullException.ThrowIfNull(detail);
+        var pipeline = detail.Pipeline;
+        if (!pipeline.HasEnded)
+        {
+            return null;
+        }
+
+        var said = pipeline.Progress?.Detail ?? detail.Timeline.LastOrDefault(e => e.Kind == "PipelineCompleted")?.Detail;
+        return pipeline.RuntimeStatus switch
+        {
+            "Terminated" => new PipelineEnding(ExitCodes.Terminated, "Terminated", said ?? "the pipeline was terminated by an operator"),
+            "Failed" => new PipelineEnding(ExitCodes.PipelineFailed, "Failed", said ?? "the pipeline's orchestration failed"),
+            _ => pipeline.Progress?.Stage switch
+            {
+                // The rollback orchestrator ends "refused" (nothing it may roll back) or "completed" with a plain detail.
+                "refused" => new PipelineEnding(ExitCodes.PipelineRefused, "Refused", said ?? "refused"),
+                "failed" => new PipelineEnding(ExitCodes.PipelineFailed, "Failed", said ?? "failed"),
+                _ when said == "rollback incomplete" => new PipelineEnding(ExitCodes.PipelineFailed, "RollbackIncomplete", said),
+                _ => FromOutcome(said),
+            },
+        };
+    }
+
+    private static PipelineEnding FromOutcome(string? detail)
+    {
+        // "Released: 20261206T... on every host": an outcome name is one word; anything else is a plain sentence.
+        var separator = detail?.IndexOf(": ", StringComparison.Ordinal) ?? -1;
+        var named = separator > 0 && detail![..separator].All(char.IsAsciiLetter);
+        var outcome = named ? detail![..separator] : "Completed";
+        var why = named ? detail![(separator + 2)..] : detail ?? "completed";
+        var code = outcome switch
+        {
+            "Released" or "Deployed" or "NothingToDeploy" or "Ignored" or "Completed" => ExitCodes.Success,
+            "RolledBack" => ExitCodes.RolledBack,
+            "Rejected" => ExitCodes.Rejected,
+            "Refused" or "PolicyRefused" => ExitCodes.PipelineRefused,
+            "ApprovalExpired" => ExitCodes.ApprovalExpired,
+            "SpecInvalid" => ExitCodes.SpecInvalid,
+            "GateFailed" or "GateTimedOut" or "E2ERequirementNotMet" => ExitCodes.GateFailed,
+
+            // DeployFailed, and any outcome this CLI does not know yet: never reported as success.
+            _ => ExitCodes.PipelineFailed,
+        };
+        return new PipelineEnding(code, outcome, why);
+    }
+}

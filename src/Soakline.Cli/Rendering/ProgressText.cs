@@ -1,0 +1,85 @@
+using System.Globalization;
+using Soakline.Cli.Models;
+
+namespace Soakline.Cli.Rendering;
+
+/// <summary>The words and numbers shared by the live view and the line output, so both say the same thing.</summary>
+internal static class ProgressText
+{
+    public static string Soak(TimeSpan? remaining) =>
+        remaining is not { } left ? "–"
+        : left <= TimeSpan.Zero ? "ending"
+        : left.TotalHours >= 1 ? left.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture)
+        : left.ToString(@"m\:ss", CultureInfo.InvariantCulture);
+
+    public static string Number(double? value) =>
+        value is not { } number ? "–" : number.ToString(Math.Abs(number) >= 100 ? "0" : "0.###", CultureInfo.InvariantCulture);
+
+    public static string Verdict(CheckState state) => state switch
+    {
+        CheckState.Pass => "ok",
+        CheckState.Breach => "BREACH",
+        CheckState.NoData => "no data",
+        CheckState.Unhealthy => "UNHEALTHY",
+        _ => state.ToString(),
+    };
+
+    /// <summary>"<c>checkout · stage 2: soaking · traffic 25% · soak 4:12 left · analysis ok: ...</c>", only what is set.</summary>
+    /// <param name="withSoak">False for the change key: the countdown alone is not a change worth a line.</param>
+    public static string RunLine(PipelineSummary run, bool withSoak = true)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var progress = run.Progress;
+        var parts = new List<string> { progress?.Stage ?? run.RuntimeStatus.ToLowerInvariant() };
+        if (progress is null)
+        {
+            return parts[0];
+        }
+
+        if (progress.Release is { Length: > 0 } release)
+        {
+            parts.Add(release);
+        }
+
+        if (progress.TrafficPercent > 0)
+        {
+            parts.Add($"traffic {progress.TrafficPercent}%");
+        }
+
+        if (withSoak && progress.SoakRemaining is { } soak)
+        {
+            parts.Add($"soak {Soak(soak)} left");
+        }
+
+        if (progress.LastChecks is { Count: > 0 } checks)
+        {
+            parts.Add(string.Join(", ", checks.Select(c => $"{c.Name} {Number(c.Value)}/{Number(c.Limit)} {Verdict(c.Status)}")));
+        }
+        else if (progress.LastAnalysis is { Length: > 0 } analysis)
+        {
+            parts.Add($"analysis {(progress.LastAnalysisHealthy == false ? "failing" : "ok")}: {analysis}");
+        }
+
+        if (progress.Detail is { Length: > 0 } detail)
+        {
+            parts.Add(detail);
+        }
+
+        return string.Join(" · ", parts);
+    }
+
+    /// <summary>The environment a run works on, or its orchestrator when its status does not say.</summary>
+    public static string Where(PipelineSummary run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return run.Progress?.Environment is { Length: > 0 } environment ? environment : run.Orchestrator;
+    }
+
+    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+
+    public static string Repository(PipelineSummary pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        return pipeline.Push is { } push ? $"{push.Repository}@{push.Branch} {push.ShortSha}" : pipeline.Orchestrator;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+
+namespace Soakline.Cli.Tests.Infrastructure;
+
+/// <summary>
+/// The app's API documents as the app writes them (System.Text.Json web defaults; CheckStatus as a number, TimeSpan
+/// as "hh:mm:ss"), built from the fields a test cares about.
+/// </summary>
+internal static class ApiJson
+{
+    public const string Id = "release:demo:shop:main:0123456789abcdef0123456789abcdef01234567";
+    public static readonly DateTimeOffset Created = new(2026, 12, 6, 21, 0, 0, TimeSpan.Zero);
+
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
+    public static object Status(string stage, string? environment = null, string? release = null, int traffic = 0, string? soak = null, string? detail = null, object[]? checks = null, string? lastAnalysis = null, bool? healthy = null) =>
+        new { stage, environment, release, trafficPercent = traffic, soakRemaining = soak, lastAnalysis, lastAnalysisHealthy = healthy, detail, lastChecks = checks };
+
+    /// <summary>A check as the app serializes CheckOutcome: status 0 pass, 1 breach, 2 no data, 3 unhealthy.</summary>
+    public static object Check(string name, int status, double? value, double? limit, double? baseline = null, string detail = "") =>
+        new { name, status, value, baseline, limit, detail, passed = status == 0 };
+
+    public static object Summary(string id, string runtimeStatus, object? status, string orchestrator = "ReleaseOrchestrator", object? input = null) =>
+        new { id, orchestrator, runtimeStatus, createdAt = Created, lastUpdatedAt = Created.AddMinutes(1), status, input };
+
+    public static object Push(string repository = "demo/shop", string branch = "main", string sha = "0123456789abcdef0123456789abcdef01234567") =>
+        new { repository = new { owner = repository.Split('/')[0], name = repository.Split('/')[1] }, branch, sha, committedAt = Created, author = "dev", message = "change" };
+
+    public static object Entry(string kind, string environment, string detail, string? actor = null, int minute = 0) =>
+        new { at = Created.AddMinutes(minute), kind, environment, detail, actor, release = (string?)null };
+
+    /// <summary>A pipeline with its production run in the given state and the given timeline.</summary>
+    public static string Detail(string runtimeStatus, object pipelineStatus, object? productionStatus = null, string productionRuntime = "Running", params object[] timeline)
+    {
+        var runs = productionStatus is null ? Array.Empty<object>() : [Summary(Id + ":production", productionRuntime, productionStatus, "ProductionOrchestrator")];
+        return Serialize(new { pipeline = Summary(Id, runtimeStatus, pipelineStatus, input: Push()), environmentRuns = runs, timeline });
+    }
+
+    /// <summary>A pipeline that ended with the release orchestrator's final status: "completed", "Outcome: why".</summary>
+    public static string Ended(string outcome, string why, string runtimeStatus = "Completed") =>
+        Detail(runtimeStatus, Status("completed", "production", detail: $"{outcome}: {why}"), Status(outcome == "RolledBack" ? "rolled-back" : "released", "production"), runtimeStatus,
+            Entry("PipelineCompleted", "production", $"{outcome}: {why}", minute: 9));
+
+    public static string Serialize(object value) => JsonSerializer.Serialize(value, Web);
+}
