@@ -24,6 +24,16 @@ public sealed class WatchLinesTests
     }
 
     [Fact]
+    public void A_soak_at_its_end_says_so_instead_of_a_countdown()
+    {
+        var ending = ApiJson.Detail("Running", ApiJson.Status("production", "production"), ApiJson.Status("stage 4: soaking", "production", traffic: 100, soak: "00:00:00"));
+
+        var lines = new WatchLines().Next(JsonDocument.Parse(ending).RootElement);
+
+        Assert.Contains(lines, l => l.EndsWith("stage 4: soaking · traffic 100% · soak ending", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_answer_that_is_not_a_pipeline_is_refused() =>
         Assert.Throws<JsonException>(() => new WatchLines().Next(JsonDocument.Parse("""{"pipeline": 5}""").RootElement));
 }

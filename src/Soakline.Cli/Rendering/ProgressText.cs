@@ -48,7 +48,7 @@ internal static class ProgressText
 
         if (withSoak && progress.SoakRemaining is { } soak)
         {
-            parts.Add($"soak {Soak(soak)} left");
+            parts.Add(soak > TimeSpan.Zero ? $"soak {Soak(soak)} left" : "soak ending");
         }
 
         if (progress.LastChecks is { Count: > 0 } checks)
