@@ -151,9 +151,26 @@ public sealed class ProtectionPolicyAppTests(AzuriteFixture azurite) : IDisposab
         Assert.Equal(BranchMode.Approval, run.Mode);
         Assert.Equal([TestSettings.PolicyApprover], run.Approvers!);
         Assert.Empty(Directory.EnumerateFiles(_hosts, "*", SearchOption.AllDirectories));
-        var timeline = (await DetailAsync(http, reply.InstanceId!)).Timeline;
+        // The gate shows it is waiting before the request is sent and recorded (so an early decision is not lost): wait for the record.
+        var timeline = await TimelineWithAsync(http, reply.InstanceId!, "ApprovalRequested");
         Assert.Contains(timeline, t => t.Kind == "PipelineStarted" && t.Detail.Contains("the protection policy requires approval for production", StringComparison.Ordinal));
         Assert.Contains(timeline, t => t.Kind == "ApprovalRequested" && t.Detail.Contains(TestSettings.PolicyApprover, StringComparison.Ordinal));
+    }
+
+    /// <summary>Polls the pipeline's timeline until it holds an entry of <paramref name="kind"/>.</summary>
+    private static async Task<IReadOnlyList<Soakline.Functions.Api.TimelineEntry>> TimelineWithAsync(HttpClient http, string instanceId, string kind)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var timeline = (await DetailAsync(http, instanceId)).Timeline;
+            if (timeline.Any(t => t.Kind == kind))
+            {
+                return timeline;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), timeout.Token);
+        }
     }
 
     [Fact]
