@@ -151,7 +151,8 @@ public sealed class ProtectionPolicyAppTests(AzuriteFixture azurite) : IDisposab
         Assert.Equal(BranchMode.Approval, run.Mode);
         Assert.Equal([TestSettings.PolicyApprover], run.Approvers!);
         Assert.Empty(Directory.EnumerateFiles(_hosts, "*", SearchOption.AllDirectories));
-        var timeline = (await DetailAsync(http, reply.InstanceId!)).Timeline;
+        // The request is recorded after the mail is sent (its recipients come from the notifier): wait for the record.
+        var timeline = await TimelineWithAsync(http, reply.InstanceId!, "ApprovalRequested");
         Assert.Contains(timeline, t => t.Kind == "PipelineStarted" && t.Detail.Contains("the protection policy requires approval for production", StringComparison.Ordinal));
         Assert.Contains(timeline, t => t.Kind == "ApprovalRequested" && t.Detail.Contains(TestSettings.PolicyApprover, StringComparison.Ordinal));
     }
@@ -170,6 +171,22 @@ public sealed class ProtectionPolicyAppTests(AzuriteFixture azurite) : IDisposab
         Assert.Contains("line 18: components.api.health.url: '127.0.0.1' is a loopback address, not one of the hosts or probe hosts the protection policy lists for production", outcome.Detail, StringComparison.Ordinal);
         Assert.Empty(_approvals.Requests);
         Assert.Empty(Directory.EnumerateFiles(_hosts, "*", SearchOption.AllDirectories));
+    }
+
+    /// <summary>Polls the pipeline's timeline until it holds an entry of <paramref name="kind"/>.</summary>
+    private static async Task<IReadOnlyList<TimelineEntry>> TimelineWithAsync(HttpClient http, string id, string kind)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var timeline = (await DetailAsync(http, id)).Timeline;
+            if (timeline.Any(t => t.Kind == kind))
+            {
+                return timeline;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), timeout.Token);
+        }
     }
 
     /// <summary>Polls the instance until its custom status reaches <paramref name="stage"/> (the engine runs on real time).</summary>

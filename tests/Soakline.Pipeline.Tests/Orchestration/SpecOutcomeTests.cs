@@ -34,4 +34,52 @@ public sealed class SpecOutcomeTests : IAsyncLifetime
         var status = (await _h.Client.GetInstanceAsync(id, getInputsAndOutputs: true))!.ReadCustomStatusAs<PipelineStatus>()!;
         Assert.StartsWith("SpecInvalid: ", status.Detail, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_repository_source_control_cannot_find_ends_at_once_with_the_reason_everywhere()
+    {
+        const string NotFound = "GitHub found nothing to read .soakline.yml on acme/shop (404 Not Found)";
+        _h.SourceControl.FileReadFailure = _ => new SourceControlException(NotFound) { IsPermanent = true };
+        _h.SourceControl.StatusFailure = new SourceControlException(NotFound) { IsPermanent = true };
+
+        var id = await _h.PushAsync("develop", PipelineHarness.Sha(2), spec: null);
+        var outcome = await _h.RunAsync(id);
+
+        Assert.Equal(ReleaseStatus.SpecUnavailable, outcome.Status);
+        Assert.Contains(NotFound, outcome.Detail, StringComparison.Ordinal);
+        Assert.Equal(1, _h.SourceControl.FileReads);
+        var transition = Assert.Single(await _h.TransitionsAsync(), t => t.PipelineId == id);
+        Assert.Equal(TransitionKind.SpecUnavailable, transition.Kind);
+        Assert.Contains(NotFound, transition.Detail, StringComparison.Ordinal);
+        Assert.Contains(_h.Notifier.Sent, n => n.Text.Contains(NotFound, StringComparison.Ordinal));
+        var status = (await _h.Client.GetInstanceAsync(id, getInputsAndOutputs: true))!.ReadCustomStatusAs<PipelineStatus>()!;
+        Assert.Equal($"SpecUnavailable: {outcome.Detail}", status.Detail);
+    }
+
+    [Fact]
+    public async Task A_transient_read_failure_is_retried_and_a_lasting_one_ends_with_its_message_on_the_commit()
+    {
+        _h.SourceControl.FileReadFailure = _ => new SourceControlException("GitHub failed to read .soakline.yml (502 BadGateway)");
+
+        var id = await _h.PushAsync("develop", PipelineHarness.Sha(2), spec: null);
+        var outcome = await _h.RunAsync(id);
+
+        Assert.Equal(ReleaseStatus.SpecUnavailable, outcome.Status);
+        Assert.Contains("502 BadGateway", outcome.Detail, StringComparison.Ordinal);
+        Assert.Equal(3, _h.SourceControl.FileReads);
+        Assert.Contains(_h.SourceControl.Statuses, s => s.Update.State == CommitStatusState.Error && s.Update.Description.Contains("502", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_read_that_recovers_within_its_retries_deploys()
+    {
+        var sha = PipelineHarness.Sha(2);
+        _h.SourceControl.Files[(sha, PipelineSpecLoader.FileName)] = TestSpecs.Default;
+        _h.SourceControl.FileReadFailure = read => read == 0 ? new SourceControlException("GitHub failed (502 BadGateway)") : null;
+
+        var outcome = await _h.RunAsync(await _h.PushAsync("develop", sha, spec: null));
+
+        Assert.Equal(ReleaseStatus.Deployed, outcome.Status);
+        Assert.Equal(2, _h.SourceControl.FileReads);
+    }
 }
