@@ -24,10 +24,12 @@ builder.Services.AddSoakline(builder.Configuration, HostingMode.Standalone);
 builder.Services.AddSoaklineTelemetry(TelemetrySetup.FromConfiguration(builder.Configuration));
 
 var app = builder.Build();
-app.UseSoakline();
 try
 {
-    // Start-up validates every setting first; the exception lists each bad setting by name, never a secret's value.
+    // Every setting is validated before the host starts, so a configuration that cannot work prints only the list of
+    // its problems (each bad setting by name, never a secret's value) and no "hosting failed to start" stack trace.
+    app.Services.GetRequiredService<StartupSettingsCheck>().Run();
+    app.UseSoakline();
     await app.RunAsync();
 }
 catch (AppSettingsException ex)

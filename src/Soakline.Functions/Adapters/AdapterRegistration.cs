@@ -50,6 +50,14 @@ public static class AdapterRegistration
         services.TryAddSingleton<ISecretResolver>(new ConfigurationSecretResolver(configuration));
         services.TryAddSingleton<IEndpointInspector, NetworkEndpointInspector>();
         services.AddProbeSamplesFromHealthChecks();
+        if (!services.Any(d => d.ServiceType == typeof(ISourceControl)))
+        {
+            // The app still serves (API, dashboard, rollbacks of what it already knows), but no pipeline can read its
+            // spec: say so once at start, and let each pipeline end with the same reason.
+            services.AddSingleton<ISourceControl, UnconfiguredSourceControl>();
+            problems.Warn($"Soakline__GitHub: {UnconfiguredSourceControl.Reason}; until then every pushed pipeline ends SpecUnavailable.");
+        }
+
         return problems;
     }
 

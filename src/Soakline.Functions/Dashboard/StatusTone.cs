@@ -8,7 +8,8 @@ internal static class StatusTone
 {
     private static readonly HashSet<string> BadKinds = new(StringComparer.Ordinal)
     {
-        "SpecInvalid", "PolicyRefused", "GateFailed", "GateTimedOut", "Refused", "DeployFailed", "HealthFailed", "E2EFailed", "E2ERequirementNotMet",
+        "SpecInvalid", "SpecUnavailable", "PolicyRefused", "GateFailed", "GateTimedOut", "Refused", "DeployFailed", "HealthFailed", "E2EFailed",
+        "E2ERequirementNotMet",
         "Rejected", "ApprovalExpired", "Breached", "RollbackStarted", "RolledBack", "RollbackFailed", "IncidentOpened", "ChangeFailed",
     };
 

@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Soakline.Functions.Configuration;
 using Soakline.Functions.Observability;
@@ -28,6 +29,8 @@ public static class FunctionsWorkerHost
         using var host = Build(args);
         try
         {
+            // Validated before the host starts: only the list of problems is printed, not the host's stack trace.
+            host.Services.GetRequiredService<StartupSettingsCheck>().Run();
             await host.RunAsync().ConfigureAwait(false);
         }
         catch (AppSettingsException ex)

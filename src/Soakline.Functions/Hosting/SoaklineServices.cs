@@ -54,6 +54,7 @@ public static class SoaklineServices
         services.TryAddSingleton<IProtectionPolicySource>(sp => new SettingsProtectionPolicySource(sp.GetRequiredService<AppSettings>()));
 
         // First hosted service: a bad configuration stops the start before anything listens or polls.
+        services.TryAddSingleton<StartupSettingsCheck>();
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SettingsValidation>());
         services.AddSingleton(sp => new MonitorSchedules(MonitorTimers.All, SettingResolver(sp)));
 
@@ -131,34 +132,13 @@ public static class SoaklineServices
         return name => name == SettingNames.MonitorSchedule ? settings.MonitorSchedule : configuration[SettingNames.ToConfigurationKey(name)];
     }
 
-    /// <summary>
-    /// Reads and validates the settings at start-up; logs the warnings (names only) and throws
-    /// <see cref="AppSettingsException"/> naming each bad setting.
-    /// </summary>
-    private sealed class SettingsValidation(IServiceProvider services, ILogger<SettingsValidation> logger) : IHostedService
+    /// <summary>Runs <see cref="StartupSettingsCheck"/> as the host starts (unless the entry point already ran it).</summary>
+    private sealed class SettingsValidation(StartupSettingsCheck check) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            IReadOnlyList<string> adapterProblems = [.. services.GetRequiredService<AdapterProblems>().All, .. EngineSettingsCheck.Problems(services)];
-            try
-            {
-                LogWarnings(services.GetRequiredService<AppSettings>().Warnings);
-            }
-            catch (AppSettingsException ex)
-            {
-                LogWarnings(ex.Warnings);
-                throw new AppSettingsException([.. ex.Problems, .. adapterProblems]);
-            }
-
-            return adapterProblems.Count > 0 ? throw new AppSettingsException(adapterProblems) : Task.CompletedTask;
-        }
-
-        private void LogWarnings(IReadOnlyList<string> warnings)
-        {
-            foreach (var warning in warnings)
-            {
-                logger.LogWarning("Settings: {Warning}", warning);
-            }
+            check.Run();
+            return Task.CompletedTask;
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

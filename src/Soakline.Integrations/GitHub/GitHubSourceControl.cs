@@ -84,11 +84,11 @@ public sealed class GitHubSourceControl(IGitHubClient client, GitHubCallExecutor
                 cancellationToken).ConfigureAwait(false);
             if (entries.Count != 1 || entries[0].Type.TryParse(out var type) && type != ContentType.File)
             {
-                throw new SourceControlException($"'{path}' at {commit} is not a file (GitHub lists {entries.Count} entries there).");
+                throw new SourceControlException($"'{path}' at {commit} is not a file (GitHub lists {entries.Count} entries there).") { IsPermanent = true };
             }
 
             return entries[0].Content ?? throw new SourceControlException(
-                $"GitHub returned no inline content for '{path}' at {commit}; files over 1 MB are not supported as specs.");
+                $"GitHub returned no inline content for '{path}' at {commit}; files over 1 MB are not supported as specs.") { IsPermanent = true };
         }
         catch (SourceControlException ex) when (ex.InnerException is NotFoundException)
         {

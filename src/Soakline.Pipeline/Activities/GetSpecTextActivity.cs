@@ -4,15 +4,26 @@ using Soakline.Pipeline.Ports;
 
 namespace Soakline.Pipeline.Activities;
 
-/// <summary>Reads <c>.soakline.yml</c> at the pushed commit.</summary>
+/// <summary>
+/// Reads <c>.soakline.yml</c> at the pushed commit. A permanent source-control failure comes back as the reason the
+/// spec is unavailable, so the pipeline ends at once with it; anything else throws and is retried.
+/// </summary>
 public sealed class GetSpecTextActivity(ISourceControl sourceControl) : TaskActivity<CommitRef, SpecFile>
 {
     public override async Task<SpecFile> RunAsync(TaskActivityContext context, CommitRef input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return new SpecFile(await sourceControl.GetFileContentAsync(input, Spec.Loading.PipelineSpecLoader.FileName, CancellationToken.None).ConfigureAwait(false));
+        try
+        {
+            return new SpecFile(await sourceControl.GetFileContentAsync(input, Spec.Loading.PipelineSpecLoader.FileName, CancellationToken.None).ConfigureAwait(false));
+        }
+        catch (SourceControlException e) when (e.IsPermanent)
+        {
+            return new SpecFile(null, e.Message);
+        }
     }
 }
 
-/// <param name="Text">The file's text, or null when the commit has no spec.</param>
-public sealed record SpecFile(string? Text);
+/// <param name="Text">The file's text, or null when the commit has no spec (or it could not be read).</param>
+/// <param name="Unavailable">Why the spec could not be read; null when it was read (or is absent).</param>
+public sealed record SpecFile(string? Text, string? Unavailable = null);

@@ -76,10 +76,11 @@ internal sealed class PipelineSteps(TaskOrchestrationContext context, string pip
 
     public Task<T> Call<T>(string activity, object input) => context.CallActivityAsync<T>(activity, input, PortCall);
 
-    public Task SetCommitStatus(string statusContext, CommitStatusState state, string description) =>
+    /// <param name="retry">False for one attempt only, where source control has just failed and waiting would only delay the outcome.</param>
+    public Task SetCommitStatus(string statusContext, CommitStatusState state, string description, bool retry = true) =>
         commit is null
             ? Task.CompletedTask
-            : context.CallActivityAsync<bool>(nameof(SetCommitStatusActivity), new CommitStatusRequest(commit, new CommitStatusUpdate(statusContext, state, Truncate(description, 140))), PortCall);
+            : context.CallActivityAsync<bool>(nameof(SetCommitStatusActivity), new CommitStatusRequest(commit, new CommitStatusUpdate(statusContext, state, Truncate(description, 140))), retry ? PortCall : null);
 
     /// <summary>Opens the deployment record for this environment and marks it in progress.</summary>
     public async Task<DeploymentRef?> StartDeployment(string description)

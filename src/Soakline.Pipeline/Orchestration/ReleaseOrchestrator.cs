@@ -37,7 +37,13 @@ public sealed class ReleaseOrchestrator : TaskOrchestrator<PushEvent, ReleaseOut
         }
 
         pending.Stage("loading-spec");
-        var yaml = input.SpecYaml ?? (await pending.Call<SpecFile>(nameof(GetSpecTextActivity), commit)).Text;
+        var file = input.SpecYaml is null ? await ReadSpecAsync(pending, commit) : new SpecFile(input.SpecYaml);
+        if (file.Unavailable is { } unavailable)
+        {
+            return await SpecUnavailable(pending, commit, unavailable);
+        }
+
+        var yaml = file.Text;
         if (yaml is null)
         {
             await pending.Record(TransitionKind.Ignored, $"{commit} has no {PipelineSpecLoader.FileName}");
@@ -137,6 +143,38 @@ public sealed class ReleaseOrchestrator : TaskOrchestrator<PushEvent, ReleaseOut
         await steps.SetCommitStatus("soakline", CommitStatusState.Failure, summary);
         await steps.Notify(Severity.Warning, $"Push to {verdict.Decision.Branch} refused by the protection policy", $"{push.Commit} by {push.Author} was not deployed to {steps.Environment}: {summary}");
         return Finish(steps, new ReleaseOutcome(ReleaseStatus.PolicyRefused, summary, steps.Environment));
+    }
+
+    /// <summary>The spec at the commit; a read still failing after its retries becomes the reason it is unavailable.</summary>
+    private static async Task<SpecFile> ReadSpecAsync(PipelineSteps steps, CommitRef commit)
+    {
+        try
+        {
+            return await steps.Call<SpecFile>(nameof(GetSpecTextActivity), commit);
+        }
+        catch (TaskFailedException e)
+        {
+            return new SpecFile(null, e.FailureDetails.ErrorMessage);
+        }
+    }
+
+    /// <summary>The spec could not be read: the reason goes everywhere people look, as for an invalid spec.</summary>
+    private static async Task<ReleaseOutcome> SpecUnavailable(PipelineSteps steps, CommitRef commit, string reason)
+    {
+        var detail = $"could not read {PipelineSpecLoader.FileName} at {commit}: {reason}";
+        await steps.Record(TransitionKind.SpecUnavailable, detail);
+        try
+        {
+            await steps.SetCommitStatus("soakline", CommitStatusState.Error, $"could not read {PipelineSpecLoader.FileName}: {reason}", retry: false);
+        }
+        catch (TaskFailedException)
+        {
+            // The same source control that could not give the spec usually cannot take a status either; the
+            // timeline, the notification and the pipeline's status still carry the reason.
+        }
+
+        await steps.Notify(Severity.Warning, $"{PipelineSpecLoader.FileName} could not be read", detail);
+        return Finish(steps, new ReleaseOutcome(ReleaseStatus.SpecUnavailable, detail));
     }
 
     private static async Task<ReleaseOutcome> SpecInvalid(PipelineSteps steps, SpecLoadResult loaded)

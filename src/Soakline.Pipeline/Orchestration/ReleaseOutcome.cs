@@ -35,4 +35,10 @@ public enum ReleaseStatus
     /// outcomes in durable history are numbers.
     /// </summary>
     PolicyRefused,
+
+    /// <summary>
+    /// The spec could not be read at the commit (no source control configured, repository not found or not visible,
+    /// credentials refused, or the host still failing after retries); the detail says which. Nothing was deployed.
+    /// </summary>
+    SpecUnavailable,
 }

@@ -112,4 +112,7 @@ public enum TransitionKind
     /// stored as numbers.
     /// </summary>
     PolicyRefused,
+
+    /// <summary>The spec could not be read (source control not configured, repository not found, credentials refused).</summary>
+    SpecUnavailable,
 }

@@ -108,6 +108,12 @@ public sealed record CommitStatusUpdate(string Context, CommitStatusState State,
 /// <summary>A source-control call failed for a reason the user must fix (credentials, permissions, missing repository).</summary>
 public sealed class SourceControlException : Exception
 {
+    /// <summary>
+    /// True when asking again cannot help (not configured, not found, credentials or permissions refused): callers
+    /// stop at once and show the message instead of retrying.
+    /// </summary>
+    public bool IsPermanent { get; init; }
+
     public SourceControlException(string message)
         : base(message)
     {

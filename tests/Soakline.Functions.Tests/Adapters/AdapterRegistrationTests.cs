@@ -45,12 +45,13 @@ public sealed class AdapterRegistrationTests
     }
 
     [Fact]
-    public void Without_settings_nothing_optional_is_registered_and_nothing_is_wrong()
+    public void Without_settings_nothing_optional_is_registered_and_only_the_missing_source_control_is_warned_about()
     {
         var (services, problems) = Register([]);
 
         Assert.Empty(problems.All);
-        Assert.Null(services.GetService<ISourceControl>());
+        Assert.IsType<UnconfiguredSourceControl>(services.GetService<ISourceControl>());
+        Assert.Contains("no source control is configured", Assert.Single(problems.Warnings), StringComparison.Ordinal);
         Assert.Null(services.GetService<IDeployTarget>());
         Assert.Null(services.GetService<IApprovalNotifier>());
     }

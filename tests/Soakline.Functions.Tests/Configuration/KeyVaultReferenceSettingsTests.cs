@@ -144,8 +144,8 @@ public sealed class KeyVaultReferenceSettingsTests
         var problems = throughTheView.AddSoaklineAdapters(ResolvedConfiguration.Of(configuration));
 
         // Read as it is, the reference text would become the GitHub token; through the view GitHub is not configured.
-        Assert.Contains(asItIs, d => d.ServiceType == typeof(Pipeline.Ports.ISourceControl));
-        Assert.DoesNotContain(throughTheView, d => d.ServiceType == typeof(Pipeline.Ports.ISourceControl));
+        Assert.Contains(asItIs, d => d.ServiceType == typeof(Pipeline.Ports.ISourceControl) && d.ImplementationType != typeof(UnconfiguredSourceControl));
+        Assert.Contains(throughTheView, d => d.ServiceType == typeof(Pipeline.Ports.ISourceControl) && d.ImplementationType == typeof(UnconfiguredSourceControl));
         Assert.Empty(problems.All);
     }
 

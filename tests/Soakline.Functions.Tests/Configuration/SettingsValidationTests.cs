@@ -174,5 +174,10 @@ public sealed class SettingsValidationTests
         Assert.Contains("MonitorSchedule: 'every five minutes' is not an NCRONTAB expression", output, StringComparison.Ordinal);
         Assert.DoesNotContain(TestSettings.ApiKey, output, StringComparison.Ordinal);
         Assert.DoesNotContain("c2hvcnQ=", output, StringComparison.Ordinal);
+
+        // Only the list: each problem once, no host "failed to start" log with its stack trace.
+        Assert.Single(output.Split('\n'), l => l.Contains("Soakline__GitHub__WebhookSecret is missing", StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hosting failed to start", output, StringComparison.Ordinal);
     }
 }

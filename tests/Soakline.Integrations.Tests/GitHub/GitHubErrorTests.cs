@@ -18,6 +18,7 @@ public sealed class GitHubErrorTests : IDisposable
 
         Assert.Contains("401", error.Message, StringComparison.Ordinal);
         Assert.Contains("GitHub:Token", error.Message, StringComparison.Ordinal);
+        Assert.True(error.IsPermanent);
         Assert.DoesNotContain(Token, error.Message, StringComparison.Ordinal);
         Assert.Single(_api.Http.Requests);
     }
@@ -47,6 +48,7 @@ public sealed class GitHubErrorTests : IDisposable
         Assert.Contains("404", error.Message, StringComparison.Ordinal);
         Assert.Contains("acme/shop", error.Message, StringComparison.Ordinal);
         Assert.Contains("install the App", error.Message, StringComparison.Ordinal);
+        Assert.True(error.IsPermanent);
     }
 
     [Fact]
@@ -58,6 +60,7 @@ public sealed class GitHubErrorTests : IDisposable
 
         Assert.Contains("could not be reached", error.Message, StringComparison.Ordinal);
         Assert.Contains("GitHub:BaseUrl", error.Message, StringComparison.Ordinal);
+        Assert.False(error.IsPermanent);
         Assert.Equal([TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8)], _api.Clock.Delays);
     }
 

@@ -13,6 +13,7 @@ public sealed class SpecValidationTests
     {
         // --- structure -------------------------------------------------------------------------
         ["yaml syntax"] = new(SpecText.Valid("strategy:\n  steps: [5, 25\n"), "(yaml)", "steps: [5, 25", ""),
+        ["yaml flow sequence never closed"] = new(SpecText.Valid().Replace("paths: [\"api/**\"]", "paths: [\"api/**\"", StringComparison.Ordinal), "(yaml)", "paths: [", "'[' is never closed"),
         ["duplicate key"] = new(SpecText.Valid("strategy:\n  soak: 30m\n  soak: 10m\n"), "(yaml)", "soak: 10m", "Duplicate key"),
         ["root not a mapping"] = new("- version: 1\n", "", "- version", "expected a mapping"),
         ["version missing"] = new(SpecText.Approval + SpecText.Components, "version", "approval:", "'version' is required"),

@@ -35,6 +35,14 @@ public static class PipelineSpecLoader
             context.Error("(yaml)", e.Start, Clean(e.Message));
             return new SpecLoadResult(null, context.Errors, source);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's parser fails without a position when the text ends inside a flow collection; a syntax
+            // error must still end as an invalid spec with its line, never as a crashed pipeline.
+            var (mark, message) = UnclosedCollectionFinder.Find(yaml);
+            context.Error("(yaml)", mark, Clean(message));
+            return new SpecLoadResult(null, context.Errors, source);
+        }
 
         if (document is null)
         {

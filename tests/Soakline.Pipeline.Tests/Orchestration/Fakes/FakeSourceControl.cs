@@ -8,6 +8,7 @@ namespace Soakline.Pipeline.Tests.Orchestration.Fakes;
 internal sealed class FakeSourceControl(TimeProvider clock) : ISourceControl
 {
     private int _checkReads;
+    private int _fileReads;
 
     /// <summary>The state of every required check on the n-th read (0-based).</summary>
     public Func<int, CheckState> CheckStateOnRead { get; set; } = _ => CheckState.Success;
@@ -47,8 +48,18 @@ internal sealed class FakeSourceControl(TimeProvider clock) : ISourceControl
     /// <summary>File contents by commit SHA and path.</summary>
     public ConcurrentDictionary<(string Sha, string Path), string> Files { get; } = new();
 
+    /// <summary>The failure of the n-th file read (0-based), or null for the read to succeed.</summary>
+    public Func<int, Exception?> FileReadFailure { get; set; } = _ => null;
+
+    /// <summary>The failure of every commit status write, or null for writes to succeed.</summary>
+    public Exception? StatusFailure { get; set; }
+
+    public int FileReads => _fileReads;
+
     public Task<string?> GetFileContentAsync(CommitRef commit, string path, CancellationToken cancellationToken) =>
-        Task.FromResult(Files.TryGetValue((commit.Sha, path), out var text) ? text : null);
+        FileReadFailure(Interlocked.Increment(ref _fileReads) - 1) is { } failure
+            ? Task.FromException<string?>(failure)
+            : Task.FromResult(Files.TryGetValue((commit.Sha, path), out var text) ? text : null);
 
     public Task<IReadOnlyList<string>> GetChangedPathsAsync(RepositoryRef repository, string baseSha, string headSha, CancellationToken cancellationToken) =>
         Task.FromResult(ChangedPaths);
@@ -66,6 +77,11 @@ internal sealed class FakeSourceControl(TimeProvider clock) : ISourceControl
 
     public Task SetCommitStatusAsync(CommitRef commit, CommitStatusUpdate update, CancellationToken cancellationToken)
     {
+        if (StatusFailure is not null)
+        {
+            return Task.FromException(StatusFailure);
+        }
+
         Statuses.Enqueue((commit, update));
         return Task.CompletedTask;
     }

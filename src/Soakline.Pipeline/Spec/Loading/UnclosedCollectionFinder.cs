@@ -1,0 +1,57 @@
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Soakline.Pipeline.Spec.Loading;
+
+/// <summary>
+/// Finds where YAML text that ends inside a flow collection (<c>paths: ["**"</c> with no closing bracket) opened it.
+/// YamlDotNet's parser then fails with a bare <see cref="InvalidOperationException"/> that carries no position, so the
+/// text is parsed again event by event, keeping the start of every flow collection still open.
+/// </summary>
+internal static class UnclosedCollectionFinder
+{
+    /// <summary>The start of the innermost flow collection still open where parsing stopped, or the last event's end.</summary>
+    public static (Mark Mark, string Message) Find(string yaml)
+    {
+        var open = new Stack<(Mark Start, char Bracket)>();
+        var last = Mark.Empty;
+        var parser = new Parser(new StringReader(yaml));
+        try
+        {
+            while (parser.MoveNext())
+            {
+                var current = parser.Current!;
+                last = current.End;
+                switch (current)
+                {
+                    case SequenceStart { Style: SequenceStyle.Flow } s:
+                        open.Push((s.Start, '['));
+                        break;
+                    case MappingStart { Style: MappingStyle.Flow } m:
+                        open.Push((m.Start, '{'));
+                        break;
+                    case SequenceEnd or MappingEnd when open.Count > 0 && IsFlowEnd(current, open.Peek()):
+                        open.Pop();
+                        break;
+                }
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Expected: this is the failure being located.
+        }
+        catch (YamlException e)
+        {
+            return (e.Start, e.Message);
+        }
+
+        return open.Count > 0
+            ? (open.Peek().Start, $"'{open.Peek().Bracket}' is never closed: the file ends before its '{Closing(open.Peek().Bracket)}'")
+            : (last, "the file ends in the middle of a YAML value");
+    }
+
+    private static bool IsFlowEnd(ParsingEvent end, (Mark Start, char Bracket) top) =>
+        (end is SequenceEnd && top.Bracket == '[') || (end is MappingEnd && top.Bracket == '{');
+
+    private static char Closing(char bracket) => bracket == '[' ? ']' : '}';
+}

@@ -1,0 +1,99 @@
+using System.Net.Http.Json;
+using Microsoft.DurableTask.Client;
+using Soakline.Functions.Api;
+using Soakline.Functions.Hosting;
+using Soakline.Functions.Tests.Infrastructure;
+using Soakline.Functions.Webhooks;
+using Soakline.Pipeline.Orchestration;
+
+namespace Soakline.Functions.Tests.EndToEnd;
+
+/// <summary>
+/// The ways a pushed pipeline used to end as a bare Failed at loading-spec, through the running app: each now ends
+/// with a typed outcome whose reason the API shows in the pipeline's status and timeline.
+/// </summary>
+public sealed class PipelineReasonTests : IAsyncDisposable
+{
+    private SoaklineAppFactory? _app;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Without_source_control_the_app_warns_once_and_a_push_ends_SpecUnavailable_saying_which_settings_to_add()
+    {
+        _app = new SoaklineAppFactory();
+
+        var (outcome, detail) = await PushAndReadAsync(_app);
+
+        Assert.Equal(ReleaseStatus.SpecUnavailable, outcome.Status);
+        Assert.Contains("no source control is configured", outcome.Detail, StringComparison.Ordinal);
+        Assert.Contains("Soakline__GitHub__Token", StatusDetail(detail), StringComparison.Ordinal);
+        var entry = Assert.Single(detail.Timeline);
+        Assert.Equal("SpecUnavailable", entry.Kind);
+        Assert.Contains("no source control is configured", entry.Detail, StringComparison.Ordinal);
+        Assert.Single(_app.Logs.Lines, l => l.Contains("no source control is configured", StringComparison.Ordinal) && l.Contains("every pushed pipeline", StringComparison.Ordinal));
+        Assert.DoesNotContain("Unable to resolve service", _app.Logs.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_repository_GitHub_answers_404_for_ends_SpecUnavailable_with_GitHubs_reason()
+    {
+        using var github = new GitHubContentsServer(sha: new string('9', 40));
+        _app = github.Configure(new SoaklineAppFactory());
+
+        var (outcome, detail) = await PushAndReadAsync(_app);
+
+        Assert.Equal(ReleaseStatus.SpecUnavailable, outcome.Status);
+        Assert.Contains("404 Not Found", outcome.Detail, StringComparison.Ordinal);
+        Assert.Contains("404 Not Found", StatusDetail(detail), StringComparison.Ordinal);
+        Assert.Equal("SpecUnavailable", Assert.Single(detail.Timeline).Kind);
+    }
+
+    [Fact]
+    public async Task A_yaml_syntax_error_ends_SpecInvalid_with_its_line_on_the_timeline_and_the_commit()
+    {
+        using var github = new GitHubContentsServer(spec: GitHubContentsServer.Spec.Replace("paths: [\"api/**\"]", "paths: [\"api/**\"", StringComparison.Ordinal));
+        _app = github.Configure(new SoaklineAppFactory());
+
+        var (outcome, detail) = await PushAndReadAsync(_app);
+
+        Assert.Equal(ReleaseStatus.SpecInvalid, outcome.Status);
+        Assert.Contains("line 6", outcome.Detail, StringComparison.Ordinal);
+        Assert.Contains("'[' is never closed", StatusDetail(detail), StringComparison.Ordinal);
+        var entry = Assert.Single(detail.Timeline);
+        Assert.Equal("SpecInvalid", entry.Kind);
+        Assert.Contains("line 6", entry.Detail, StringComparison.Ordinal);
+        Assert.Contains(github.CommitStatuses, s => s.Contains("is invalid", StringComparison.Ordinal));
+    }
+
+    private static async Task<(ReleaseOutcome Outcome, PipelineDetail Detail)> PushAndReadAsync(SoaklineAppFactory app)
+    {
+        var http = app.CreateClient();
+        http.DefaultRequestHeaders.Add("X-Api-Key", TestSettings.ApiKey);
+        var reply = await (await http.SendAsync(GitHubDeliveries.Request("push", GitHubDeliveries.Push(branch: "develop")))).Content.ReadFromJsonAsync<WebhookReply>();
+        var done = await app.Client.WaitForInstanceCompletionAsync(reply!.InstanceId!, getInputsAndOutputs: true, new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        Assert.True(done.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{done.RuntimeStatus}: {done.FailureDetails?.ErrorMessage}");
+        var detail = (await http.GetFromJsonAsync<PipelineDetail>($"/api/pipelines/{reply.InstanceId}"))!;
+        return (done.ReadOutputAs<ReleaseOutcome>()!, detail);
+    }
+
+    private static string StatusDetail(PipelineDetail detail) =>
+        detail.Pipeline.Status!.Value.GetProperty("detail").GetString()!;
+
+    [Fact]
+    public async Task A_policy_that_needs_approvals_without_approval_mail_is_warned_about_once_at_start()
+    {
+        _app = new SoaklineAppFactory();
+
+        var health = await _app.CreateClient().GetAsync(new Uri(HealthEndpoint.Route, UriKind.Relative));
+
+        Assert.True(health.IsSuccessStatusCode, $"{health.StatusCode}");
+        Assert.Single(_app.Logs.Lines, l => l.Contains("requires approval for production, but no approval mail is configured", StringComparison.Ordinal));
+    }
+}
