@@ -48,6 +48,8 @@ public sealed class DecisionCommandTests : IAsyncLifetime
     [InlineData(HttpStatusCode.Forbidden, """{"error":"mallory is not an approver of production"}""", ExitCodes.Refused, "403 Forbidden: mallory is not an approver of production")]
     [InlineData(HttpStatusCode.Conflict, """{"error":"already approved by alice at 21:05"}""", ExitCodes.Refused, "409 Conflict: already approved by alice at 21:05")]
     [InlineData(HttpStatusCode.NotFound, """{"error":"pipeline 'x' does not exist"}""", ExitCodes.NotFound, "404 Not Found: pipeline 'x' does not exist")]
+    [InlineData(HttpStatusCode.Forbidden, """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.4","title":"Forbidden","status":403,"detail":"mallory is not an approver of production","traceId":"00-1"}""", ExitCodes.Refused, "403 Forbidden: mallory is not an approver of production")]
+    [InlineData(HttpStatusCode.BadRequest, """{"title":"One or more validation errors occurred.","status":400,"detail":"comment: not a string","errors":{"comment":["not a string"],"by":["remove it"]}}""", ExitCodes.Refused, "400 Bad Request: comment: not a string; by: remove it")]
     [InlineData(HttpStatusCode.BadRequest, """{"type":"about:blank","title":"Invalid request","status":400,"detail":"the body is not JSON","errors":{"comment":["too long"]}}""", ExitCodes.Refused, "400 Bad Request: Invalid request: the body is not JSON; comment: too long")]
     [InlineData(HttpStatusCode.Conflict, """{"title":"Not waiting for approval","status":409,"detail":"rejected by bob at 21:04"}""", ExitCodes.Refused, "409 Conflict: Not waiting for approval: rejected by bob at 21:04")]
     [InlineData(HttpStatusCode.NoContent, "", ExitCodes.Refused, "not 200 or 202")]

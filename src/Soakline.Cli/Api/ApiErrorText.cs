@@ -5,8 +5,9 @@ using System.Text.Json;
 namespace Soakline.Cli.Api;
 
 /// <summary>
-/// The message in an error body. The app answers <c>{"error": "..."}</c> today and RFC 9457 problem details
-/// (<c>title</c>, <c>detail</c>, <c>errors</c> per field) as issue 15 lands; both read, and anything else is quoted.
+/// The message in an error body: RFC 9457 problem details as the app answers (<c>title</c> unless it only restates the
+/// status, <c>detail</c>, and each <c>errors</c> entry the detail does not already say), or an older app's
+/// <c>{"error": "..."}</c>; anything else is quoted.
 /// </summary>
 internal static class ApiErrorText
 {
@@ -23,7 +24,7 @@ internal static class ApiErrorText
         try
         {
             using var document = JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind == JsonValueKind.Object && Describe(document.RootElement) is { Length: > 0 } described)
+            if (document.RootElement.ValueKind == JsonValueKind.Object && Describe(document.RootElement, ReasonOf(status)) is { Length: > 0 } described)
             {
                 return $"{code}: {described}";
             }
@@ -37,7 +38,10 @@ internal static class ApiErrorText
         return $"{code}: {(quoted.Length > MaxQuoted ? quoted[..MaxQuoted] + "…" : quoted)}";
     }
 
-    private static string? Describe(JsonElement root)
+    /// <summary>ASP.NET Core's default title for a validation problem: it says nothing the status does not.</summary>
+    private const string GenericValidationTitle = "One or more validation errors occurred.";
+
+    private static string? Describe(JsonElement root, string reason)
     {
         if (Text(root, "error") is { } error)
         {
@@ -45,7 +49,7 @@ internal static class ApiErrorText
         }
 
         var parts = new StringBuilder();
-        var title = Text(root, "title");
+        var title = Text(root, "title") is { } t && t != reason && t != GenericValidationTitle ? t : null;
         var detail = Text(root, "detail");
         parts.Append(title);
         if (detail is not null && detail != title)
@@ -60,7 +64,11 @@ internal static class ApiErrorText
                 var messages = field.Value.ValueKind == JsonValueKind.Array
                     ? string.Join("; ", field.Value.EnumerateArray().Where(m => m.ValueKind == JsonValueKind.String).Select(m => m.GetString()))
                     : field.Value.ToString();
-                parts.Append(parts.Length > 0 ? "; " : string.Empty).Append(field.Name).Append(": ").Append(messages);
+                var named = $"{field.Name}: {messages}";
+                if (detail?.Contains(named, StringComparison.Ordinal) != true)
+                {
+                    parts.Append(parts.Length > 0 ? "; " : string.Empty).Append(named);
+                }
             }
         }
 

@@ -69,7 +69,7 @@ public sealed class ApiKeyFilter(AppSettings settings, DashboardSession session)
     private static IResult Unauthorized(HttpContext http, string error)
     {
         http.Response.Headers.WWWAuthenticate = "Bearer";
-        return Results.Json(new ApiError(error), statusCode: StatusCodes.Status401Unauthorized);
+        return ApiProblems.Status(StatusCodes.Status401Unauthorized, error);
     }
 
     private static bool WantsSignInPage(HttpRequest request) =>

@@ -31,13 +31,13 @@ public static class EnvironmentEndpoints
 
         if (rollback is null)
         {
-            return PipelineEndpoints.BadRequest(error!);
+            return ApiProblems.Invalid(error!.Field, error.Message);
         }
 
         var id = await rollbacks.StartAsync(rollback, ct);
         if (id is null)
         {
-            return Results.Json(new ApiError($"env: no pipeline of {rollback.Repository} has run on '{env}', so there is nothing to roll back"), statusCode: StatusCodes.Status409Conflict);
+            return ApiProblems.Status(StatusCodes.Status409Conflict, $"env: no pipeline of {rollback.Repository} has run on '{env}', so there is nothing to roll back");
         }
 
         SoaklineTelemetry.Decisions.Add(1, new KeyValuePair<string, object?>("decision", "rollback"));
@@ -60,16 +60,16 @@ public static class EnvironmentEndpoints
 
     /// <summary>Checks the body field by field; the error names the first bad one.</summary>
     /// <param name="requestedBy">The authenticated caller; a body naming someone (<c>by</c>) is refused.</param>
-    internal static (EmergencyRollback? Rollback, string? Error) Validate(string env, RollbackBody? body, string requestedBy)
+    internal static (EmergencyRollback? Rollback, FieldError? Error) Validate(string env, RollbackBody? body, string requestedBy)
     {
         if (string.IsNullOrWhiteSpace(env) || !env.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
-            return (null, $"env: '{env}' is not an environment name (letters, digits, '-' and '_')");
+            return (null, new FieldError("env", $"'{env}' is not an environment name (letters, digits, '-' and '_')"));
         }
 
         if (body is null)
         {
-            return (null, "body: a JSON object with repository, scope and reason is required");
+            return (null, new FieldError("body", "a JSON object with repository, scope and reason is required"));
         }
 
         RepositoryRef repository;
@@ -79,44 +79,44 @@ public static class EnvironmentEndpoints
         }
         catch (FormatException ex)
         {
-            return (null, $"repository: {ex.Message}");
+            return (null, new FieldError("repository", ex.Message));
         }
 
         var scope = (body.Scope ?? "all").Trim().ToLowerInvariant();
         if (!Scopes.Contains(scope))
         {
-            return (null, $"scope: '{body.Scope}' is not one of {string.Join(", ", Scopes)}");
+            return (null, new FieldError("scope", $"'{body.Scope}' is not one of {string.Join(", ", Scopes)}"));
         }
 
         if (scope == "component" && string.IsNullOrWhiteSpace(body.Component))
         {
-            return (null, "component: required when scope is 'component'");
+            return (null, new FieldError("component", "required when scope is 'component'"));
         }
 
         if (scope != "component" && !string.IsNullOrWhiteSpace(body.Component))
         {
-            return (null, $"component: only allowed with scope 'component' (scope is '{scope}')");
+            return (null, new FieldError("component", $"only allowed with scope 'component' (scope is '{scope}')"));
         }
 
         var target = string.IsNullOrWhiteSpace(body.Target) || body.Target.Trim().Equals("previous", StringComparison.OrdinalIgnoreCase) ? null : body.Target.Trim();
         if (target is not null && !IsReleaseId(target))
         {
-            return (null, $"target: '{target}' is neither 'previous' nor a release id (yyyyMMddTHHmmssZ-<sha>)");
+            return (null, new FieldError("target", $"'{target}' is neither 'previous' nor a release id (yyyyMMddTHHmmssZ-<sha>)"));
         }
 
         if (scope == "canary" && target is not null)
         {
-            return (null, "target: a canary abort goes back to what ran before the canary; no target release is allowed");
+            return (null, new FieldError("target", "a canary abort goes back to what ran before the canary; no target release is allowed"));
         }
 
         if (string.IsNullOrWhiteSpace(body.Reason))
         {
-            return (null, "reason: why the environment is rolled back is required (it goes to the audit trail and the incident)");
+            return (null, new FieldError("reason", "why the environment is rolled back is required (it goes to the audit trail and the incident)"));
         }
 
         if (body.By is not null)
         {
-            return (null, PipelineEndpoints.RefusedBy);
+            return (null, new FieldError("by", PipelineEndpoints.RefusedBy));
         }
 
         return (new EmergencyRollback(repository, env, scope, body.Component?.Trim(), target, body.Reason.Trim(), requestedBy), null);

@@ -22,13 +22,13 @@ public static class MetricsEndpoints
         var env = string.IsNullOrWhiteSpace(environment) ? "production" : environment.Trim();
         if (!env.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
-            return PipelineEndpoints.BadRequest($"environment: '{environment}' is not an environment name (letters, digits, '-' and '_')");
+            return ApiProblems.Invalid("environment", $"'{environment}' is not an environment name (letters, digits, '-' and '_')");
         }
 
         var window = days ?? DefaultDays;
         if (window is < 1 or > MaxDays)
         {
-            return PipelineEndpoints.BadRequest($"days: must be 1 to {MaxDays}, was {window}");
+            return ApiProblems.Invalid("days", $"must be 1 to {MaxDays}, was {window}");
         }
 
         var to = clock.GetUtcNow();

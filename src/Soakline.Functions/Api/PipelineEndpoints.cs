@@ -45,14 +45,14 @@ public static class PipelineEndpoints
             }
             catch (FormatException ex)
             {
-                return BadRequest($"repository: {ex.Message}");
+                return ApiProblems.Invalid("repository", ex.Message);
             }
 
             prefix = ReleaseInstanceIds.PrefixFor(repo, branch);
         }
         else if (branch is not null)
         {
-            return BadRequest("branch: filter by branch together with repository (owner/name)");
+            return ApiProblems.Invalid("branch", "filter by branch together with repository (owner/name)");
         }
 
         OrchestrationRuntimeStatus[]? statuses = null;
@@ -60,7 +60,7 @@ public static class PipelineEndpoints
         {
             if (!Enum.TryParse<OrchestrationRuntimeStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
             {
-                return BadRequest($"status: '{status}' is not one of {string.Join(", ", Enum.GetNames<OrchestrationRuntimeStatus>())}");
+                return ApiProblems.Invalid("status", $"'{status}' is not one of {string.Join(", ", Enum.GetNames<OrchestrationRuntimeStatus>())}");
             }
 
             statuses = [parsed];
@@ -69,7 +69,7 @@ public static class PipelineEndpoints
         var take = limit ?? DefaultLimit;
         if (take is < 1 or > MaxLimit)
         {
-            return BadRequest($"limit: must be 1 to {MaxLimit}, was {take}");
+            return ApiProblems.Invalid("limit", $"must be 1 to {MaxLimit}, was {take}");
         }
 
         return Results.Ok(await PipelineQueries.ListAsync(client, prefix, statuses, take, ct));
@@ -79,7 +79,7 @@ public static class PipelineEndpoints
     {
         var detail = await PipelineQueries.DetailAsync(client, timeline, id, ct);
         return detail is null
-            ? Results.Json(new ApiError($"pipeline '{id}' does not exist"), statusCode: StatusCodes.Status404NotFound)
+            ? ApiProblems.NoSuchPipeline(id)
             : Results.Ok(detail);
     }
 
@@ -92,7 +92,7 @@ public static class PipelineEndpoints
     {
         if (body?.By is not null)
         {
-            return BadRequest(RefusedBy);
+            return ApiProblems.Invalid("by", RefusedBy);
         }
 
         var (by, refusal) = CallerIdentity.Decider(http);
@@ -117,15 +117,15 @@ public static class PipelineEndpoints
     }
 
     /// <summary>The HTTP answer for a decision that did not take effect.</summary>
-    internal static IResult Answer(DecisionAnswer answer) => Results.Json(new ApiError(answer.Message), statusCode: answer.Kind switch
+    internal static IResult Answer(DecisionAnswer answer) => ApiProblems.Status(answer.Kind switch
     {
         DecisionAnswerKind.NotAnApprover => StatusCodes.Status403Forbidden,
         DecisionAnswerKind.NotFound => StatusCodes.Status404NotFound,
         DecisionAnswerKind.NotConfirmed => StatusCodes.Status504GatewayTimeout,
         _ => StatusCodes.Status409Conflict,
-    });
+    }, answer.Message);
 
-    internal const string RefusedBy = "by: remove it; the decider is who you authenticated as (your API key's name, or your App Service sign-in), never a name in the body";
+    internal const string RefusedBy = "remove it; the decider is who you authenticated as (your API key's name, or your App Service sign-in), never a name in the body";
 
     /// <summary>
     /// Abort a soaking rollout as the authenticated caller (any identity may stop a canary; the reason and the name go
@@ -135,12 +135,12 @@ public static class PipelineEndpoints
     {
         if (body?.By is not null)
         {
-            return BadRequest(RefusedBy);
+            return ApiProblems.Invalid("by", RefusedBy);
         }
 
         if (string.IsNullOrWhiteSpace(body?.Reason))
         {
-            return BadRequest("reason: why the pipeline is aborted is required");
+            return ApiProblems.Invalid("reason", "why the pipeline is aborted is required");
         }
 
         var (by, refusal) = CallerIdentity.Decider(http);
@@ -170,14 +170,12 @@ public static class PipelineEndpoints
         var instance = await client.GetInstanceAsync(id, ct);
         if (instance is null)
         {
-            return ([], Results.Json(new ApiError($"pipeline '{id}' does not exist"), statusCode: StatusCodes.Status404NotFound));
+            return ([], ApiProblems.NoSuchPipeline(id));
         }
 
         var running = await DurablePipelineSignals.RunningFamilyAsync(client, id, ct);
         return running.Count == 0
-            ? ([], Results.Json(new ApiError($"pipeline '{id}' is {instance.RuntimeStatus.ToString().ToLowerInvariant()}: nothing to decide"), statusCode: StatusCodes.Status409Conflict))
+            ? ([], ApiProblems.Status(StatusCodes.Status409Conflict, $"pipeline '{id}' is {instance.RuntimeStatus.ToString().ToLowerInvariant()}: nothing to decide"))
             : (running, null);
     }
-
-    internal static IResult BadRequest(string error) => Results.Json(new ApiError(error), statusCode: StatusCodes.Status400BadRequest);
 }

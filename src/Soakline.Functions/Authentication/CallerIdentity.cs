@@ -39,7 +39,7 @@ public static class CallerIdentity
         }
 
         return FunctionInvocationMarker.IsFunctionInvocation(context)
-            ? (null, Results.Json(new ApiError("a decision needs your identity: the function key lets you read, not decide; sign in with App Service authentication or send a named API key (X-Api-Key)"), statusCode: StatusCodes.Status403Forbidden))
-            : (null, Results.Json(new ApiError("a decision needs your identity: send a named API key (X-Api-Key or Authorization: Bearer)"), statusCode: StatusCodes.Status401Unauthorized));
+            ? (null, ApiProblems.Status(StatusCodes.Status403Forbidden, "a decision needs your identity: the function key lets you read, not decide; sign in with App Service authentication or send a named API key (X-Api-Key)"))
+            : (null, ApiProblems.Status(StatusCodes.Status401Unauthorized, "a decision needs your identity: send a named API key (X-Api-Key or Authorization: Bearer)"));
     }
 }

@@ -19,7 +19,7 @@ internal static class PipelinePage
         var detail = await PipelineQueries.DetailAsync(client, timeline, id, ct);
         if (detail is null)
         {
-            return Results.Json(new ApiError($"pipeline '{id}' does not exist"), statusCode: StatusCodes.Status404NotFound);
+            return ApiProblems.NoSuchPipeline(id);
         }
 
         var links = DashboardLinks.For(request);

@@ -19,6 +19,7 @@ public sealed class EndpointDispatcher
     public EndpointDispatcher(IServiceProvider services)
     {
         var app = new ApplicationBuilder(services);
+        app.UseSoaklineProblems();
         app.UseHttpSpanEnricher();
         app.UseBrowserPageHeaders();
         app.UseRouting();

@@ -21,10 +21,23 @@ public static class SoaklineEndpoints
     public static WebApplication UseSoakline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseSoaklineProblems();
         app.UseHttpSpanEnricher();
         app.UseBrowserPageHeaders();
         app.UseRouting();
         app.MapSoaklineEndpoints();
+        return app;
+    }
+
+    /// <summary>
+    /// Both modes, first in the pipeline: exceptions (binding failures included) and bodiless error statuses such as
+    /// an unmapped path answer problem details (<see cref="ProblemExceptionHandler"/>).
+    /// </summary>
+    public static IApplicationBuilder UseSoaklineProblems(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
         return app;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -68,10 +69,22 @@ public static class SoaklineServices
         AddApprovalLinks(services);
         services.AddScoped<GitHubEventRouter>();
         services.AddSingleton<ApiKeyFilter>();
+        AddProblemDetails(services);
         services.AddSingleton<DashboardSession>();
         services.TryAddSingleton<DecisionDeskOptions>();
         services.TryAddScoped<DecisionDesk>();
         return services;
+    }
+
+    /// <summary>
+    /// Errors answer RFC 9457 problem details in both modes. Binding failures throw (instead of an empty 400) so
+    /// <see cref="ProblemExceptionHandler"/> can name the parameter; the pipelines add UseExceptionHandler.
+    /// </summary>
+    private static void AddProblemDetails(IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
     }
 
     /// <summary>

@@ -10,6 +10,12 @@ public static class ReleaseInstanceIds
 {
     public const string Prefix = "release:";
 
+    /// <summary>
+    /// The longest release pipeline id accepted. The engines take instance ids of up to 256 characters; a release's
+    /// environment runs append ":environment" to its id, so the release keeps 56 of them free.
+    /// </summary>
+    public const int MaxLength = 200;
+
     /// <summary>The id prefix shared by a repository's pipelines, or by those of one branch of it.</summary>
     public static string PrefixFor(RepositoryRef repository, string? branch = null)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Soakline.Functions.Releases;
 using Soakline.Pipeline.Domain;
 
 namespace Soakline.Functions.Webhooks;
@@ -28,6 +29,16 @@ public static class GitHubPayloadReader
         }
 
         var repository = ReadRepository(payload);
+        var branch = reference[BranchRefPrefix.Length..];
+        var id = PipelineInstanceIds.ForPush(new CommitRef(repository, sha, branch));
+        if (id.Length > ReleaseInstanceIds.MaxLength)
+        {
+            throw new WebhookPayloadException(
+                "ref",
+                $"the branch name has {branch.Length} characters, so the pipeline id would have {id.Length}; Soakline's pipeline ids hold at most {ReleaseInstanceIds.MaxLength} (a branch of at most {branch.Length - (id.Length - ReleaseInstanceIds.MaxLength)} characters for {repository.FullName})",
+                null);
+        }
+
         var head = payload.TryGetProperty("head_commit", out var h) && h.ValueKind == JsonValueKind.Object ? h : (JsonElement?)null;
         var committedAt = head is { } commit && commit.TryGetProperty("timestamp", out var ts) && ts.ValueKind == JsonValueKind.String
             ? ParseTimestamp(ts.GetString()!, "head_commit.timestamp")
@@ -38,7 +49,7 @@ public static class GitHubPayloadReader
         author ??= payload.TryGetProperty("pusher", out var pusher) && pusher.ValueKind == JsonValueKind.Object ? OptionalString(pusher, "name") : null;
         var message = head is { } c2 ? OptionalString(c2, "message") : null;
 
-        return new PushReceived(repository, reference[BranchRefPrefix.Length..], sha.ToLowerInvariant(), committedAt, author ?? "unknown", message ?? string.Empty);
+        return new PushReceived(repository, branch, sha.ToLowerInvariant(), committedAt, author ?? "unknown", message ?? string.Empty);
     }
 
     /// <summary>A completed workflow run, or null for any other action (requested, in_progress).</summary>

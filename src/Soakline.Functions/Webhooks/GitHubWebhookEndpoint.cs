@@ -2,8 +2,11 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Net.Http.Headers;
+using Soakline.Functions.Api;
 using Soakline.Functions.Configuration;
 using Soakline.Functions.Observability;
 
@@ -11,7 +14,8 @@ namespace Soakline.Functions.Webhooks;
 
 /// <summary>
 /// <c>POST /api/github/webhook</c>. Checks run cheapest first and each failure changes nothing: size (413), signature
-/// over the raw body (401), headers and JSON (400), then a claim of the delivery id in the <see cref="IDeliveryLedger"/>.
+/// over the raw body (401), content type (415 for a form-encoded delivery), headers and JSON (400); each refusal is
+/// problem details naming the header or field, then a claim of the delivery id in the <see cref="IDeliveryLedger"/>.
 /// Only the request that wins the claim routes the delivery; a copy that finds it handled, or claimed by a request
 /// routing it right now, answers 200 "duplicate". Routing that fails (a payload missing a field: 400; anything else: the
 /// request fails) releases the claim, so the rejected delivery leaves no trace and GitHub's redelivery is accepted.
@@ -21,6 +25,12 @@ public static class GitHubWebhookEndpoint
     public const string Route = "/api/github/webhook";
     public const string EventHeader = "X-GitHub-Event";
     public const string DeliveryHeader = "X-GitHub-Delivery";
+
+    /// <summary>The longest X-GitHub-Event or X-GitHub-Delivery accepted (the delivery ledger keys on the id).</summary>
+    public const int MaxHeaderLength = 100;
+
+    /// <summary>The metrics' event tag until the signature verified.</summary>
+    public const string Unverified = "unverified";
 
     public static IEndpointRouteBuilder MapGitHubWebhook(this IEndpointRouteBuilder endpoints)
     {
@@ -34,22 +44,28 @@ public static class GitHubWebhookEndpoint
         var cancellationToken = http.RequestAborted;
         var eventName = http.Request.Headers[EventHeader].ToString();
         var deliveryId = http.Request.Headers[DeliveryHeader].ToString();
-        Activity.Current?.SetTag("github.event", eventName).SetTag("github.delivery", deliveryId);
 
         var body = await BodyReader.ReadAsync(http.Request, settings.WebhookMaxBodyBytes, cancellationToken);
         if (body is null)
         {
-            return Reject(logger, eventName, StatusCodes.Status413PayloadTooLarge, "too-large", $"the body exceeds {settings.WebhookMaxBodyBytes} bytes ({SettingNames.WebhookMaxBodyBytes})");
+            return Reject(logger, Unverified, StatusCodes.Status413PayloadTooLarge, "too-large", $"the body exceeds {settings.WebhookMaxBodyBytes} bytes ({SettingNames.WebhookMaxBodyBytes})");
         }
 
         if (!WebhookSignature.IsValid(body, http.Request.Headers[WebhookSignature.HeaderName].ToString(), settings.WebhookSecret))
         {
-            return Reject(logger, eventName, StatusCodes.Status401Unauthorized, "bad-signature", $"{WebhookSignature.HeaderName} is missing or does not match the body under the webhook secret");
+            // Unsigned requests say anything in X-GitHub-Event; tagging metrics with it would let anyone create series.
+            return Reject(logger, Unverified, StatusCodes.Status401Unauthorized, "bad-signature", $"{WebhookSignature.HeaderName} is missing or does not match the body under the webhook secret");
         }
 
-        if (eventName.Length == 0 || deliveryId.Length == 0 || deliveryId.Length > 100)
+        Activity.Current?.SetTag("github.event", eventName).SetTag("github.delivery", deliveryId);
+        if (IsFormEncoded(http.Request))
         {
-            return Reject(logger, eventName, StatusCodes.Status400BadRequest, "malformed", $"the {EventHeader} and {DeliveryHeader} headers are required");
+            return Reject(logger, eventName, StatusCodes.Status415UnsupportedMediaType, "form-encoded", "the delivery is form-encoded (application/x-www-form-urlencoded); set the webhook's Content type to application/json in its GitHub settings", ("Content-Type", "must be application/json"));
+        }
+
+        if ((HeaderProblem(EventHeader, eventName) ?? HeaderProblem(DeliveryHeader, deliveryId)) is { } header)
+        {
+            return Reject(logger, eventName.Length > MaxHeaderLength ? Unverified : eventName, StatusCodes.Status400BadRequest, "malformed", header.ToString(), (header.Field, header.Message));
         }
 
         JsonDocument document;
@@ -59,7 +75,7 @@ public static class GitHubWebhookEndpoint
         }
         catch (JsonException ex)
         {
-            return Reject(logger, eventName, StatusCodes.Status400BadRequest, "malformed", $"the body is not JSON: {ex.Message}");
+            return Reject(logger, eventName, StatusCodes.Status400BadRequest, "malformed", $"body: not JSON: {ex.Message}", ("body", $"not JSON: {ex.Message}"));
         }
 
         using (document)
@@ -79,7 +95,7 @@ public static class GitHubWebhookEndpoint
             catch (WebhookPayloadException ex)
             {
                 await ledger.ReleaseAsync(claim, CancellationToken.None);
-                return Reject(logger, eventName, StatusCodes.Status400BadRequest, "malformed", ex.Message);
+                return Reject(logger, eventName, StatusCodes.Status400BadRequest, "malformed", ex.Message, ex.Field is { } field ? (field, ex.Problem!) : null);
             }
             catch
             {
@@ -107,12 +123,30 @@ public static class GitHubWebhookEndpoint
         return Results.Json(new WebhookReply("duplicate", detail), statusCode: StatusCodes.Status200OK);
     }
 
-    private static IResult Reject(ILogger logger, string eventName, int status, string outcome, string detail)
+    /// <summary>
+    /// A rejected delivery: problem details, which GitHub shows in the delivery log. <paramref name="field"/> names
+    /// the header or part of the body to fix, when there is one.
+    /// </summary>
+    private static ProblemHttpResult Reject(ILogger logger, string eventName, int status, string outcome, string detail, (string Name, string Message)? field = null)
     {
         Count(eventName, outcome);
         logger.LogWarning("GitHub webhook rejected with {Status}: {Detail}", status, detail);
-        return Results.Json(new WebhookReply("rejected", detail), statusCode: status);
+        return field is { } bad
+            ? TypedResults.Problem(detail: detail, statusCode: status, extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [bad.Name] = [bad.Message] } })
+            : TypedResults.Problem(detail: detail, statusCode: status);
     }
+
+    /// <summary>GitHub's delivery ids are GUIDs and its event names short words; anything longer is refused by name.</summary>
+    private static FieldError? HeaderProblem(string name, string value) => value.Length switch
+    {
+        0 => new FieldError(name, "required"),
+        > MaxHeaderLength => new FieldError(name, $"{value.Length} characters, at most {MaxHeaderLength}"),
+        _ => null,
+    };
+
+    private static bool IsFormEncoded(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+        && type.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
 
     private static void Count(string eventName, string outcome) =>
         SoaklineTelemetry.WebhooksReceived.Add(1, new KeyValuePair<string, object?>("event", eventName.Length == 0 ? "none" : eventName), new KeyValuePair<string, object?>("outcome", outcome));

@@ -73,7 +73,7 @@ public sealed class IdentityTests
         var response = await http.SendAsync(Approve());
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Contains("the function key lets you read, not decide", (await response.Content.ReadFromJsonAsync<ApiError>())!.Error, StringComparison.Ordinal);
+        Assert.Contains("the function key lets you read, not decide", (await Problems.ReadAsync(response)).Detail!, StringComparison.Ordinal);
         var gate = await GateAsync(app);
         Assert.Equal(ApprovalOutcome.Waiting, gate.Outcome);
         Assert.Null(gate.Receipts);

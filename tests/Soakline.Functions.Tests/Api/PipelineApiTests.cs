@@ -75,7 +75,7 @@ public sealed class PipelineApiTests : IAsyncLifetime
         var response = await _http.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.StartsWith(parameter + ":", (await response.Content.ReadFromJsonAsync<ApiError>())!.Error, StringComparison.Ordinal);
+        await Problems.FieldAsync(response, parameter);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class PipelineApiTests : IAsyncLifetime
         var response = await PostAsync($"/api/pipelines/{_pipelineId}/{action}", new { by = "lead@example.com", comment = "no", reason = "r" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.StartsWith("by: remove it", (await response.Content.ReadFromJsonAsync<ApiError>())!.Error, StringComparison.Ordinal);
+        Assert.StartsWith("by: remove it", await Problems.FieldAsync(response, "by"), StringComparison.Ordinal);
         var (status, gate) = await ProductionRunAsync();
         Assert.Equal((OrchestrationRuntimeStatus.Running, ApprovalOutcome.Waiting), (status, gate!.Outcome));
         Assert.Null(gate.Receipts);
@@ -146,7 +146,7 @@ public sealed class PipelineApiTests : IAsyncLifetime
         var response = await PostAsync($"/api/pipelines/{_pipelineId}/{action}", new { comment = "mine now" }, TestSettings.OtherKey);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Contains("mallory@example.com is not an approver", (await response.Content.ReadFromJsonAsync<ApiError>())!.Error, StringComparison.Ordinal);
+        Assert.Contains("mallory@example.com is not an approver", (await Problems.ReadAsync(response)).Detail, StringComparison.Ordinal);
         var (status, gate) = await ProductionRunAsync();
         Assert.Equal((OrchestrationRuntimeStatus.Running, ApprovalOutcome.Waiting), (status, gate!.Outcome));
     }
@@ -161,7 +161,7 @@ public sealed class PipelineApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal(
             "already approved by lead@example.com at 2026-11-23 07:50:00Z; nothing was changed",
-            (await response.Content.ReadFromJsonAsync<ApiError>())!.Error);
+            (await Problems.ReadAsync(response)).Detail);
         Assert.Equal("approved by lead@example.com: ", await Outcome());
         var (_, gate) = await ProductionRunAsync();
         Assert.Equal(ApprovalOutcome.Approved, gate!.Outcome);
@@ -199,7 +199,7 @@ public sealed class PipelineApiTests : IAsyncLifetime
         var response = await _http.PostAsync("/api/environments/production/rollback", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.StartsWith(field + ":", (await response.Content.ReadFromJsonAsync<ApiError>())!.Error, StringComparison.Ordinal);
+        await Problems.FieldAsync(response, field);
         Assert.Empty(await _app.InstancesAsync("rollback:"));
     }
 }

@@ -93,7 +93,7 @@ public sealed class DecisionsOnAzuriteTests(AzuriteFixture azurite) : IAsyncLife
     private Task<HttpResponseMessage> PostLinkAsync(string token) =>
         _http.PostAsync($"/approvals/{token}", new FormUrlEncodedContent([new KeyValuePair<string, string>("comment", "from the mail")]));
 
-    private static async Task<string> ErrorAsync(HttpResponseMessage response) => (await response.Content.ReadFromJsonAsync<ApiError>())!.Error;
+    private static async Task<string> ErrorAsync(HttpResponseMessage response) => (await Problems.ReadAsync(response)).Detail!;
 
     [Fact]
     public async Task Approve_through_the_api_answers_200_once_the_gate_recorded_it_and_a_later_reject_is_409_saying_by_whom_and_when()

@@ -66,6 +66,35 @@ public sealed class HttpFunctionTests
     }
 
     [Fact]
+    public async Task A_query_parameter_that_does_not_bind_is_a_problem_naming_it_in_azure_mode_too()
+    {
+        using var services = WorkerServices.Build(_clock);
+        await using var scope = services.CreateAsyncScope();
+        var http = Request(scope.ServiceProvider, "GET", "/api/pipelines");
+        http.Request.QueryString = new QueryString("?limit=abc");
+
+        await Functions(scope).PipelinesApi(http.Request, new RecordingDurableTaskClient()).ExecuteAsync(http);
+
+        Assert.Equal(StatusCodes.Status400BadRequest, http.Response.StatusCode);
+        Assert.StartsWith("application/problem+json", http.Response.ContentType, StringComparison.Ordinal);
+        Assert.Contains("\"limit: 'abc' is not a whole number\"", Body(http), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_decision_body_that_is_not_json_is_a_problem_naming_the_body_in_azure_mode_too()
+    {
+        using var services = WorkerServices.Build(_clock);
+        await using var scope = services.CreateAsyncScope();
+        var http = Request(scope.ServiceProvider, "POST", "/api/pipelines/release:acme:shop:main:abc/approve", "{\"comment\": ");
+
+        await Functions(scope).PipelinesApi(http.Request, new RecordingDurableTaskClient()).ExecuteAsync(http);
+
+        Assert.Equal(StatusCodes.Status400BadRequest, http.Response.StatusCode);
+        Assert.StartsWith("application/problem+json", http.Response.ContentType, StringComparison.Ordinal);
+        Assert.Contains("\"body\":[", Body(http), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Health_answers_without_a_client_and_says_how_the_app_runs()
     {
         using var services = WorkerServices.Build(_clock);

@@ -138,7 +138,7 @@ public sealed class WebhookTests : IAsyncLifetime
         var response = await _http.SendAsync(GitHubDeliveries.Request("push", broken, delivery));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("'after'", (await response.Content.ReadFromJsonAsync<WebhookReply>())!.Detail, StringComparison.Ordinal);
+        Assert.Contains("'after'", (await Problems.ReadAsync(response)).Detail, StringComparison.Ordinal);
         Assert.Empty(await _app.InstancesAsync());
 
         // The rejected delivery was not recorded: once fixed, the same delivery id is handled.
