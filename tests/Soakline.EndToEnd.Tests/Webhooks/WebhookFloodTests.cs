@@ -50,7 +50,16 @@ public sealed class WebhookFloodTests : IAsyncLifetime
         }
 
         Assert.All(results.Where(r => r.Delivery.Kind == DeliveryKind.IgnoredEvent), r => Assert.Equal("ignored", r.ReplyStatus));
-        Assert.All(results.Where(r => r.Delivery.IsRejected), r => Assert.Equal("rejected", r.ReplyStatus));
+        Assert.All(results.Where(r => r.Delivery.IsRejected), r =>
+        {
+            Assert.Equal("problem", r.ReplyStatus);
+            Assert.Equal(r.Delivery.Kind switch
+            {
+                DeliveryKind.BadSignature => HttpStatusCode.Unauthorized,
+                DeliveryKind.Oversized => HttpStatusCode.RequestEntityTooLarge,
+                _ => HttpStatusCode.BadRequest,
+            }, r.Status);
+        });
 
         var instances = await app.InstancesAsync();
         var releases = instances.Where(i => i.Name == DurableReleaseStarter.OrchestratorName).Select(i => i.InstanceId).Order(StringComparer.Ordinal).ToList();
@@ -94,8 +103,10 @@ public sealed class WebhookFloodTests : IAsyncLifetime
         {
             using var request = delivery.ToRequest();
             using var response = await http.SendAsync(request, cancellationToken);
-            var reply = await response.Content.ReadFromJsonAsync<WebhookReply>(cancellationToken);
-            results.Add(new FloodResult(delivery, response.StatusCode, reply?.Status));
+            // Refusals are RFC 9457 problem details; accepted deliveries answer a WebhookReply.
+            var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json";
+            var reply = problem ? null : await response.Content.ReadFromJsonAsync<WebhookReply>(cancellationToken);
+            results.Add(new FloodResult(delivery, response.StatusCode, problem ? "problem" : reply?.Status));
         });
         return [.. results];
     }
