@@ -5,6 +5,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Soakline.Functions.Api;
+using Soakline.Functions.Tests.Engine.Standalone.Infrastructure;
 using Soakline.Functions.Tests.Infrastructure;
 using Soakline.Functions.Webhooks;
 using Soakline.Pipeline.Domain;
@@ -157,21 +158,9 @@ public sealed class ProtectionPolicyAppTests(AzuriteFixture azurite) : IDisposab
         Assert.Contains(timeline, t => t.Kind == "ApprovalRequested" && t.Detail.Contains(TestSettings.PolicyApprover, StringComparison.Ordinal));
     }
 
-    /// <summary>Polls the pipeline's timeline until it holds an entry of <paramref name="kind"/>.</summary>
-    private static async Task<IReadOnlyList<Soakline.Functions.Api.TimelineEntry>> TimelineWithAsync(HttpClient http, string instanceId, string kind)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var timeline = (await DetailAsync(http, instanceId)).Timeline;
-            if (timeline.Any(t => t.Kind == kind))
-            {
-                return timeline;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(50), timeout.Token);
-        }
-    }
+    /// <summary>Waits until the pipeline's timeline holds an entry of <paramref name="kind"/>.</summary>
+    private static async Task<IReadOnlyList<Soakline.Functions.Api.TimelineEntry>> TimelineWithAsync(HttpClient http, string instanceId, string kind) =>
+        (await Eventually.ValueAsync(() => DetailAsync(http, instanceId), d => d.Timeline.Any(t => t.Kind == kind), $"a {kind} entry on {instanceId}'s timeline")).Timeline;
 
     [Fact]
     public async Task A_spec_with_a_loopback_health_url_for_production_is_refused_naming_the_field()
@@ -189,21 +178,12 @@ public sealed class ProtectionPolicyAppTests(AzuriteFixture azurite) : IDisposab
         Assert.Empty(Directory.EnumerateFiles(_hosts, "*", SearchOption.AllDirectories));
     }
 
-    /// <summary>Polls the instance until its custom status reaches <paramref name="stage"/> (the engine runs on real time).</summary>
-    private static async Task<OrchestrationMetadata> StageAsync(DurableTaskClient client, string instanceId, string stage)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
-            if (instance?.ReadCustomStatusAs<PipelineStatus>()?.Stage == stage)
-            {
-                return instance;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(50), timeout.Token);
-        }
-    }
+    /// <summary>Waits until the instance's custom status reaches <paramref name="stage"/> (the engine runs on real time).</summary>
+    private static async Task<OrchestrationMetadata> StageAsync(DurableTaskClient client, string instanceId, string stage) =>
+        (await Eventually.ValueAsync(
+            () => client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, Eventually.Timeout()),
+            instance => instance?.ReadCustomStatusAs<PipelineStatus>()?.Stage == stage,
+            $"{instanceId} to reach stage {stage}"))!;
 
     private sealed class RecordingApprovals : IApprovalNotifier
     {
