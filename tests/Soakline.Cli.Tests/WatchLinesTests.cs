@@ -34,6 +34,31 @@ public sealed class WatchLinesTests
     }
 
     [Fact]
+    public void Traffic_is_the_share_the_router_applied_with_the_requested_one_when_they_differ()
+    {
+        var soaking = ApiJson.Detail("Running", ApiJson.Status("production", "production"), ApiJson.Status("stage 1: soaking", "production", traffic: 50, requested: 5, soak: "00:00:10"));
+
+        var lines = new WatchLines().Next(JsonDocument.Parse(soaking).RootElement);
+
+        Assert.Contains(lines, l => l.Contains("stage 1: soaking · traffic 50% (5% requested) · soak 0:10 left", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_rolled_back_run_says_which_release_serves_and_no_soak()
+    {
+        var ended = ApiJson.Detail(
+            "Completed",
+            ApiJson.Status("rolled-back", "production", "20261206T220000Z-0123456", detail: "RolledBack: breached", serving: "20261205T100000Z-fedcba9"),
+            ApiJson.Status("rolled-back", "production", "20261206T220000Z-0123456", serving: "20261205T100000Z-fedcba9"),
+            "Completed");
+
+        var lines = new WatchLines().Next(JsonDocument.Parse(ended).RootElement);
+
+        Assert.Contains(lines, l => l.Contains("rolled-back · 20261206T220000Z-0123456 · serving 20261205T100000Z-fedcba9", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("traffic", StringComparison.Ordinal) || l.Contains("soak", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_answer_that_is_not_a_pipeline_is_refused() =>
         Assert.Throws<JsonException>(() => new WatchLines().Next(JsonDocument.Parse("""{"pipeline": 5}""").RootElement));
 }

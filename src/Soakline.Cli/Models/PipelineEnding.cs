@@ -2,8 +2,9 @@ namespace Soakline.Cli.Models;
 
 /// <summary>
 /// How a pipeline ended, as an exit code (<see cref="ExitCodes"/>) and a sentence. The release orchestrator finishes
-/// with the custom status stage "completed" and detail "&lt;outcome&gt;: &lt;why&gt;" (the outcome being a ReleaseStatus
-/// name); a failed orchestration carries the failure in its detail.
+/// with the custom status stage where it ended ("released", "rolled-back", ...; "completed" before that existed) and
+/// detail "&lt;outcome&gt;: &lt;why&gt;" (the outcome being a ReleaseStatus name); a failed orchestration carries the
+/// failure in its detail.
 /// </summary>
 internal sealed record PipelineEnding(int ExitCode, string Outcome, string Sentence)
 {
@@ -25,7 +26,8 @@ internal sealed record PipelineEnding(int ExitCode, string Outcome, string Sente
             _ => pipeline.Progress?.Stage switch
             {
                 // The rollback orchestrator ends "refused" (nothing it may roll back) or "completed" with a plain detail.
-                "refused" => new PipelineEnding(ExitCodes.PipelineRefused, "Refused", said ?? "refused"),
+                // A release pipeline refused for its environment also ends "refused", with "Refused: why" to parse.
+                "refused" when said?.StartsWith("Refused: ", StringComparison.Ordinal) != true => new PipelineEnding(ExitCodes.PipelineRefused, "Refused", said ?? "refused"),
                 "failed" => new PipelineEnding(ExitCodes.PipelineFailed, "Failed", said ?? "failed"),
                 _ when said == "rollback incomplete" => new PipelineEnding(ExitCodes.PipelineFailed, "RollbackIncomplete", said),
                 _ => FromOutcome(said),

@@ -48,9 +48,9 @@ internal static class PipelineDetailView
             table.AddRow(
                 new Text(run == detail.Pipeline ? "pipeline" : ProgressText.Where(run)),
                 new Text(progress?.Stage ?? "–"),
-                new Text(progress?.Release ?? "–"),
-                run == detail.Pipeline ? new Text("–") : Traffic(progress?.TrafficPercent ?? 0),
-                new Text(ProgressText.Soak(progress?.SoakRemaining)),
+                new Text(Release(progress)),
+                run == detail.Pipeline && !run.HasEnded ? new Text("–") : Traffic(progress),
+                new Text(run.HasEnded ? "–" : ProgressText.Soak(progress?.SoakRemaining)),
                 StatusView.Runtime(run.RuntimeStatus),
                 new Text(progress?.Detail ?? string.Empty));
         }
@@ -58,12 +58,20 @@ internal static class PipelineDetailView
         return table;
     }
 
-    private static Text Traffic(int percent)
+    private static Text Traffic(PipelineProgress? progress)
     {
         // A 10-cell bar keeps the column narrow and still shows 5% apart from 50% at a glance.
+        var percent = progress?.TrafficPercent ?? 0;
         var filled = (int)Math.Round(Math.Clamp(percent, 0, 100) / 10.0);
-        return new Text($"{new string('█', filled)}{new string('░', 10 - filled)} {percent,3}%");
+        var requested = progress?.RequestedPercent is { } r && r != percent ? $" ({r}% requested)" : string.Empty;
+        return new Text($"{new string('█', filled)}{new string('░', 10 - filled)} {percent,3}%{requested}");
     }
+
+    /// <summary>The run's release, and the one serving once it ended on another (a rollback).</summary>
+    private static string Release(PipelineProgress? progress) =>
+        progress?.Serving is { Length: > 0 } serving && serving != progress.Release
+            ? $"{progress.Release ?? "–"} (serving {serving})"
+            : progress?.Release ?? "–";
 
     private static Table Checks(PipelineSummary run)
     {

@@ -41,9 +41,14 @@ internal static class ProgressText
             parts.Add(release);
         }
 
-        if (progress.TrafficPercent > 0)
+        if (Traffic(progress) is { } traffic)
         {
-            parts.Add($"traffic {progress.TrafficPercent}%");
+            parts.Add($"traffic {traffic}");
+        }
+
+        if (progress.Serving is { Length: > 0 } serving && serving != progress.Release)
+        {
+            parts.Add($"serving {serving}");
         }
 
         if (withSoak && progress.SoakRemaining is { } soak)
@@ -66,6 +71,17 @@ internal static class ProgressText
         }
 
         return string.Join(" · ", parts);
+    }
+
+    /// <summary>
+    /// "50%", or "50% (5% requested)" when the router applied another share than the stage asked for; null when no
+    /// traffic goes to the new release and no stage asked for any.
+    /// </summary>
+    public static string? Traffic(PipelineProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        var requested = progress.RequestedPercent is { } r && r != progress.TrafficPercent ? $" ({r}% requested)" : string.Empty;
+        return progress.TrafficPercent > 0 || requested.Length > 0 ? $"{progress.TrafficPercent}%{requested}" : null;
     }
 
     /// <summary>The environment a run works on, or its orchestrator when its status does not say.</summary>

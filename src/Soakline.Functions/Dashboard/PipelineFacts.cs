@@ -36,10 +36,10 @@ internal sealed record PipelineFacts(string Id, string Repository, string Branch
         return found is { ValueKind: JsonValueKind.String } s ? s.GetString() : null;
     }
 
-    private static int Number(JsonElement? element, string name) =>
+    public static int Number(JsonElement? element, string name) =>
         Walk(element, name) is { ValueKind: JsonValueKind.Number } n && n.TryGetInt32(out var value) ? value : 0;
 
-    private static JsonElement? Walk(JsonElement? element, params string[] path)
+    public static JsonElement? Walk(JsonElement? element, params string[] path)
     {
         var current = element;
         foreach (var name in path)

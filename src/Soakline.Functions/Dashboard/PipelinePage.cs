@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Soakline.Functions.Api;
@@ -32,7 +33,7 @@ internal static class PipelinePage
             .Append(CultureInfo.InvariantCulture, $"<div class=\"toolbar\"><span id=\"runtime-status\">{Html.Badge(facts.RuntimeStatus, StatusTone.ForRuntime(facts.RuntimeStatus))}</span>")
             .Append("<div class=\"buttons\">")
             .Append(running ? Actions.Decision(facts.Id) + Actions.Abort(facts.Id) : string.Empty)
-            .Append(facts.Repository.Length > 0 ? Actions.Rollback(facts.Repository, facts.Environment ?? "production") : string.Empty)
+            .Append(ReachedEnvironment(current) is { } reached && facts.Repository.Length > 0 ? Actions.Rollback(facts.Repository, reached) : string.Empty)
             .Append("</div></div>")
             .Append(LiveSection(facts, current))
             .Append(RunsSection(detail.EnvironmentRuns))
@@ -43,14 +44,34 @@ internal static class PipelinePage
         return Html.Page(links, facts.Repository + " " + facts.ShortSha, body.ToString(), $"data-page=\"pipeline\" data-api=\"{Html.E(api)}\" data-poll-ms=\"{PollMilliseconds}\"");
     }
 
+    /// <summary>
+    /// The environment the pipeline's run worked on; null when it never reached one (ignored, invalid spec, refused,
+    /// gate failed), for which an emergency rollback would have nothing of this pipeline to undo.
+    /// </summary>
+    internal static string? ReachedEnvironment(PipelineSummary? run) =>
+        run is null ? null : PipelineFacts.Text(run.Status, "environment") ?? PipelineFacts.Text(run.Input, "environment");
+
+    /// <summary>Under the traffic figure: the share the stage asked for when the router applied another, or what serves after the end.</summary>
+    internal static string TrafficHint(JsonElement? status)
+    {
+        var traffic = PipelineFacts.Number(status, "trafficPercent");
+        if (PipelineFacts.Walk(status, "requestedPercent") is { ValueKind: JsonValueKind.Number } r && r.TryGetInt32(out var requested) && requested != traffic)
+        {
+            return $"{requested}% requested";
+        }
+
+        return PipelineFacts.Text(status, "serving") is { } serving ? $"serving {serving}" : "canary share";
+    }
+
     private static string LiveSection(PipelineFacts facts, PipelineSummary? run)
     {
-        var soak = PipelineFacts.Text(run?.Status, "soakRemaining");
+        // A countdown belongs to a running stage; a finished run's status has none, and an old one's is ignored.
+        var soak = run?.RuntimeStatus == "Running" ? PipelineFacts.Text(run.Status, "soakRemaining") : null;
         var analysis = PipelineFacts.Text(run?.Status, "lastAnalysis");
         return new StringBuilder("<section aria-labelledby=\"live-title\"><h2 id=\"live-title\">Live canary <span class=\"pulse\" title=\"refreshes every few seconds\"></span></h2>")
             .Append("<div class=\"figures\">")
             .Append(CultureInfo.InvariantCulture, $"<div class=\"card figure\"><div class=\"label\">Stage</div><div class=\"value\" id=\"live-stage\">{Html.E(facts.Stage ?? "–")}</div><div class=\"hint\" id=\"live-environment\">{Html.E(facts.Environment ?? string.Empty)}</div></div>")
-            .Append(CultureInfo.InvariantCulture, $"<div class=\"card figure\"><div class=\"label\">Traffic to the new release</div><div class=\"value\" id=\"live-traffic\">{facts.TrafficPercent}%</div><div class=\"hint\">canary share</div></div>")
+            .Append(CultureInfo.InvariantCulture, $"<div class=\"card figure\"><div class=\"label\">Traffic to the new release</div><div class=\"value\" id=\"live-traffic\">{facts.TrafficPercent}%</div><div class=\"hint\" id=\"live-traffic-hint\">{Html.E(TrafficHint(run?.Status))}</div></div>")
             .Append(CultureInfo.InvariantCulture, $"<div class=\"card figure\"><div class=\"label\">Soak remaining</div><div class=\"value\" id=\"live-soak\">{Html.E(soak ?? "–")}</div><div class=\"hint\">current stage</div></div>")
             .Append(CultureInfo.InvariantCulture, $"<div class=\"card figure\"><div class=\"label\">Last analysis</div><div class=\"value small\" id=\"live-analysis\">{Html.E(analysis ?? "–")}</div></div>")
             .Append("</div>")
@@ -59,6 +80,9 @@ internal static class PipelinePage
             .Append("</section>")
             .ToString();
     }
+
+    private static string TrafficCell(string traffic, JsonElement? status) =>
+        PipelineFacts.Walk(status, "requestedPercent") is { ValueKind: JsonValueKind.Number } r && r.ToString() != traffic ? $"{traffic}% ({r}% requested)" : traffic + "%";
 
     private static string RunsSection(IReadOnlyList<PipelineSummary> runs)
     {
@@ -71,7 +95,7 @@ internal static class PipelinePage
         foreach (var run in runs.OrderBy(r => r.CreatedAt))
         {
             var stage = PipelineFacts.Text(run.Status, "stage");
-            var traffic = run.Status is { ValueKind: System.Text.Json.JsonValueKind.Object } s && s.TryGetProperty("trafficPercent", out var t) ? t.ToString() + "%" : "–";
+            var traffic = run.Status is { ValueKind: JsonValueKind.Object } s && s.TryGetProperty("trafficPercent", out var t) ? TrafficCell(t.ToString(), run.Status) : "–";
             html.Append(CultureInfo.InvariantCulture, $"<tr data-run=\"{Html.E(run.Id)}\"><td><code>{Html.E(run.Id)}</code></td><td>{Html.Badge(run.RuntimeStatus, StatusTone.ForRuntime(run.RuntimeStatus))}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td>{Html.Badge(stage ?? "–", StatusTone.ForStage(stage))}</td><td class=\"num\">{Html.E(traffic)}</td><td class=\"hint\">{Html.E(Html.Time(run.LastUpdatedAt))}</td></tr>");
         }

@@ -15,7 +15,7 @@ internal static class StatusTone
 
     private static readonly HashSet<string> WarnKinds = new(StringComparer.Ordinal)
     {
-        "Queued", "ApprovalRequested", "ApprovalIgnored", "E2ERequirementWaived",
+        "Queued", "ApprovalRequested", "ApprovalIgnored", "E2ERequirementWaived", "SpecWarning",
     };
 
     private static readonly HashSet<string> OkKinds = new(StringComparer.Ordinal)
@@ -41,12 +41,21 @@ internal static class StatusTone
         _ => "muted",
     };
 
+    /// <summary>Stages a finished run ends on (<see cref="Pipeline.Orchestration.FinalStages"/>) that mean something went wrong.</summary>
+    private static readonly HashSet<string> BadStages = new(StringComparer.Ordinal)
+    {
+        "rolling-back", "rolled-back", "rollback-failed", "rollback-incomplete", "deploy-failed", "failed", "gate-failed", "gate-timed-out",
+        "spec-invalid", "spec-unavailable", "policy-refused", "refused", "rejected", "approval-expired", "e2e-required",
+    };
+
+    /// <summary>The same mapping as <c>stageTone</c> in dashboard.js, which recolours stages as they change.</summary>
     public static string ForStage(string? stage) => stage switch
     {
         null or "" => "muted",
-        "awaiting-approval" => "warn",
-        "released" => "ok",
-        "rolling-back" or "rolled-back" => "bad",
+        "awaiting-approval" or "queued" => "warn",
+        "released" or "deployed" or "nothing-to-deploy" => "ok",
+        "ignored" => "muted",
+        _ when BadStages.Contains(stage) => "bad",
         _ when stage.StartsWith("completed", StringComparison.Ordinal) => "ok",
         _ => "info",
     };

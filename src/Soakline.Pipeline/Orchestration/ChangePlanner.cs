@@ -6,7 +6,11 @@ using Soakline.Pipeline.Spec;
 namespace Soakline.Pipeline.Orchestration;
 
 /// <summary>One component a pipeline changes, with the release it replaces (null on a first deploy).</summary>
-public sealed record ComponentChange(ComponentSpec Component, IReadOnlyList<string> Hosts, DeployedRelease? Current);
+/// <param name="ChangedPaths">
+/// Every path changed between the commit <paramref name="Current"/> came from and the pushed one (what the approval
+/// mail lists); null when there is nothing to compare with (a first deploy, or a release recorded without its commit).
+/// </param>
+public sealed record ComponentChange(ComponentSpec Component, IReadOnlyList<string> Hosts, DeployedRelease? Current, IReadOnlyList<string>? ChangedPaths = null);
 
 /// <summary>
 /// Decides which components a pipeline deploys: those with hosts in the environment whose paths changed between the
@@ -47,7 +51,7 @@ internal static class ChangePlanner
 
             if (ChangeDetector.Touches(component, [.. paths]))
             {
-                changes.Add(new ComponentChange(component, hosts, current));
+                changes.Add(new ComponentChange(component, hosts, current, paths));
             }
         }
 

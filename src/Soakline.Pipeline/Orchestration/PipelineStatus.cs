@@ -7,7 +7,13 @@ namespace Soakline.Pipeline.Orchestration;
 /// traffic the new release gets, how long the soak still runs, and what the last analysis said
 /// (<see cref="LastChecks"/>: each metric's value against its limit, which the dashboard charts).
 /// <see cref="Approval"/> is the approval gate's record once the run reached it (who may decide, what was decided).
+/// <see cref="TrafficPercent"/> is the share the traffic router reported it applied (rounded), not the share the stage
+/// asked for: with 2 hosts a 5 % stage puts one host, 50 %, on the new release. Once a run ends, <see cref="Stage"/>
+/// says how (<see cref="FinalStages"/>), <see cref="TrafficPercent"/> is what the new release keeps (100 released, 0
+/// otherwise) and <see cref="Serving"/> names the release that serves the environment now.
 /// </summary>
+/// <param name="RequestedPercent">The share the current stage asked the router for; null outside canary stages.</param>
+/// <param name="Serving">The release serving the environment when the run ended; null while it runs or when nothing changed.</param>
 public sealed record PipelineStatus(
     string Stage,
     string? Environment = null,
@@ -18,4 +24,6 @@ public sealed record PipelineStatus(
     bool? LastAnalysisHealthy = null,
     string? Detail = null,
     IReadOnlyList<CheckOutcome>? LastChecks = null,
-    ApprovalState? Approval = null);
+    ApprovalState? Approval = null,
+    int? RequestedPercent = null,
+    string? Serving = null);

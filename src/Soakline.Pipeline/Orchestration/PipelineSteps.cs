@@ -19,7 +19,11 @@ internal sealed class PipelineSteps(TaskOrchestrationContext context, string pip
     /// </summary>
     public static readonly TaskOptions PortCall = TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(5), 2.0));
 
-    private PipelineStatus _status = new("starting", environment);
+    /// <summary>The environment a pipeline records under before its branch rules picked one.</summary>
+    public const string NoEnvironment = "(none)";
+
+    // Before an environment is known the status names none (the timeline still records under NoEnvironment).
+    private PipelineStatus _status = new("starting", environment == NoEnvironment ? null : environment);
 
     public TaskOrchestrationContext Context => context;
 
@@ -70,6 +74,13 @@ internal sealed class PipelineSteps(TaskOrchestrationContext context, string pip
     {
         _status = change(_status);
         context.SetCustomStatus(_status);
+    }
+
+    /// <summary>Puts the status on where the run ended (<see cref="FinalStages"/>) and returns the outcome.</summary>
+    public ReleaseOutcome End(ReleaseOutcome outcome)
+    {
+        Status(s => FinalStages.Ended(s, outcome));
+        return outcome;
     }
 
     public void Stage(string stage, string? detail = null) => Status(s => s with { Stage = stage, Detail = detail, SoakRemaining = null });

@@ -25,7 +25,7 @@ public sealed class ProductionOrchestrator : TaskOrchestrator<PipelineRun, Relea
 
         if (spec.Gates.E2E is { RequiredForProduction: true } e2e && await RequireGreenE2EAsync(steps, e2e, input, expedited) is { } refused)
         {
-            return refused;
+            return steps.End(refused);
         }
 
         steps.Stage("planning");
@@ -33,16 +33,15 @@ public sealed class ProductionOrchestrator : TaskOrchestrator<PipelineRun, Relea
         if (changes.Count == 0)
         {
             await steps.Record(TransitionKind.NothingToDeploy, "no component with hosts here changed");
-            return new ReleaseOutcome(ReleaseStatus.NothingToDeploy, "no component changed", input.Environment);
+            return steps.End(new ReleaseOutcome(ReleaseStatus.NothingToDeploy, "no component changed", input.Environment));
         }
 
         if (input.Mode is BranchMode.Approval or BranchMode.Expedited)
         {
-            var summary = new ReleaseSummary(
-                input.Commit, input.Environment, input.Author, input.Message, [.. changes.Select(c => c.Component.Name)], [], null, null);
+            var summary = await ApprovalSummaries.BuildAsync(steps, spec, input, changes, EnvironmentKind.Production);
             if (await ApprovalGate.RunAsync(steps, EffectiveApproval(spec, input), input, summary, expedited) is { } notApproved)
             {
-                return notApproved;
+                return steps.End(notApproved);
             }
         }
 

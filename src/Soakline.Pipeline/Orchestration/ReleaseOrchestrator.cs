@@ -24,7 +24,7 @@ public sealed class ReleaseOrchestrator : TaskOrchestrator<PushEvent, ReleaseOut
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var commit = input.Commit;
-        var pending = new PipelineSteps(context, context.InstanceId, "(none)", commit);
+        var pending = new PipelineSteps(context, context.InstanceId, PipelineSteps.NoEnvironment, commit);
         pending.Stage("checking-policy");
 
         // Trusted configuration first: a repository the policy does not serve is not even read.
@@ -50,9 +50,12 @@ public sealed class ReleaseOrchestrator : TaskOrchestrator<PushEvent, ReleaseOut
             return Finish(pending, new ReleaseOutcome(ReleaseStatus.Ignored, $"no {PipelineSpecLoader.FileName} at {commit}"));
         }
 
-        var loaded = PipelineSpecLoader.Load(yaml);
+        // The policy's production environments turn some warnings into errors (a canary with nothing to analyse).
+        var production = policy.Environments.Where(e => e.Kind == EnvironmentKind.Production).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        var loaded = PipelineSpecLoader.Load(yaml, new SpecLoadOptions(production));
         if (!loaded.IsValid)
         {
+            await SpecWarnings(pending, loaded, notify: false);
             return await SpecInvalid(pending, loaded);
         }
 
@@ -60,6 +63,9 @@ public sealed class ReleaseOrchestrator : TaskOrchestrator<PushEvent, ReleaseOut
         pending.Routes = spec.Notifications;
         var verdict = PolicyCheck.Check(spec, input.Repository, input.Branch, policy, loaded.Locations);
         var decision = verdict.Decision;
+
+        // A push that deploys nowhere keeps its warnings on its own timeline: no commit status, no notification.
+        await SpecWarnings(pending, loaded, notify: decision.Deploys);
         if (!decision.Deploys)
         {
             await pending.Record(TransitionKind.Ignored, decision.Reason);
@@ -177,6 +183,27 @@ public sealed class ReleaseOrchestrator : TaskOrchestrator<PushEvent, ReleaseOut
         return Finish(steps, new ReleaseOutcome(ReleaseStatus.SpecUnavailable, detail));
     }
 
+    /// <summary>
+    /// Warnings go where spec errors go: the timeline (<see cref="TransitionKind.SpecWarning"/>), and for a spec that
+    /// loads and deploys somewhere, the commit status and a warning notification (an invalid spec's errors are
+    /// notified instead).
+    /// </summary>
+    private static async Task SpecWarnings(PipelineSteps steps, SpecLoadResult loaded, bool notify)
+    {
+        if (loaded.Warnings.Count == 0)
+        {
+            return;
+        }
+
+        var summary = string.Join("; ", loaded.Warnings.Take(5).Select(w => w.ToString()));
+        await steps.Record(TransitionKind.SpecWarning, summary);
+        if (notify)
+        {
+            await steps.SetCommitStatus("soakline", CommitStatusState.Success, $"{PipelineSpecLoader.FileName} loaded with {loaded.Warnings.Count} warning(s): {summary}");
+            await steps.Notify(Severity.Warning, $"{PipelineSpecLoader.FileName} has {loaded.Warnings.Count} warning(s)", summary);
+        }
+    }
+
     private static async Task<ReleaseOutcome> SpecInvalid(PipelineSteps steps, SpecLoadResult loaded)
     {
         var summary = string.Join("; ", loaded.Errors.Take(5).Select(e => e.ToString()));
@@ -213,9 +240,9 @@ public sealed class ReleaseOrchestrator : TaskOrchestrator<PushEvent, ReleaseOut
         return true;
     }
 
-    private static ReleaseOutcome Finish(PipelineSteps steps, ReleaseOutcome outcome)
-    {
-        steps.Status(s => s with { Stage = "completed", Detail = $"{outcome.Status}: {outcome.Detail}", SoakRemaining = null });
-        return outcome;
-    }
+    /// <summary>
+    /// The pipeline's last status says where it ended, from its environment run's outcome: stage ("released",
+    /// "rolled-back", ...), the share the release kept, and the release serving now; detail "Outcome: why".
+    /// </summary>
+    private static ReleaseOutcome Finish(PipelineSteps steps, ReleaseOutcome outcome) => steps.End(outcome);
 }

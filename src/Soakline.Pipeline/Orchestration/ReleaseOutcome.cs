@@ -3,7 +3,11 @@ using Soakline.Pipeline.Domain;
 namespace Soakline.Pipeline.Orchestration;
 
 /// <summary>How a pipeline (or one of its environment stages) ended.</summary>
-public sealed record ReleaseOutcome(ReleaseStatus Status, string Detail, string? Environment = null, ReleaseId? Release = null);
+/// <param name="Serving">
+/// The release serving the environment after the run: the new one once released or deployed, the one it went back to
+/// after a rollback; null when the run changed nothing (or, for outcomes recorded before this field, unknown).
+/// </param>
+public sealed record ReleaseOutcome(ReleaseStatus Status, string Detail, string? Environment = null, ReleaseId? Release = null, ReleaseId? Serving = null);
 
 public enum ReleaseStatus
 {

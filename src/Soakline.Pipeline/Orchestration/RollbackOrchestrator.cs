@@ -120,13 +120,18 @@ public sealed class RollbackOrchestrator : TaskOrchestrator<RollbackOrder, Rollb
 
         var probes = ComponentTargets.Probes(component, target.Hosts, active);
         var health = await Task.WhenAll(probes.Select(p => steps.Call<HealthCheckResult>(nameof(CheckHealthActivity), p)));
+
+        // Healthy only when something was checked: a component without health.url (or no host switched) is not.
         var healthy = health.All(h => h.Healthy);
+        var checkedHealth = health.Length > 0;
         var release = active?.Value ?? "the previous release";
         await steps.Record(switchedBack ? TransitionKind.RolledBack : TransitionKind.RollbackFailed, $"{component.Name} back to {release}", component.Name, active, target.Hosts);
 
         var hosts = target.Hosts.Count == 0 ? "no host had switched; routing restored" : string.Join(", ", target.Hosts);
-        var state = !switchedBack ? "switch failed" : healthy ? "healthy" : "unhealthy after rollback";
-        return new ComponentRollback(component.Name, target.Hosts, active, switchedBack, healthy, $"{component.Name} on {hosts} back to {release}: {state}");
+        var state = !switchedBack ? "switch failed"
+            : !checkedHealth ? (component.Health is null ? "no health check configured" : "no host to health-check")
+            : healthy ? "healthy" : "unhealthy after rollback";
+        return new ComponentRollback(component.Name, target.Hosts, active, switchedBack, healthy, $"{component.Name} on {hosts} back to {release}: {state}", checkedHealth);
     }
 
     private static RollbackOutcome Refused(PipelineSteps steps, string reason)

@@ -32,7 +32,8 @@ public sealed record RollbackTarget(string Component, IReadOnlyList<string> Host
 
 public sealed record RollbackOutcome(RollbackStatus Status, string Detail, IReadOnlyList<ComponentRollback> Components, IncidentRef? Incident = null);
 
-public sealed record ComponentRollback(string Component, IReadOnlyList<string> Hosts, ReleaseId? Release, bool Succeeded, bool Healthy, string Detail);
+/// <param name="Healthy">No health check failed; read it with <paramref name="HealthChecked"/>, false when nothing was checked (no health.url).</param>
+public sealed record ComponentRollback(string Component, IReadOnlyList<string> Hosts, ReleaseId? Release, bool Succeeded, bool Healthy, string Detail, bool HealthChecked = true);
 
 public enum RollbackStatus
 {

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Soakline.Pipeline.Activities;
 using Soakline.Pipeline.Delivery;
+using Soakline.Pipeline.Domain;
 using Soakline.Pipeline.Ports;
 using Soakline.Pipeline.Spec;
 
@@ -18,9 +19,12 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
     private readonly Dictionary<string, TrafficState> _routingBefore = new(StringComparer.Ordinal);
 
     /// <summary>What a continued execution returns; the parent only ever sees the last execution's output.</summary>
-    private static readonly ReleaseOutcome Continued = new(ReleaseStatus.Deployed, "continued as new");
+    public static readonly ReleaseOutcome Continued = new(ReleaseStatus.Deployed, "continued as new");
 
     private DeploymentRef? _deployment;
+
+    /// <summary>The share the router applied at the last shift (smallest over the components); null before any shift.</summary>
+    private double? _effective;
 
     public async Task<ReleaseOutcome> StartAsync(IReadOnlyList<ComponentChange> changes, string artifactPath)
     {
@@ -34,7 +38,7 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
                 await steps.Record(TransitionKind.DeployFailed, $"{deployment.Detail} (first release: nothing to roll back to)", first.Component.Name, run.Release, deployment.SwitchedHosts);
                 await steps.Notify(Severity.Critical, $"First deploy of {first.Component.Name} to {run.Environment} failed", deployment.Detail);
                 await steps.FinishDeployment(_deployment, DeploymentState.Failure, deployment.Detail);
-                return new ReleaseOutcome(ReleaseStatus.DeployFailed, deployment.Detail, run.Environment, run.Release);
+                return steps.End(new ReleaseOutcome(ReleaseStatus.DeployFailed, deployment.Detail, run.Environment, run.Release));
             }
 
             _switched[first.Component.Name] = [.. first.Hosts];
@@ -46,6 +50,10 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
     public async Task<ReleaseOutcome> ContinueAsync(RolloutProgress progress)
     {
         _deployment = progress.Deployment;
+        _effective = progress.EffectivePercent;
+
+        // A continued execution starts from a fresh status: say at once what is routed, not 0 % until the next shift.
+        steps.Status(s => s with { Release = run.Release.Value, TrafficPercent = Share(_effective) });
         if (progress.Approval is { } approval)
         {
             steps.Status(s => s with { Approval = approval });
@@ -83,7 +91,7 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
                 }
 
                 var soaking = state;
-                steps.Status(s => s with { Stage = $"stage {index + 1}: soaking", Release = run.Release.Value, TrafficPercent = percent, LastAnalysis = soaking.LastSummary, LastAnalysisHealthy = soaking.LastHealthy, Detail = null });
+                steps.Status(s => s with { Stage = $"stage {index + 1}: soaking", Release = run.Release.Value, TrafficPercent = Share(_effective ?? percent), RequestedPercent = percent, LastAnalysis = soaking.LastSummary, LastAnalysisHealthy = soaking.LastHealthy, Detail = null });
                 soaked = await new SoakMonitor(steps, spec.Analysis, run.Release, canaries[0].Current!.Release, Probes(canaries)).SoakAsync(state);
             }
             catch (TaskFailedException e)
@@ -119,6 +127,7 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
             Switched = _switched.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)[.. p.Value], StringComparer.Ordinal),
             RoutingBefore = new Dictionary<string, TrafficState>(_routingBefore, StringComparer.Ordinal),
             Approval = steps.Current.Approval,
+            EffectivePercent = _effective,
         };
         steps.Context.ContinueAsNew(run with { Progress = snapshot });
         return Continued;
@@ -130,10 +139,14 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
         return (stages.Min(s => s.Percent), stages.Max(s => s.Soak));
     }
 
+    /// <summary>The applied share as the status shows it: a whole percent (a third of the hosts is 33 %).</summary>
+    private static int Share(double? effective) => effective is { } share ? (int)Math.Round(share, MidpointRounding.AwayFromZero) : 0;
+
     /// <summary>Puts the stage's hosts on the release and shifts traffic; returns why it failed, or null.</summary>
     private async Task<Abort?> StartStageAsync(List<ComponentChange> canaries, Dictionary<string, IReadOnlyList<RolloutStage>> plans, int index, string artifactPath)
     {
         var number = index + 1;
+        var applied = new List<double>();
         foreach (var change in canaries)
         {
             var plan = plans[change.Component.Name];
@@ -142,7 +155,8 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
             var newHosts = change.Hosts.Take(stage.HostCount).Except(switched, StringComparer.Ordinal).ToList();
             if (newHosts.Count > 0)
             {
-                steps.Status(s => s with { Stage = $"stage {number}: deploying", Detail = $"{change.Component.Name} on {string.Join(", ", newHosts)}" });
+                // Traffic stays what the last shift applied until this stage's shift: no requested share yet.
+                steps.Status(s => s with { Stage = $"stage {number}: deploying", RequestedPercent = null, SoakRemaining = null, Detail = $"{change.Component.Name} on {string.Join(", ", newHosts)}" });
 
                 // Counted as switched until the deploy says otherwise: if the call fails outright their state is
                 // unknown, and switching a host that still runs the stable release back to it is harmless.
@@ -159,9 +173,12 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
             // With the hosts and target, so a rollback can hand it to the router's RestoreAsync as it is.
             _routingBefore.TryAdd(change.Component.Name, new TrafficState(change.Component.Name, 0, 0, stable, run.Release, [], change.Hosts, ComponentTargets.For(change.Component)));
             var routed = await steps.Call<TrafficState>(nameof(ShiftTrafficActivity), new TrafficShift(ComponentTargets.For(change.Component), change.Hosts, stable, run.Release, stage.Percent));
+            applied.Add(routed.EffectivePercent);
             await steps.Record(TransitionKind.StageStarted, $"stage {number}: {stage.Percent}% requested, {routed.EffectivePercent:0.#}% effective", change.Component.Name, run.Release, [.. switched]);
         }
 
+        // The status shows what the router did, not what was asked: with 2 hosts, 5 % is one host, 50 %.
+        _effective = applied.Count == 0 ? _effective : applied.Min();
         return null;
     }
 
@@ -173,11 +190,12 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
         }
 
         await steps.Record(TransitionKind.Released, $"{run.Release} released to {run.Environment}", release: run.Release, committedAt: run.CommittedAt);
-        steps.Status(s => s with { Stage = "released", Release = run.Release.Value, TrafficPercent = 100, SoakRemaining = null });
+        var released = new ReleaseOutcome(ReleaseStatus.Released, $"{run.Release} on every host of {string.Join(", ", changes.Select(c => c.Component.Name))}", run.Environment, run.Release, run.Release);
+        steps.End(released);
         await steps.SetCommitStatus($"soakline/{run.Environment}", CommitStatusState.Success, $"released {run.Release}");
         await steps.FinishDeployment(_deployment, DeploymentState.Success, $"released {run.Release}");
         await steps.Notify(Severity.Info, $"{run.Release} released to {run.Environment}", $"{run.Commit} by {run.Author}: {run.Message}");
-        return new ReleaseOutcome(ReleaseStatus.Released, $"{run.Release} on every host of {string.Join(", ", changes.Select(c => c.Component.Name))}", run.Environment, run.Release);
+        return released;
     }
 
     private List<HealthCheckRequest> Probes(List<ComponentChange> canaries) =>
@@ -189,16 +207,40 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
     {
         await steps.Record(abort.Kind, abort.Reason, release: run.Release, actor: abort.By);
         await steps.Record(TransitionKind.ChangeFailed, abort.Reason, release: run.Release);
-        steps.Status(s => s with { Stage = "rolling-back", Detail = abort.Reason });
+        // Traffic stays on the canary until the rollback restored routing; the soak is over.
+        steps.Status(s => s with { Stage = "rolling-back", Detail = abort.Reason, SoakRemaining = null, RequestedPercent = null });
         var targets = canaries
             .Where(c => _switched.GetValueOrDefault(c.Component.Name) is { Count: > 0 } || _routingBefore.ContainsKey(c.Component.Name))
             .Select(c => new RollbackTarget(c.Component.Name, [.. _switched.GetValueOrDefault(c.Component.Name) ?? []], c.Current!.Release, _routingBefore.GetValueOrDefault(c.Component.Name)))
             .ToList();
         var order = new RollbackOrder(run.Commit.Repository, run.Environment, RollbackScope.Canary, abort.Reason, abort.By, run.SpecYaml, Targets: targets, FailedPipelineId: run.PipelineId);
-        var outcome = await steps.Context.CallSubOrchestratorAsync<RollbackOutcome>(nameof(RollbackOrchestrator), order);
-        steps.Status(s => s with { Stage = "rolled-back", TrafficPercent = 0, SoakRemaining = null });
+        RollbackOutcome outcome;
+        try
+        {
+            outcome = await steps.Context.CallSubOrchestratorAsync<RollbackOutcome>(nameof(RollbackOrchestrator), order);
+        }
+        catch (TaskFailedException)
+        {
+            // Not "rolling-back" forever: the run fails, and its status says the rollback did.
+            steps.Status(s => s with { Stage = "rollback-failed" });
+            throw;
+        }
+
+        // What serves now: the stable release when the rollback completed; unknown when it did not.
+        var stables = canaries.Select(c => c.Current!.Release).Distinct().ToList();
+        var restored = outcome.Status == RollbackStatus.RolledBack;
+        var serving = restored && stables.Count == 1 ? stables[0] : (ReleaseId?)null;
+        var canaryShare = steps.Current.TrafficPercent;
+        steps.Status(s => s with { Serving = restored ? string.Join(", ", stables.Select(r => r.Value)) : null });
         await steps.FinishDeployment(_deployment, DeploymentState.Failure, abort.Reason);
-        return new ReleaseOutcome(ReleaseStatus.RolledBack, $"{abort.Reason}; rollback ({outcome.Status}): {outcome.Detail}", run.Environment, run.Release);
+        var ended = steps.End(new ReleaseOutcome(ReleaseStatus.RolledBack, $"{abort.Reason}; rollback ({outcome.Status}): {outcome.Detail}", run.Environment, run.Release, serving));
+        if (!restored)
+        {
+            // Not "rolled-back": some hosts may still run the new release, so its last known share stays.
+            steps.Status(s => s with { Stage = "rollback-incomplete", TrafficPercent = canaryShare });
+        }
+
+        return ended;
     }
 }
 

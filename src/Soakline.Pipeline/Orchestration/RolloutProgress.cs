@@ -14,6 +14,10 @@ namespace Soakline.Pipeline.Orchestration;
 /// The approval gate's record, carried into the next execution's custom status so decision endpoints can still say who
 /// approved, and when, while the rollout runs.
 /// </param>
+/// <param name="EffectivePercent">
+/// The share of traffic the router reported it applied at the last shift (the smallest over the components), so the
+/// next execution's status starts from the traffic that is really routed; null before the first shift.
+/// </param>
 public sealed record RolloutProgress(
     int StageIndex,
     SoakState? Soak,
@@ -22,7 +26,8 @@ public sealed record RolloutProgress(
     IReadOnlyDictionary<string, IReadOnlyList<string>> Switched,
     IReadOnlyDictionary<string, TrafficState> RoutingBefore,
     DeploymentRef? Deployment = null,
-    ApprovalState? Approval = null);
+    ApprovalState? Approval = null,
+    double? EffectivePercent = null);
 
 /// <summary>The state of a running soak: when it ends, the failure streak, and the last analysis.</summary>
 public sealed record SoakState(DateTimeOffset EndsAt, int FailureCount, int Analyses, bool? LastHealthy, string? LastSummary);

@@ -21,16 +21,16 @@ public sealed class StagingOrchestrator : TaskOrchestrator<PipelineRun, ReleaseO
         if (changes.Count == 0)
         {
             await steps.Record(TransitionKind.NothingToDeploy, "no component with hosts here changed");
-            return new ReleaseOutcome(ReleaseStatus.NothingToDeploy, "no component changed", input.Environment);
+            return steps.End(new ReleaseOutcome(ReleaseStatus.NothingToDeploy, "no component changed", input.Environment));
         }
 
         // Staging waits for a decision only when the protection policy (or the spec) asks for one.
         if (input.Mode is BranchMode.Approval or BranchMode.Expedited)
         {
-            var summary = new ReleaseSummary(input.Commit, input.Environment, input.Author, input.Message, [.. changes.Select(c => c.Component.Name)], [], null, null);
+            var summary = await ApprovalSummaries.BuildAsync(steps, spec, input, changes, EnvironmentKind.Staging);
             if (await ApprovalGate.RunAsync(steps, ProductionOrchestrator.EffectiveApproval(spec, input), input, summary, input.Mode == BranchMode.Expedited) is { } notApproved)
             {
-                return notApproved;
+                return steps.End(notApproved);
             }
         }
 
@@ -47,7 +47,7 @@ public sealed class StagingOrchestrator : TaskOrchestrator<PipelineRun, ReleaseO
         {
             var failed = await RestorePreviousAsync(steps, input, changes, deployments);
             await steps.FinishDeployment(record, DeploymentState.Failure, failed.Detail);
-            return failed;
+            return steps.End(failed);
         }
 
         foreach (var change in changes)
@@ -56,13 +56,14 @@ public sealed class StagingOrchestrator : TaskOrchestrator<PipelineRun, ReleaseO
         }
 
         await steps.Record(TransitionKind.Released, $"{input.Release} on {input.Environment}", release: input.Release, committedAt: input.CommittedAt);
-        steps.Status(s => s with { TrafficPercent = 100 });
+        // Deployed from here on, whatever E2E says; the status says so until E2E runs and again at the end.
+        steps.Status(s => s with { Stage = FinalStages.Deployed, TrafficPercent = 100, Serving = input.Release.Value, Detail = null });
         await steps.FinishDeployment(record, DeploymentState.Success, $"deployed {input.Release}");
         await steps.SetCommitStatus($"soakline/{input.Environment}", CommitStatusState.Success, $"deployed {input.Release}");
         await steps.Notify(Severity.Info, $"{input.Release} deployed to {input.Environment}", $"{input.Commit} by {input.Author}: {input.Message}");
 
         var e2e = spec.Gates.E2E is { } e2eSpec ? await E2ERunner.RunAsync(steps, e2eSpec, input) : "no E2E workflow configured";
-        return new ReleaseOutcome(ReleaseStatus.Deployed, $"{input.Release} deployed; {e2e}", input.Environment, input.Release);
+        return steps.End(new ReleaseOutcome(ReleaseStatus.Deployed, $"{input.Release} deployed; {e2e}", input.Environment, input.Release, input.Release));
     }
 
     private static async Task<ReleaseOutcome> RestorePreviousAsync(PipelineSteps steps, PipelineRun input, IReadOnlyList<ComponentChange> changes, List<HostDeployment> deployments)
@@ -96,6 +97,10 @@ public sealed class StagingOrchestrator : TaskOrchestrator<PipelineRun, ReleaseO
 
         await steps.SetCommitStatus($"soakline/{input.Environment}", CommitStatusState.Failure, failure);
         await steps.Notify(restored ? Severity.Warning : Severity.Critical, $"Deploy of {input.Release} to {input.Environment} failed", $"{failure}. {(restored ? "Back on the previous release." : "Rollback did not complete on every host.")}");
-        return new ReleaseOutcome(ReleaseStatus.DeployFailed, failure, input.Environment, input.Release);
+
+        // What serves now: the previous release once every switched host went back to it (one, or unknown).
+        var previousReleases = changes.Select(c => c.Current?.Release).Distinct().ToList();
+        var serving = restored && previousReleases.Count == 1 ? previousReleases[0] : null;
+        return new ReleaseOutcome(ReleaseStatus.DeployFailed, failure, input.Environment, input.Release, serving);
     }
 }

@@ -11,6 +11,10 @@ public interface IApprovalNotifier
     Task<ApprovalRequestSent> RequestApprovalAsync(ApprovalRequest request, CancellationToken cancellationToken);
 }
 
+/// <summary>What an approval request tells the approver.</summary>
+/// <param name="ChangedPaths">Every path changed since the commit the environment's current release came from.</param>
+/// <param name="StagingResult">Whether (and when) this commit was deployed to staging; null when nobody looked.</param>
+/// <param name="FirstReleases">Components with no earlier release in the environment: nothing to compare their paths with.</param>
 public sealed record ReleaseSummary(
     CommitRef Commit,
     string Environment,
@@ -19,7 +23,8 @@ public sealed record ReleaseSummary(
     IReadOnlyList<string> Components,
     IReadOnlyList<string> ChangedPaths,
     string? StagingResult,
-    string? E2EResult);
+    string? E2EResult,
+    IReadOnlyList<string>? FirstReleases = null);
 
 public sealed record ApprovalRequest(
     string InstanceId,

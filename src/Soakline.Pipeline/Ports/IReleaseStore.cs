@@ -115,4 +115,7 @@ public enum TransitionKind
 
     /// <summary>The spec could not be read (source control not configured, repository not found, credentials refused).</summary>
     SpecUnavailable,
+
+    /// <summary>The spec loaded with warnings (each with its field and line), such as a canary with nothing to analyse.</summary>
+    SpecWarning,
 }

@@ -13,8 +13,8 @@ internal static class ApiJson
 
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
-    public static object Status(string stage, string? environment = null, string? release = null, int traffic = 0, string? soak = null, string? detail = null, object[]? checks = null, string? lastAnalysis = null, bool? healthy = null) =>
-        new { stage, environment, release, trafficPercent = traffic, soakRemaining = soak, lastAnalysis, lastAnalysisHealthy = healthy, detail, lastChecks = checks };
+    public static object Status(string stage, string? environment = null, string? release = null, int traffic = 0, string? soak = null, string? detail = null, object[]? checks = null, string? lastAnalysis = null, bool? healthy = null, int? requested = null, string? serving = null) =>
+        new { stage, environment, release, trafficPercent = traffic, soakRemaining = soak, lastAnalysis, lastAnalysisHealthy = healthy, detail, lastChecks = checks, requestedPercent = requested, serving };
 
     /// <summary>A check as the app serializes CheckOutcome: status 0 pass, 1 breach, 2 no data, 3 unhealthy.</summary>
     public static object Check(string name, int status, double? value, double? limit, double? baseline = null, string detail = "") =>
@@ -36,10 +36,14 @@ internal static class ApiJson
         return Serialize(new { pipeline = Summary(Id, runtimeStatus, pipelineStatus, input: Push()), environmentRuns = runs, timeline });
     }
 
-    /// <summary>A pipeline that ended with the release orchestrator's final status: "completed", "Outcome: why".</summary>
-    public static string Ended(string outcome, string why, string runtimeStatus = "Completed") =>
-        Detail(runtimeStatus, Status("completed", "production", detail: $"{outcome}: {why}"), Status(outcome == "RolledBack" ? "rolled-back" : "released", "production"), runtimeStatus,
+    /// <summary>A pipeline that ended with the release orchestrator's final status: where it ended, "Outcome: why".</summary>
+    public static string Ended(string outcome, string why, string runtimeStatus = "Completed")
+    {
+        var stage = outcome == "RolledBack" ? "rolled-back" : "released";
+        var traffic = outcome == "RolledBack" ? 0 : 100;
+        return Detail(runtimeStatus, Status(stage, "production", traffic: traffic, detail: $"{outcome}: {why}"), Status(stage, "production", traffic: traffic), runtimeStatus,
             Entry("PipelineCompleted", "production", $"{outcome}: {why}", minute: 9));
+    }
 
     public static string Serialize(object value) => JsonSerializer.Serialize(value, Web);
 }

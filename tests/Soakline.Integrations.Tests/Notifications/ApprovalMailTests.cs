@@ -76,6 +76,41 @@ public sealed partial class ApprovalMailTests
     }
 
     [Fact]
+    public void The_mail_counts_the_changed_paths_says_which_components_are_first_releases_and_when_staging_ran()
+    {
+        var summary = Request(["alice@example.com"]).Summary with
+        {
+            ChangedPaths = ["api/Orders.cs", "api/Program.cs", "docs/readme.md"],
+            StagingResult = "staging: api 20261123T115947Z-0123456 deployed 2026-11-23 11:59:47 UTC, still running",
+            FirstReleases = ["web"],
+        };
+
+        var message = Compose(summary);
+
+        foreach (var body in new[] { message.TextBody, message.HtmlBody })
+        {
+            Assert.Contains("Changed paths (3)", body, StringComparison.Ordinal);
+            Assert.Contains("docs/readme.md", body, StringComparison.Ordinal);
+            Assert.Contains("First release of web in production: no earlier release to compare with", body, StringComparison.Ordinal);
+            Assert.Contains("staging: api 20261123T115947Z-0123456 deployed 2026-11-23 11:59:47 UTC, still running", body, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_summary_that_did_not_look_at_staging_says_unknown_not_not_run()
+    {
+        var message = Compose(Request(["alice@example.com"]).Summary with { StagingResult = null, FirstReleases = null });
+
+        Assert.Contains("Staging: unknown", message.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("not run", message.TextBody!.Replace("E2E: not run", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("First release", message.TextBody, StringComparison.Ordinal);
+    }
+
+    private MimeMessage Compose(ReleaseSummary summary) =>
+        new ApprovalMailComposer(Smtp(), Mail()).Compose(new ApprovalMailContent(
+            "release-42", summary, "alice@example.com", new Uri("https://soakline.example.com/approvals/a"), new Uri("https://soakline.example.com/approvals/r"), Now.AddHours(4), Expedited: false));
+
+    [Fact]
     public async Task Bad_approver_address_is_refused_and_nothing_is_sent()
     {
         var error = await Assert.ThrowsAsync<ArgumentException>(() => Notifier().RequestApprovalAsync(Request(["alice@example.com", "not-an-address"]), CancellationToken.None));

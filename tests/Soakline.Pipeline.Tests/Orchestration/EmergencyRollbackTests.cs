@@ -52,6 +52,24 @@ public sealed class EmergencyRollbackTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_rollback_without_health_check_says_so_instead_of_healthy()
+    {
+        var noHealth = TestSpecs.Default.Replace("    health:\n      url: http://{host}/health\n", string.Empty, StringComparison.Ordinal);
+        var order = new RollbackOrder(PipelineHarness.Repository, "production", RollbackScope.All, "checkout broken", "oncall@example.com", noHealth);
+        var id = await _h.Client.ScheduleNewOrchestrationInstanceAsync(nameof(RollbackOrchestrator), order, CancellationToken.None);
+
+        var outcome = await _h.RunAsync<RollbackOutcome>(id);
+
+        Assert.Equal(RollbackStatus.RolledBack, outcome.Status);
+        Assert.Empty(_h.Health.Requests);
+        var component = Assert.Single(outcome.Components);
+        Assert.False(component.HealthChecked);
+        var restored = Assert.Single(await _h.TransitionsAsync("production"), t => t.Kind == TransitionKind.Restored);
+        Assert.Equal($"api on prod-1, prod-2, prod-3, prod-4 back to {Previous}: no health check configured", restored.Detail);
+        Assert.DoesNotContain("healthy", restored.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Scope_component_goes_to_a_named_release()
     {
         var outcome = await RollbackAsync(RollbackScope.Component, "api", Older.Value);

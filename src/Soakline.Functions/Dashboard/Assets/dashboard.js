@@ -132,12 +132,31 @@
   }
 
   // The same colours as the server's StatusTone for stages.
+  const badStages = new Set(["rolling-back", "rolled-back", "rollback-failed", "rollback-incomplete", "deploy-failed", "failed", "gate-failed",
+    "gate-timed-out", "spec-invalid", "spec-unavailable", "policy-refused", "refused", "rejected", "approval-expired", "e2e-required"]);
+
   function stageTone(stage) {
     if (!stage) return "muted";
-    if (stage === "awaiting-approval") return "warn";
-    if (stage === "released" || stage.startsWith("completed")) return "ok";
-    if (stage === "rolling-back" || stage === "rolled-back") return "bad";
+    if (stage === "awaiting-approval" || stage === "queued") return "warn";
+    if (stage === "released" || stage === "deployed" || stage === "nothing-to-deploy" || stage.startsWith("completed")) return "ok";
+    if (stage === "ignored") return "muted";
+    if (badStages.has(stage)) return "bad";
     return "info";
+  }
+
+  // Under the live share: what the stage asked for when the router applied another share, or where a finished run ended.
+  function trafficHint(status) {
+    const requested = status.requestedPercent;
+    if (requested != null && requested !== (status.trafficPercent || 0)) return requested + "% requested";
+    if (status.serving) return "serving " + status.serving;
+    return "canary share";
+  }
+
+  // "50%", or "50% (5% requested)" when the router applied another share than the stage asked for.
+  function trafficText(status) {
+    const percent = status.trafficPercent || 0;
+    const requested = status.requestedPercent;
+    return percent + "%" + (requested != null && requested !== percent ? " (" + requested + "% requested)" : "");
   }
 
   function updateRuns(runs) {
@@ -150,7 +169,7 @@
       cells[1].querySelector(".badge").className = "badge tone-" + (tones[run.runtimeStatus] || "muted");
       cells[2].querySelector(".badge").textContent = status.stage || "–";
       cells[2].querySelector(".badge").className = "badge tone-" + stageTone(status.stage);
-      cells[3].textContent = status.trafficPercent == null ? "–" : status.trafficPercent + "%";
+      cells[3].textContent = status.trafficPercent == null ? "–" : trafficText(status);
       cells[4].textContent = new Date(run.lastUpdatedAt).toISOString().replace("T", " ").substring(0, 19) + " UTC";
     }
   }
@@ -164,7 +183,8 @@
 
     function seed(timeline) {
       for (const entry of timeline || []) {
-        const match = entry.kind === "StageStarted" && /(\d+)% requested/.exec(entry.detail);
+        // The share the router applied ("5% requested, 50% effective"), which is what the chart shows.
+        const match = entry.kind === "StageStarted" && /([\d.]+)% effective/.exec(entry.detail);
         if (match) traffic.push({ at: entry.at, value: +match[1] });
       }
     }
@@ -180,9 +200,10 @@
         lastKey = key;
       }
       document.getElementById("live-traffic").textContent = percent + "%";
+      document.getElementById("live-traffic-hint").textContent = trafficHint(status);
       document.getElementById("live-stage").textContent = status.stage || "–";
       document.getElementById("live-environment").textContent = status.environment || "";
-      document.getElementById("live-soak").textContent = status.soakRemaining || "–";
+      document.getElementById("live-soak").textContent = run.runtimeStatus === "Running" && status.soakRemaining || "–";
       document.getElementById("live-analysis").textContent = status.lastAnalysis || "–";
       const badge = document.querySelector("#runtime-status .badge");
       badge.textContent = detail.pipeline.runtimeStatus;

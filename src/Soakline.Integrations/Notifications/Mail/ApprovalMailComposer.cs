@@ -38,11 +38,18 @@ public sealed class ApprovalMailComposer(SmtpSettings smtp, ApprovalMailSettings
         yield return ("Author", s.Author);
         yield return ("Environment", s.Environment);
         yield return ("Components", s.Components.Count == 0 ? "(none)" : string.Join(", ", s.Components));
-        yield return ("Staging", s.StagingResult ?? "not run");
+        // Null means the pipeline did not look (a request from before it did), which is not the same as "not run".
+        yield return ("Staging", s.StagingResult ?? "unknown");
         yield return ("E2E", s.E2EResult ?? "not run");
         yield return ("Pipeline", content.InstanceId);
         yield return ("Link expires", content.ExpiresAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
     }
+
+    /// <summary>Why some components list no paths: they have no earlier release here to compare with.</summary>
+    private static string? FirstReleaseNote(Pipeline.Ports.ReleaseSummary s) =>
+        s.FirstReleases is { Count: > 0 } first
+            ? $"First release of {string.Join(", ", first)} in {s.Environment}: no earlier release to compare with, so its files are not listed."
+            : null;
 
     private static string Text(ApprovalMailContent content)
     {
@@ -59,6 +66,11 @@ public sealed class ApprovalMailComposer(SmtpSettings smtp, ApprovalMailSettings
         text.AppendLine("Message:");
         text.AppendLine(s.Message);
         text.AppendLine();
+        if (FirstReleaseNote(s) is { } firstText)
+        {
+            text.AppendLine(firstText);
+        }
+
         text.AppendLine(CultureInfo.InvariantCulture, $"Changed paths ({s.ChangedPaths.Count}):");
         foreach (var path in s.ChangedPaths.Take(50))
         {
@@ -98,6 +110,11 @@ public sealed class ApprovalMailComposer(SmtpSettings smtp, ApprovalMailSettings
 
         html.Append("</table>");
         html.Append(CultureInfo.InvariantCulture, $"<h3>Message</h3><pre>{E(s.Message)}</pre>");
+        if (FirstReleaseNote(s) is { } firstHtml)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p>{E(firstHtml)}</p>");
+        }
+
         html.Append(CultureInfo.InvariantCulture, $"<h3>Changed paths ({s.ChangedPaths.Count})</h3><ul>");
         foreach (var path in s.ChangedPaths.Take(50))
         {

@@ -20,15 +20,18 @@ internal static class ApprovalReader
             }
         }
 
-        var timeout = approval.Duration("timeout") ?? SpecDefaults.ApprovalTimeout;
-        var expedited = approval.Duration("expeditedTimeout") ?? SpecDefaults.ExpeditedApprovalTimeout;
+        var writtenTimeout = approval.Duration("timeout");
+        var writtenExpedited = approval.Duration("expeditedTimeout");
         approval.RejectUnknownKeys();
 
-        if (expedited > timeout)
+        // Only two written values can contradict each other; a default adapts to the value written (DerivedDefaults).
+        if (writtenExpedited > writtenTimeout)
         {
             approval.Error("expeditedTimeout", "must not be longer than 'timeout' (expedited means faster)");
         }
 
+        var timeout = writtenTimeout ?? DerivedDefaults.AtLeast(SpecDefaults.ApprovalTimeout, writtenExpedited);
+        var expedited = writtenExpedited ?? DerivedDefaults.AtMost(SpecDefaults.ExpeditedApprovalTimeout, timeout);
         return new ApprovalSpec(approvers, timeout, expedited);
     }
 

@@ -12,15 +12,18 @@ internal static class GatesReader
         }
 
         var checks = gates.StringList("requiredChecks") ?? [];
-        var timeout = gates.Duration("timeout") ?? SpecDefaults.GateTimeout;
-        var poll = gates.Duration("pollInterval") ?? SpecDefaults.GatePollInterval;
+        var writtenTimeout = gates.Duration("timeout");
+        var writtenPoll = gates.Duration("pollInterval");
         var e2e = ReadE2E(gates);
         gates.RejectUnknownKeys();
 
-        if (poll > timeout)
+        if (writtenPoll > writtenTimeout)
         {
             gates.Error("pollInterval", "must not be longer than 'timeout'");
         }
+
+        var timeout = writtenTimeout ?? DerivedDefaults.AtLeast(SpecDefaults.GateTimeout, writtenPoll);
+        var poll = writtenPoll ?? DerivedDefaults.AtMost(SpecDefaults.GatePollInterval, timeout);
 
         return new GateSpec(checks, timeout, poll, e2e);
     }

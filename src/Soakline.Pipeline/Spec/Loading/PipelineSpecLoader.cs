@@ -14,9 +14,13 @@ public static class PipelineSpecLoader
 
     public const int SupportedVersion = 1;
 
-    public static SpecLoadResult Load(string yaml, string source = FileName)
+    public static SpecLoadResult Load(string yaml, string source = FileName) => Load(yaml, SpecLoadOptions.None, source);
+
+    /// <param name="options">What trusted configuration says (the policy's production environments); see <see cref="SpecLoadOptions"/>.</param>
+    public static SpecLoadResult Load(string yaml, SpecLoadOptions options, string source = FileName)
     {
         ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentNullException.ThrowIfNull(options);
         var context = new SpecReadContext();
         YamlNode? document;
         try
@@ -53,12 +57,15 @@ public static class PipelineSpecLoader
         var spec = Read(document, context);
         if (spec is not null)
         {
+            spec = DerivedDefaults.Reconcile(spec, context);
             CrossReferenceRules.Check(spec, context);
+            AnalysisCoverageRule.Check(spec, context, options);
         }
 
+        var warnings = context.Warnings.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList();
         return context.Errors.Count == 0
-            ? new SpecLoadResult(spec, [], source) { Locations = context.Locations() }
-            : new SpecLoadResult(null, [.. context.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)], source);
+            ? new SpecLoadResult(spec, [], source) { Locations = context.Locations(), Warnings = warnings }
+            : new SpecLoadResult(null, [.. context.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)], source) { Warnings = warnings };
     }
 
     public static async Task<SpecLoadResult> LoadFileAsync(string path, CancellationToken cancellationToken = default)

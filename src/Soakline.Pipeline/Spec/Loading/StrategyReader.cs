@@ -15,8 +15,8 @@ internal static class StrategyReader
 
         var kind = strategy.Enum("type", SpecNames.StrategyKinds) ?? StrategyKind.Canary;
         var steps = ReadSteps(strategy, kind);
-        var soak = strategy.Duration("soak") ?? SpecDefaults.Soak;
-        var expeditedSoak = strategy.Duration("expeditedSoak") ?? (SpecDefaults.ExpeditedSoak < soak ? SpecDefaults.ExpeditedSoak : soak);
+        var writtenSoak = strategy.Duration("soak");
+        var writtenExpeditedSoak = strategy.Duration("expeditedSoak");
         var batchSize = strategy.Int("batchSize", 1, 1000);
         strategy.RejectUnknownKeys();
 
@@ -25,10 +25,14 @@ internal static class StrategyReader
             strategy.Error("batchSize", "only the rolling strategy uses 'batchSize'");
         }
 
-        if (expeditedSoak > soak)
+        if (writtenExpeditedSoak > writtenSoak)
         {
             strategy.Error("expeditedSoak", "must not be longer than 'soak' (expedited means faster)");
         }
+
+        // Defaults adapt to what is written (DerivedDefaults); analysis.interval is reconciled after every section is read.
+        var soak = writtenSoak ?? DerivedDefaults.AtLeast(SpecDefaults.Soak, writtenExpeditedSoak);
+        var expeditedSoak = writtenExpeditedSoak ?? DerivedDefaults.AtMost(SpecDefaults.ExpeditedSoak, soak);
 
         return new StrategySpec(kind, steps, soak, expeditedSoak, batchSize ?? SpecDefaults.BatchSize);
     }

@@ -13,11 +13,14 @@ internal sealed class FakeTrafficRouter : ITrafficRouter
     /// <summary>The canary share currently routed (the last shift, or 0 after a restore).</summary>
     public int CurrentPercent { get; private set; }
 
+    /// <summary>The share the router reports it applied; by default exactly the one requested.</summary>
+    public Func<TrafficShift, double> Effective { get; set; } = shift => shift.Percent;
+
     public Task<TrafficState> ShiftAsync(TrafficShift shift, CancellationToken cancellationToken)
     {
         Shifts.Enqueue(shift);
         CurrentPercent = shift.Percent;
-        return Task.FromResult(new TrafficState(shift.Target.Component, shift.Percent, shift.Percent, shift.StableRelease, shift.CanaryRelease, []));
+        return Task.FromResult(new TrafficState(shift.Target.Component, shift.Percent, Effective(shift), shift.StableRelease, shift.CanaryRelease, []));
     }
 
     public Task<TrafficState> RestoreAsync(TrafficState previous, CancellationToken cancellationToken)
