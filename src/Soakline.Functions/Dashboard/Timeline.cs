@@ -17,7 +17,7 @@ internal static class Timeline
         var html = new StringBuilder("<ol class=\"strip\">");
         foreach (var e in entries)
         {
-            var title = $"{e.Kind} · {e.Environment} · {Html.Time(e.At)}: {e.Detail}";
+            var title = $"{e.Kind} · {Where(e)} · {Html.Time(e.At)}: {e.Detail}";
             html.Append(CultureInfo.InvariantCulture, $"<li class=\"tone-{StatusTone.ForKind(e.Kind)}\" title=\"{Html.E(title)}\">{Html.E(e.Kind)}</li>");
         }
 
@@ -35,10 +35,17 @@ internal static class Timeline
         foreach (var e in entries)
         {
             html.Append(CultureInfo.InvariantCulture, $"<li class=\"tone-{StatusTone.ForKind(e.Kind)}\"><span class=\"dot\"></span><div>")
-                .Append(CultureInfo.InvariantCulture, $"<div>{Html.Badge(e.Kind, StatusTone.ForKind(e.Kind))} <span class=\"hint\">{Html.E(e.Environment)} · {Html.E(Html.Time(e.At))}{(e.Actor is null ? string.Empty : " · " + Html.E(e.Actor))}</span></div>")
+                .Append(CultureInfo.InvariantCulture, $"<div>{Html.Badge(e.Kind, StatusTone.ForKind(e.Kind))} <span class=\"hint\">{Html.E(Where(e))} · {Html.E(Html.Time(e.At))}{(e.Actor is null ? string.Empty : " · " + Html.E(e.Actor))}</span></div>")
                 .Append(CultureInfo.InvariantCulture, $"<div class=\"detail\">{Html.E(e.Detail)}</div></div></li>");
         }
 
         return html.Append("</ol>").ToString();
     }
+
+    /// <summary>
+    /// The entry's environment; steps before the branch rules picked one are recorded under "(none)", which reads as
+    /// if there were an environment of that name.
+    /// </summary>
+    private static string Where(TimelineEntry entry) =>
+        entry.Environment == Pipeline.Orchestration.ReleaseOrchestrator.NoEnvironment ? "no environment yet" : entry.Environment;
 }

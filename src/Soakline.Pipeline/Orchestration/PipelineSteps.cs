@@ -20,7 +20,7 @@ internal sealed class PipelineSteps(TaskOrchestrationContext context, string pip
     public static readonly TaskOptions PortCall = TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(5), 2.0));
 
     /// <summary>The environment a pipeline records under before its branch rules picked one.</summary>
-    public const string NoEnvironment = "(none)";
+    public const string NoEnvironment = ReleaseOrchestrator.NoEnvironment;
 
     // Before an environment is known the status names none (the timeline still records under NoEnvironment).
     private PipelineStatus _status = new("starting", environment == NoEnvironment ? null : environment);

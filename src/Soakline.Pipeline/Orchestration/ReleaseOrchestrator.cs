@@ -16,6 +16,9 @@ namespace Soakline.Pipeline.Orchestration;
 /// </summary>
 public sealed class ReleaseOrchestrator : TaskOrchestrator<PushEvent, ReleaseOutcome>
 {
+    /// <summary>The environment transitions are recorded under before the branch rules picked one.</summary>
+    public const string NoEnvironment = "(none)";
+
     /// <summary>How often a queued pipeline asks again for its environment.</summary>
     public static readonly TimeSpan QueuePollInterval = TimeSpan.FromSeconds(30);
 
