@@ -19,7 +19,7 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
     private readonly Dictionary<string, TrafficState> _routingBefore = new(StringComparer.Ordinal);
 
     /// <summary>What a continued execution returns; the parent only ever sees the last execution's output.</summary>
-    public static readonly ReleaseOutcome Continued = new(ReleaseStatus.Deployed, "continued as new");
+    private static readonly ReleaseOutcome Continued = new(ReleaseStatus.Deployed, "continued as new");
 
     private DeploymentRef? _deployment;
 
