@@ -11,6 +11,9 @@ public static class FinalStages
     public const string RolledBack = "rolled-back";
     public const string DeployFailed = "deploy-failed";
 
+    /// <summary>A rollout's rollback did not restore every host: some may still run the new release.</summary>
+    public const string RollbackIncomplete = "rollback-incomplete";
+
     /// <summary>The stage name of an outcome: its <see cref="ReleaseStatus"/> in kebab case ("rolled-back", "approval-expired").</summary>
     public static string Of(ReleaseStatus status) => status switch
     {
@@ -35,18 +38,22 @@ public static class FinalStages
     /// <summary>The share of traffic the run's release keeps once it ended: all of it when it went out, none otherwise.</summary>
     public static int TrafficOf(ReleaseStatus status) => status is ReleaseStatus.Released or ReleaseStatus.Deployed ? 100 : 0;
 
-    /// <summary>The custom status of a run that ended with <paramref name="outcome"/>: no soak, no requested share, where it ended.</summary>
+    /// <summary>
+    /// The custom status of a run that ended with <paramref name="outcome"/>: no soak, no requested share, where it
+    /// ended. After an incomplete rollback the share is not known to be 0, so the last one shown stays.
+    /// </summary>
     public static PipelineStatus Ended(PipelineStatus status, ReleaseOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(outcome);
+        var incomplete = outcome.FinalStage == RollbackIncomplete;
         return status with
         {
-            Stage = Of(outcome.Status),
-            TrafficPercent = TrafficOf(outcome.Status),
+            Stage = outcome.FinalStage ?? Of(outcome.Status),
+            TrafficPercent = incomplete ? status.TrafficPercent : TrafficOf(outcome.Status),
             RequestedPercent = null,
             SoakRemaining = null,
-            Serving = outcome.Serving?.Value ?? status.Serving,
+            Serving = incomplete ? null : outcome.Serving?.Value ?? status.Serving,
             Detail = $"{outcome.Status}: {outcome.Detail}",
         };
     }

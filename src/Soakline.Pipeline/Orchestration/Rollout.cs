@@ -230,17 +230,17 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
         var stables = canaries.Select(c => c.Current!.Release).Distinct().ToList();
         var restored = outcome.Status == RollbackStatus.RolledBack;
         var serving = restored && stables.Count == 1 ? stables[0] : (ReleaseId?)null;
-        var canaryShare = steps.Current.TrafficPercent;
         steps.Status(s => s with { Serving = restored ? string.Join(", ", stables.Select(r => r.Value)) : null });
         await steps.FinishDeployment(_deployment, DeploymentState.Failure, abort.Reason);
-        var ended = steps.End(new ReleaseOutcome(ReleaseStatus.RolledBack, $"{abort.Reason}; rollback ({outcome.Status}): {outcome.Detail}", run.Environment, run.Release, serving));
-        if (!restored)
-        {
-            // Not "rolled-back": some hosts may still run the new release, so its last known share stays.
-            steps.Status(s => s with { Stage = "rollback-incomplete", TrafficPercent = canaryShare });
-        }
 
-        return ended;
+        // Not "rolled-back" when some hosts may still run the new release: its last known share stays.
+        return steps.End(new ReleaseOutcome(
+            ReleaseStatus.RolledBack,
+            $"{abort.Reason}; rollback ({outcome.Status}): {outcome.Detail}",
+            run.Environment,
+            run.Release,
+            serving,
+            restored ? null : FinalStages.RollbackIncomplete));
     }
 }
 

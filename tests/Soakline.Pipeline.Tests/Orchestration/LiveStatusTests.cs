@@ -99,6 +99,27 @@ public sealed class LiveStatusTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_rollback_that_did_not_restore_every_host_ends_rollback_incomplete_serving_nothing_known()
+    {
+        // prod-1 fails its health check after the stage deploy and still after the rollback.
+        _h.Health.UnhealthyHosts["prod-1"] = true;
+
+        var (id, outcome) = await _h.ApprovedReleaseAsync();
+
+        Assert.Equal(ReleaseStatus.RolledBack, outcome.Status);
+        Assert.Equal("rollback-incomplete", outcome.FinalStage);
+        Assert.Null(outcome.Serving);
+        Assert.Contains(TransitionKind.RollbackFailed, await _h.KindsAsync(id));
+        foreach (var instance in new[] { id, ProductionRun(id) })
+        {
+            var status = await StatusAsync(instance);
+            Assert.Equal("rollback-incomplete", status.Stage);
+            Assert.Null(status.Serving);
+            Assert.Null(status.SoakRemaining);
+        }
+    }
+
+    [Fact]
     public async Task A_staging_run_ends_deployed_not_deploying()
     {
         var id = await _h.PushAsync("develop", PipelineHarness.Sha(5), TestSpecs.Default);
