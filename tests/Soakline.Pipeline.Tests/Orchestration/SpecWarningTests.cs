@@ -34,14 +34,30 @@ public sealed class SpecWarningTests : IAsyncLifetime
         Assert.Contains(TransitionKind.SpecInvalid, await _h.KindsAsync(id));
     }
 
-    [Fact]
-    public async Task Outside_policy_production_it_is_a_warning_people_see_and_the_pipeline_goes_on()
-    {
-        // The operators call this environment staging; the spec still rolls it out in canary stages.
+    /// <summary>The operators call the spec's production environment staging; the spec still rolls it out in stages.</summary>
+    private void PolicyCallsProductionStaging() =>
         _h.Policy.Policy = FakeProtectionPolicySource.Default with
         {
             Environments = [.. FakeProtectionPolicySource.Default.Environments.Select(e => e.Name == "production" ? e with { Kind = EnvironmentKind.Staging } : e)],
         };
+
+    [Fact]
+    public async Task A_push_that_deploys_nowhere_keeps_its_warnings_on_its_timeline_only()
+    {
+        PolicyCallsProductionStaging();
+        var id = await _h.PushAsync("feature/basket", PipelineHarness.NewSha, NoHealth);
+
+        Assert.Equal(ReleaseStatus.Ignored, (await _h.RunAsync(id)).Status);
+
+        Assert.Equal([TransitionKind.SpecWarning, TransitionKind.Ignored], await _h.KindsAsync(id));
+        Assert.Empty(_h.Notifier.Sent);
+        Assert.Empty(_h.SourceControl.Statuses);
+    }
+
+    [Fact]
+    public async Task Outside_policy_production_it_is_a_warning_people_see_and_the_pipeline_goes_on()
+    {
+        PolicyCallsProductionStaging();
         var id = await _h.PushAsync("main", PipelineHarness.NewSha, NoHealth);
         await _h.IdleAsync();
 
