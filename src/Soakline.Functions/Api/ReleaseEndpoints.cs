@@ -24,7 +24,7 @@ namespace Soakline.Functions.Api;
 /// the whole policy as for any push. The same repository, branch and commit always get the same pipeline id, so asking
 /// twice (or after a push) starts nothing new.
 /// </summary>
-public static class ReleaseEndpoints
+public static partial class ReleaseEndpoints
 {
     public const string Route = "/releases";
 
@@ -116,8 +116,16 @@ public static class ReleaseEndpoints
             return new FieldError("commit", "the SHA of the commit to release is required");
         }
 
+        if (!CommitSha().IsMatch(body.Commit!.Trim()))
+        {
+            return new FieldError("commit", $"'{body.Commit.Trim()}' is not a commit SHA (7 to 40 hexadecimal digits)");
+        }
+
         return body.By is not null ? new FieldError("by", PipelineEndpoints.RefusedBy) : null;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[0-9a-fA-F]{7,40}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex CommitSha();
 
     private static bool Blank(string? value) => string.IsNullOrWhiteSpace(value);
 

@@ -180,4 +180,66 @@ public sealed class SettingsValidationTests
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Hosting failed to start", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Without_source_control_and_with_mail_but_no_smtp_server_the_executable_lists_both_once_and_exits_2()
+    {
+        var values = TestSettings.Defaults().Where(v => v.Value is not null).ToDictionary(v => v.Key.Replace(":", "__", StringComparison.Ordinal), v => v.Value!);
+        values["Soakline__ApprovalMail__PublicBaseUrl"] = "https://soakline.example.net/";
+
+        var (exitCode, output) = await RunExecutableAsync(values);
+
+        Assert.Equal(2, exitCode);
+        var sourceControl = Assert.Single(output.Split('\n'), l => l.Contains("no source control is configured", StringComparison.Ordinal));
+        Assert.Contains("Soakline__GitHub__Token", sourceControl, StringComparison.Ordinal);
+        Assert.Contains("Soakline__LocalGit__Repositories__<owner>/<name>=<path of the clone>", sourceControl, StringComparison.Ordinal);
+        var mail = Assert.Single(output.Split('\n'), l => l.Contains("approval mail is configured (Soakline__ApprovalMail__PublicBaseUrl) but no SMTP server", StringComparison.Ordinal));
+        Assert.StartsWith("  - Soakline__Smtp__Host:", mail, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hosting failed to start", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestSettings.ApiKey, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_clone_that_is_not_a_git_repository_stops_the_executable_naming_its_setting()
+    {
+        var values = TestSettings.Defaults().Where(v => v.Value is not null).ToDictionary(v => v.Key.Replace(":", "__", StringComparison.Ordinal), v => v.Value!);
+        values["Soakline__LocalGit__Repositories__acme/shop"] = "/nonexistent/soakline-clone";
+
+        var (exitCode, output) = await RunExecutableAsync(values);
+
+        Assert.Equal(2, exitCode);
+        Assert.Single(output.Split('\n'), l => l.Contains("Soakline__LocalGit__Repositories__acme/shop: '/nonexistent/soakline-clone' does not exist", StringComparison.Ordinal));
+
+        // A clone is source control, even a broken one: the list does not also claim none is configured.
+        Assert.DoesNotContain("no source control is configured", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs the app's executable with exactly these settings (none inherited) and returns its exit code and output.</summary>
+    private static async Task<(int ExitCode, string Output)> RunExecutableAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Soakline.Functions.dll")])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("Soakline", StringComparison.OrdinalIgnoreCase) || k.StartsWith("FUNCTIONS_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        foreach (var (name, value) in settings)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stderr + await stdout);
+    }
 }
