@@ -5,12 +5,13 @@ namespace Soakline.Functions.Tests.Infrastructure;
 
 /// <summary>
 /// A real git repository in a temporary folder, for the app's local source control: commits are made with the git
-/// command line, on the branch asked for, and the folder is deleted on dispose.
+/// command line, on the branch asked for, and the folder is deleted on dispose. Shared, as linked source, with the
+/// adapter's own tests in Soakline.Integrations.Tests.
 /// </summary>
 public sealed class LocalClone : IDisposable
 {
-    /// <summary>The repository the test settings' protection policy serves.</summary>
-    public static readonly RepositoryRef Repository = RepositoryRef.Parse(GitHubDeliveries.Repository);
+    /// <summary>The repository the test settings' protection policy serves (GitHubDeliveries.Repository).</summary>
+    public static readonly RepositoryRef Repository = new("acme", "shop");
 
     /// <summary>A spec that reads from the clone and deploys nothing: every branch is ignored, so the pipeline ends at once.</summary>
     public const string IgnoringSpec = """
