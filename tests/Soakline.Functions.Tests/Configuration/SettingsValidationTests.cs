@@ -144,31 +144,15 @@ public sealed class SettingsValidationTests
     [Fact]
     public async Task The_executable_refuses_to_start_names_the_bad_settings_and_exits_2()
     {
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Soakline.Functions.dll")])
+        var (exitCode, output) = await RunExecutableAsync(new Dictionary<string, string>
         {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("Soakline", StringComparison.OrdinalIgnoreCase) || k.StartsWith("FUNCTIONS_", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
+            ["Soakline__TaskHub"] = "soakline",
+            ["Soakline__ApiKeys"] = TestSettings.ApiKeys,
+            ["Soakline__Approvals__SigningKey"] = "c2hvcnQ=",
+            ["MonitorSchedule"] = "every five minutes",
+        });
 
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        start.Environment["Soakline__TaskHub"] = "soakline";
-        start.Environment["Soakline__ApiKeys"] = TestSettings.ApiKeys;
-        start.Environment["Soakline__Approvals__SigningKey"] = "c2hvcnQ=";
-        start.Environment["MonitorSchedule"] = "every five minutes";
-
-        using var process = System.Diagnostics.Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-
-        Assert.Equal(2, process.ExitCode);
-        var output = await stderr + await stdout;
+        Assert.Equal(2, exitCode);
         Assert.Contains("Soakline__GitHub__WebhookSecret is missing", output, StringComparison.Ordinal);
         Assert.Contains("Soakline__Approvals__SigningKey decodes to 5 bytes", output, StringComparison.Ordinal);
         Assert.Contains("MonitorSchedule: 'every five minutes' is not an NCRONTAB expression", output, StringComparison.Ordinal);
@@ -184,7 +168,7 @@ public sealed class SettingsValidationTests
     [Fact]
     public async Task Without_source_control_and_with_mail_but_no_smtp_server_the_executable_lists_both_once_and_exits_2()
     {
-        var values = TestSettings.Defaults().Where(v => v.Value is not null).ToDictionary(v => v.Key.Replace(":", "__", StringComparison.Ordinal), v => v.Value!);
+        var values = DefaultsAsEnvironment();
         values["Soakline__ApprovalMail__PublicBaseUrl"] = "https://soakline.example.net/";
 
         var (exitCode, output) = await RunExecutableAsync(values);
@@ -203,7 +187,7 @@ public sealed class SettingsValidationTests
     [Fact]
     public async Task A_clone_that_is_not_a_git_repository_stops_the_executable_naming_its_setting()
     {
-        var values = TestSettings.Defaults().Where(v => v.Value is not null).ToDictionary(v => v.Key.Replace(":", "__", StringComparison.Ordinal), v => v.Value!);
+        var values = DefaultsAsEnvironment();
         values["Soakline__LocalGit__Repositories__acme/shop"] = "/nonexistent/soakline-clone";
 
         var (exitCode, output) = await RunExecutableAsync(values);
@@ -214,6 +198,10 @@ public sealed class SettingsValidationTests
         // A clone is source control, even a broken one: the list does not also claim none is configured.
         Assert.DoesNotContain("no source control is configured", output, StringComparison.Ordinal);
     }
+
+    /// <summary>The test settings as environment variables (<c>Soakline__TaskHub</c>).</summary>
+    private static Dictionary<string, string> DefaultsAsEnvironment() =>
+        TestSettings.Defaults().Where(v => v.Value is not null).ToDictionary(v => v.Key.Replace(":", "__", StringComparison.Ordinal), v => v.Value!);
 
     /// <summary>Runs the app's executable with exactly these settings (none inherited) and returns its exit code and output.</summary>
     private static async Task<(int ExitCode, string Output)> RunExecutableAsync(IReadOnlyDictionary<string, string> settings)

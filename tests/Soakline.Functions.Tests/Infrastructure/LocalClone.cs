@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Soakline.Integrations.Tests.Fixtures;
 using Soakline.Pipeline.Domain;
 
 namespace Soakline.Functions.Tests.Infrastructure;
@@ -61,20 +61,7 @@ public sealed class LocalClone : IDisposable
     /// <summary>Makes <paramref name="branch"/> point at <paramref name="sha"/> (a new branch, or a moved one).</summary>
     public void Branch(string branch, string sha) => Git("branch", "-f", branch, sha);
 
-    public string Git(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode == 0 ? output.Result : throw new InvalidOperationException($"git {string.Join(' ', arguments)} failed: {error}");
-    }
+    public string Git(params string[] arguments) => ChildProcess.Run("git", ["-C", Path, .. arguments]);
 
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }
