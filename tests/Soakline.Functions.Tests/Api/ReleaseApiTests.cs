@@ -119,6 +119,13 @@ public sealed class ReleaseApiTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public void A_served_repository_without_a_clone_or_github_is_warned_about_once_at_start()
+    {
+        Assert.Single(_app.Logs.Lines, l => l.Contains("acme/web is served by the protection policy but has no local clone (Soakline__LocalGit__Repositories__acme/web) and GitHub is not configured", StringComparison.Ordinal));
+        Assert.DoesNotContain(_app.Logs.Lines, l => l.Contains("acme/shop is served by the protection policy but has no local clone", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Without_a_named_key_nothing_is_released()
     {
         using var anonymous = _app.CreateClient();
