@@ -7,8 +7,8 @@ using Soakline.Demo.Kit.Processes;
 namespace Soakline.Demo.Kit.Scenario;
 
 /// <summary>
-/// Everything a release needs, started on this machine: Azurite, an SMTP outbox, the demo repository with a local
-/// GitHub API in front of it, three hosts (reached through an <see cref="IHostAccess"/>) and the Soakline app as a real
+/// Everything a release needs, started on this machine: Azurite, an SMTP outbox, the demo repository (the app's source
+/// control for it, as a local clone) with a local GitHub API beside it (incidents), three hosts (reached through an <see cref="IHostAccess"/>) and the Soakline app as a real
 /// process wired to all of them. The demo plays its scenario on a rig; the end-to-end tests play theirs. Disposing
 /// stops everything that was started, in reverse order, whatever happened.
 /// </summary>
