@@ -51,8 +51,8 @@ internal sealed class StartupSettingsCheck(IServiceProvider services, ILogger<St
     /// No source control at all refuses the start rather than warning. Without one the app could show the dashboard and
     /// the history it already has, but it would also acknowledge every push (202 started) and then fail each pipeline
     /// at loading-spec: an app that accepts work it can never do looks healthy while deploying nothing, which is worse
-    /// than not starting. Reading past releases needs no running app (the store keeps them), and a start that names
-    /// both ways to fix it takes a minute to act on. Decided on the service the app will really use, so a host that
+    /// than not starting. What it could still serve (the history, the dashboard) is not worth that, and the refusal
+    /// names both ways to fix it, a minute's work. Decided on the service the app will really use, so a host that
     /// supplies its own adapter in code starts.
     /// </summary>
     private IEnumerable<string> SourceControlProblems()
@@ -73,7 +73,7 @@ internal sealed class StartupSettingsCheck(IServiceProvider services, ILogger<St
         var mail = soakline.GetSection("ApprovalMail").GetChildren().Where(c => !string.IsNullOrWhiteSpace(c.Value)).Select(c => $"Soakline__ApprovalMail__{c.Key}").ToList();
         if (mail.Count > 0 && string.IsNullOrWhiteSpace(soakline["Smtp:Host"]))
         {
-            yield return $"Soakline__Smtp__Host: approval mail is configured ({string.Join(", ", mail)}) but no SMTP server, so no approval mail could be sent; set Soakline__Smtp__Host (and __Port, __From, credentials) or remove the approval mail settings";
+            yield return $"Soakline__Smtp__Host: approval mail is configured ({string.Join(", ", mail)}) but no SMTP server, so no approval mail could be sent; set Soakline__Smtp__Host (and __Port, __FromAddress, credentials) or remove the approval mail settings";
         }
     }
 
