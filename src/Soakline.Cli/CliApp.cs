@@ -16,6 +16,7 @@ internal static class CliApp
         root.Subcommands.Add(DecisionCommand.Create(context, approve: true));
         root.Subcommands.Add(DecisionCommand.Create(context, approve: false));
         root.Subcommands.Add(RollbackCommand.Create(context));
+        root.Subcommands.Add(ReleaseCommand.Create(context));
         return root;
     }
 

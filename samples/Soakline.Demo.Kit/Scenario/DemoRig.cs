@@ -7,8 +7,8 @@ using Soakline.Demo.Kit.Processes;
 namespace Soakline.Demo.Kit.Scenario;
 
 /// <summary>
-/// Everything a release needs, started on this machine: Azurite, an SMTP outbox, the demo repository with a local
-/// GitHub API in front of it, three hosts (reached through an <see cref="IHostAccess"/>) and the Soakline app as a real
+/// Everything a release needs, started on this machine: Azurite, an SMTP outbox, the demo repository (the app's source
+/// control for it, as a local clone) with a local GitHub API beside it (incidents), three hosts (reached through an <see cref="IHostAccess"/>) and the Soakline app as a real
 /// process wired to all of them. The demo plays its scenario on a rig; the end-to-end tests play theirs. Disposing
 /// stops everything that was started, in reverse order, whatever happened.
 /// </summary>
@@ -46,14 +46,19 @@ public sealed class DemoRig : IAsyncDisposable
     /// <summary>Reads approval mail from the outbox and approves through the real approval page.</summary>
     public ApprovalDesk Desk { get; private set; } = null!;
 
-    public static async Task<DemoRig> StartAsync(DemoPaths paths, IHostAccess hostAccess, TextWriter output, CancellationToken cancellationToken)
+    /// <param name="connectGitHub">
+    /// False: the app gets no GitHub settings at all, only the demo repository's local clone as source control (as
+    /// <c>./run serve</c> without GitHub); releases then start through <c>POST /api/releases</c> (<c>soakline release</c>).
+    /// The local GitHub API still runs, unused, so <see cref="GitHub"/> is there either way.
+    /// </param>
+    public static async Task<DemoRig> StartAsync(DemoPaths paths, IHostAccess hostAccess, TextWriter output, CancellationToken cancellationToken, bool connectGitHub = true)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(hostAccess);
         var rig = new DemoRig(Directory.CreateTempSubdirectory("soakline-demo-").FullName, output);
         try
         {
-            await rig.StartPartsAsync(paths, hostAccess, cancellationToken).ConfigureAwait(false);
+            await rig.StartPartsAsync(paths, hostAccess, connectGitHub, cancellationToken).ConfigureAwait(false);
             return rig;
         }
         catch
@@ -63,7 +68,7 @@ public sealed class DemoRig : IAsyncDisposable
         }
     }
 
-    private async Task StartPartsAsync(DemoPaths paths, IHostAccess hostAccess, CancellationToken cancellationToken)
+    private async Task StartPartsAsync(DemoPaths paths, IHostAccess hostAccess, bool connectGitHub, CancellationToken cancellationToken)
     {
         Say($"work folder (logs, outbox, hosts): {WorkFolder}");
         Say("starting Azurite");
@@ -79,9 +84,9 @@ public sealed class DemoRig : IAsyncDisposable
         var settings = new Dictionary<string, string>(hostAccess.Settings(Hosts), StringComparer.Ordinal)
         {
             ["Soakline__Storage__ConnectionString"] = azurite.ConnectionString,
-            ["Soakline__GitHub__Token"] = LocalGitHub.Token,
-            ["Soakline__GitHub__BaseUrl"] = GitHub.BaseUrl.AbsoluteUri,
-            ["Soakline__GitHub__IncidentRepository"] = DemoRepository.FullName,
+
+            // The clone serves the demo repository's specs, diffs, statuses and artifacts; GitHub (the local API)
+            // only its incident issues.
             [$"Soakline__LocalGit__Repositories__{DemoRepository.FullName}"] = Repository.Path,
             ["Soakline__Smtp__Host"] = "127.0.0.1",
             ["Soakline__Smtp__Port"] = Outbox.Port.ToString(CultureInfo.InvariantCulture),
@@ -92,6 +97,13 @@ public sealed class DemoRig : IAsyncDisposable
             // 20 s instead of the engine's default minute: the demo's soaks last seconds.
             ["Soakline__Storage__WorkItemVisibilityTimeout"] = "00:00:20",
         };
+        if (connectGitHub)
+        {
+            settings["Soakline__GitHub__Token"] = LocalGitHub.Token;
+            settings["Soakline__GitHub__BaseUrl"] = GitHub.BaseUrl.AbsoluteUri;
+            settings["Soakline__GitHub__IncidentRepository"] = DemoRepository.FullName;
+        }
+
         foreach (var (name, value) in DemoPolicy.Settings())
         {
             settings[name] = value;

@@ -65,6 +65,13 @@ internal sealed class SoaklineApiClient(HttpClient http, Connection connection)
     public Task<ApiReply> RollbackAsync(string environment, RollbackRequest request, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, $"api/environments/{Uri.EscapeDataString(environment)}/rollback", request, ct);
 
+    /// <summary>
+    /// <c>POST /api/releases</c>: starts the pipeline of a commit of a repository the app serves from a local clone
+    /// (202 started, 200 when it existed already).
+    /// </summary>
+    public Task<ApiReply> ReleaseAsync(ReleaseRequest request, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, "api/releases", request, ct);
+
     private async Task<ApiReply> SendAsync(HttpMethod method, string path, object? body, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, new Uri(connection.BaseUrl, path));

@@ -7,6 +7,7 @@ using Soakline.Integrations.Deploy.Local;
 using Soakline.Integrations.Deploy.Ssh;
 using Soakline.Integrations.GitHub;
 using Soakline.Integrations.Health;
+using Soakline.Integrations.LocalGit;
 using Soakline.Integrations.Metrics;
 using Soakline.Integrations.Metrics.AzureMonitor;
 using Soakline.Integrations.Metrics.Prometheus;
@@ -23,7 +24,7 @@ namespace Soakline.Functions.Adapters;
 
 /// <summary>
 /// Registers the adapters behind the pipeline's ports from the <c>Soakline</c> configuration section, each one only
-/// when its settings are present: GitHub (token or App), the SSH or local deploy target, the host-subset or nginx
+/// when its settings are present: GitHub (token or App), local git clones, the SSH or local deploy target, the host-subset or nginx
 /// router, the HTTP health probe, metrics (built-in probe always; Azure Monitor, Prometheus), approval mail and chat;
 /// secrets from <c>Soakline__Secrets__*</c> and the monitor's endpoint inspector always.
 /// A section that is present but invalid is reported at start with the others, naming the setting.
@@ -39,7 +40,7 @@ public static class AdapterRegistration
         var soakline = configuration.GetSection("Soakline");
 
         Try(problems, "Soakline__GitHub", () => AddGitHub(services, soakline.GetSection("GitHub")));
-        Try(problems, "Soakline__LocalGit", () => AddLocalArtifacts(services, soakline.GetSection("LocalGit")));
+        Try(problems, "Soakline__LocalGit", () => AddLocalGit(services, soakline.GetSection("LocalGit"), problems));
         services.AddHttpClient(nameof(HttpHealthProbe));
         services.TryAddSingleton<IHealthProbe>(sp => new HttpHealthProbe(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HttpHealthProbe)), sp.GetRequiredService<TimeProvider>()));
         Try(problems, "Soakline__Ssh", () => AddDeployTarget(services, soakline));
@@ -52,10 +53,8 @@ public static class AdapterRegistration
         services.AddProbeSamplesFromHealthChecks();
         if (!services.Any(d => d.ServiceType == typeof(ISourceControl)))
         {
-            // The app still serves (API, dashboard, rollbacks of what it already knows), but no pipeline can read its
-            // spec: say so once at start, and let each pipeline end with the same reason.
+            // Registered so that everything resolves; StartupSettingsCheck refuses to start with it (see there why).
             services.AddSingleton<ISourceControl, UnconfiguredSourceControl>();
-            problems.Warn($"Soakline__GitHub: {UnconfiguredSourceControl.Reason}; until then every pushed pipeline ends SpecUnavailable.");
         }
 
         return problems;
@@ -89,7 +88,13 @@ public static class AdapterRegistration
         services.AddSoaklineGitHub(settings);
     }
 
-    private static void AddLocalArtifacts(IServiceCollection services, IConfigurationSection section)
+    /// <summary>
+    /// <c>Soakline__LocalGit__Repositories__owner/name</c> = the path of a clone makes that repository fully local: its
+    /// spec, diffs, commit statuses, deployment records and artifacts come from the clone (LocalGit adapter), and
+    /// releases of its commits start through <c>POST /api/releases</c>. With GitHub configured too, every other
+    /// repository stays on GitHub.
+    /// </summary>
+    private static void AddLocalGit(IServiceCollection services, IConfigurationSection section, AdapterProblems problems)
     {
         if (!section.GetSection("Repositories").GetChildren().Any())
         {
@@ -98,11 +103,31 @@ public static class AdapterRegistration
 
         var options = new LocalGitArtifactOptions();
         section.Bind(options);
+        var clones = new LocalGitClones(options);
+        foreach (var problem in clones.Problems())
+        {
+            problems.Add(problem);
+        }
 
-        // Standalone releases from local clones replace GitHub's archive download.
-        services.RemoveAll<IArtifactSource>();
-        services.AddSingleton<IArtifactSource>(new GitArchiveArtifactSource(options));
+        services.AddSingleton(clones);
+        services.AddSingleton(new LocalGitCommits(clones));
+        ServeLocally<ISourceControl>(services, sp => new LocalGitSourceControl(clones, sp.GetService<TimeProvider>() ?? TimeProvider.System), (local, remote) => new LocalFirstSourceControl(clones, local, remote));
+        ServeLocally<IArtifactSource>(services, _ => new GitArchiveArtifactSource(options), (local, remote) => new LocalFirstArtifactSource(clones, local, remote));
     }
+
+    /// <summary>The local adapter for the clones' repositories, in front of the one registered before (GitHub's), if any.</summary>
+    private static void ServeLocally<TPort>(IServiceCollection services, Func<IServiceProvider, TPort> local, Func<TPort, TPort, TPort> inFrontOf)
+        where TPort : class
+    {
+        var remote = services.LastOrDefault(d => d.ServiceType == typeof(TPort) && !d.IsKeyedService);
+        services.RemoveAll<TPort>();
+        services.AddSingleton(remote is null ? local : sp => inFrontOf(local(sp), (TPort)InstanceOf(sp, remote)));
+    }
+
+    private static object InstanceOf(IServiceProvider services, ServiceDescriptor descriptor) =>
+        descriptor.ImplementationInstance
+        ?? descriptor.ImplementationFactory?.Invoke(services)
+        ?? ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!);
 
     private static void AddDeployTarget(IServiceCollection services, IConfigurationSection soakline)
     {

@@ -4,13 +4,14 @@ using Soakline.Pipeline.Ports;
 namespace Soakline.Functions.Adapters;
 
 /// <summary>
-/// Stands in for source control when no adapter is configured, so a pipeline ends with a reason the operator can act
-/// on (which settings to add) instead of failing to resolve a service. Every call fails permanently with that reason.
+/// Stands in for source control when no adapter is configured, so everything resolves; the app refuses to start with
+/// it (StartupSettingsCheck) and names <see cref="Reason"/>. Should it run anyway (a host that skips the check), every
+/// call fails permanently with that reason instead of failing to resolve a service.
 /// </summary>
 internal sealed class UnconfiguredSourceControl : ISourceControl
 {
     public const string Reason =
-        "no source control is configured: set Soakline__GitHub__Token (or Soakline__GitHub__AppId, __PrivateKey and __InstallationId for a GitHub App) so Soakline can read .soakline.yml and report on commits";
+        "no source control is configured, so no pipeline could read its .soakline.yml: either connect GitHub with Soakline__GitHub__Token (or Soakline__GitHub__AppId, __PrivateKey and __InstallationId for a GitHub App), or serve a repository from a local clone with Soakline__LocalGit__Repositories__<owner>/<name>=<path of the clone>";
 
     public Task<CommitChecks> GetChecksAsync(CommitRef commit, IReadOnlyList<string> requiredChecks, CancellationToken cancellationToken) => Fail<CommitChecks>();
 

@@ -51,6 +51,7 @@ public static class SoaklineEndpoints
         var api = endpoints.MapGroup("/api").AddEndpointFilter<ApiKeyFilter>();
         api.MapPipelineEndpoints();
         api.MapEnvironmentEndpoints();
+        api.MapReleaseEndpoints();
         api.MapMetricsEndpoints();
         var browserPages = endpoints.MapGroup(string.Empty).WithBrowserPageHeaders(BrowserPagePolicy.Dashboard);
         browserPages.MapDashboardSignIn();

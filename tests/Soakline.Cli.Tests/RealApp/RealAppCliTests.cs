@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Soakline.Cli.Tests.Infrastructure;
-using Soakline.Demo.Kit.Hosts;
 using Soakline.Demo.Kit.Scenario;
 using Xunit.Abstractions;
 
@@ -15,10 +14,9 @@ public sealed class RealAppCliTests(ITestOutputHelper output)
     [Fact]
     public async Task Lists_a_pipeline_and_watches_it_deploy_staging_to_its_end()
     {
-        Assert.True(File.Exists(RealAppLocations.AppAssembly), $"The app is not built at {RealAppLocations.AppAssembly}: build Functions.sln first (./run test does).");
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(8));
-        await using var rig = await DemoRig.StartAsync(new DemoPaths(RealAppLocations.SamplesFolder, RealAppLocations.AppAssembly), new LocalShellAccess(), new TestOutputLines(output), deadline.Token);
-        string[] connection = ["--url", rig.App.BaseUrl.AbsoluteUri, "--api-key", rig.App.ApiKey];
+        await using var rig = await RealAppRig.StartAsync(output, deadline.Token);
+        var connection = RealAppRig.Connection(rig);
         var develop = await rig.Repository.HeadAsync("develop");
         var id = await rig.App.PushAsync(DemoRepository.FullName, "develop", DemoScenario.ZeroSha, develop, "Sample app", deadline.Token);
 

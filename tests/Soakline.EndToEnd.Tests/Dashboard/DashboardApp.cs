@@ -24,6 +24,9 @@ namespace Soakline.EndToEnd.Tests.Dashboard;
 /// </summary>
 internal sealed class DashboardApp : WebApplicationFactory<Program>
 {
+    /// <summary>The app's source control: without one it refuses to start.</summary>
+    private readonly SpeclessClone _clone = new();
+
     public const string ApiKey = "apikey-DASHBOARD-TEST-5e4d3c2b1a";
 
     /// <summary>The approval links' signing key (48 bytes, base64), for tests that open an approval page.</summary>
@@ -60,6 +63,7 @@ internal sealed class DashboardApp : WebApplicationFactory<Program>
         builder.UseSetting("Soakline:GitHub:WebhookSecret", "whsec-DASHBOARD-TEST-0a1b2c3d");
         builder.UseSetting("Soakline:Approvals:SigningKey", SigningKey);
         builder.UseSetting("Soakline:Policy:Repositories", "acme/shop");
+        builder.UseSetting("Soakline:LocalGit:Repositories:acme/shop", _clone.Path);
         builder.ConfigureTestServices(services =>
         {
             // The stand-ins replace the pipeline's orchestrators: the SDK builds the worker's registry from every
@@ -84,4 +88,10 @@ internal sealed class DashboardApp : WebApplicationFactory<Program>
     /// <summary>Records a transition as the pipeline's orchestrators would (the audit trail the timeline and incidents read).</summary>
     public Task RecordAsync(string pipelineId, string environment, TransitionKind kind, DateTimeOffset at, string detail, string? actor = null, DateTimeOffset? committedAt = null) =>
         Store.RecordAsync(new ReleaseTransition($"{pipelineId}-{kind}-{at:O}", pipelineId, environment, kind, at, detail, Actor: actor, CommittedAt: committedAt), CancellationToken.None);
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _clone.Dispose();
+    }
 }

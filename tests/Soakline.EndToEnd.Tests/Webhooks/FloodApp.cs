@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Soakline.EndToEnd.Tests.Infrastructure;
 using Soakline.Functions.Webhooks;
 
 namespace Soakline.EndToEnd.Tests.Webhooks;
@@ -12,6 +13,9 @@ namespace Soakline.EndToEnd.Tests.Webhooks;
 /// </summary>
 internal sealed class FloodApp(string storageConnectionString, string taskHub) : WebApplicationFactory<Program>
 {
+    /// <summary>The app's source control: without one it refuses to start.</summary>
+    private readonly SpeclessClone _clone = new();
+
     public const string WebhookSecret = "whsec-FLOOD-TEST-9c8b7a6f5e4d";
 
     /// <summary>Small, so an oversized body is cheap to build and send many times.</summary>
@@ -31,6 +35,7 @@ internal sealed class FloodApp(string storageConnectionString, string taskHub) :
         builder.UseSetting("Soakline:GitHub:WebhookMaxBodyBytes", $"{MaxBodyBytes}");
         builder.UseSetting("Soakline:Approvals:SigningKey", "c2lnbmluZy1rZXktRkxPT0QtMDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
         builder.UseSetting("Soakline:Policy:Repositories", "acme/shop");
+        builder.UseSetting("Soakline:LocalGit:Repositories:acme/shop", _clone.Path);
     }
 
     /// <summary>Every instance in the task hub, with its name.</summary>
@@ -43,5 +48,11 @@ internal sealed class FloodApp(string storageConnectionString, string taskHub) :
         }
 
         return list;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _clone.Dispose();
     }
 }

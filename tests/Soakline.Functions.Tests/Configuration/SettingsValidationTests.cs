@@ -144,6 +144,68 @@ public sealed class SettingsValidationTests
     [Fact]
     public async Task The_executable_refuses_to_start_names_the_bad_settings_and_exits_2()
     {
+        var (exitCode, output) = await RunExecutableAsync(new Dictionary<string, string>
+        {
+            ["Soakline__TaskHub"] = "soakline",
+            ["Soakline__ApiKeys"] = TestSettings.ApiKeys,
+            ["Soakline__Approvals__SigningKey"] = "c2hvcnQ=",
+            ["MonitorSchedule"] = "every five minutes",
+        });
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Soakline__GitHub__WebhookSecret is missing", output, StringComparison.Ordinal);
+        Assert.Contains("Soakline__Approvals__SigningKey decodes to 5 bytes", output, StringComparison.Ordinal);
+        Assert.Contains("MonitorSchedule: 'every five minutes' is not an NCRONTAB expression", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestSettings.ApiKey, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("c2hvcnQ=", output, StringComparison.Ordinal);
+
+        // Only the list: each problem once, no host "failed to start" log with its stack trace.
+        Assert.Single(output.Split('\n'), l => l.Contains("Soakline__GitHub__WebhookSecret is missing", StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hosting failed to start", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_source_control_and_with_mail_but_no_smtp_server_the_executable_lists_both_once_and_exits_2()
+    {
+        var values = DefaultsAsEnvironment();
+        values["Soakline__ApprovalMail__PublicBaseUrl"] = "https://soakline.example.net/";
+
+        var (exitCode, output) = await RunExecutableAsync(values);
+
+        Assert.Equal(2, exitCode);
+        var sourceControl = Assert.Single(output.Split('\n'), l => l.Contains("no source control is configured", StringComparison.Ordinal));
+        Assert.Contains("Soakline__GitHub__Token", sourceControl, StringComparison.Ordinal);
+        Assert.Contains("Soakline__LocalGit__Repositories__<owner>/<name>=<path of the clone>", sourceControl, StringComparison.Ordinal);
+        var mail = Assert.Single(output.Split('\n'), l => l.Contains("approval mail is configured (Soakline__ApprovalMail__PublicBaseUrl) but no SMTP server", StringComparison.Ordinal));
+        Assert.StartsWith("  - Soakline__Smtp__Host:", mail, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hosting failed to start", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestSettings.ApiKey, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_clone_that_is_not_a_git_repository_stops_the_executable_naming_its_setting()
+    {
+        var values = DefaultsAsEnvironment();
+        values["Soakline__LocalGit__Repositories__acme/shop"] = "/nonexistent/soakline-clone";
+
+        var (exitCode, output) = await RunExecutableAsync(values);
+
+        Assert.Equal(2, exitCode);
+        Assert.Single(output.Split('\n'), l => l.Contains("Soakline__LocalGit__Repositories__acme/shop: '/nonexistent/soakline-clone' does not exist", StringComparison.Ordinal));
+
+        // A clone is source control, even a broken one: the list does not also claim none is configured.
+        Assert.DoesNotContain("no source control is configured", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>The test settings as environment variables (<c>Soakline__TaskHub</c>).</summary>
+    private static Dictionary<string, string> DefaultsAsEnvironment() =>
+        TestSettings.Defaults().Where(v => v.Value is not null).ToDictionary(v => v.Key.Replace(":", "__", StringComparison.Ordinal), v => v.Value!);
+
+    /// <summary>Runs the app's executable with exactly these settings (none inherited) and returns its exit code and output.</summary>
+    private static async Task<(int ExitCode, string Output)> RunExecutableAsync(IReadOnlyDictionary<string, string> settings)
+    {
         var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Soakline.Functions.dll")])
         {
             RedirectStandardError = true,
@@ -156,28 +218,16 @@ public sealed class SettingsValidationTests
         }
 
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        start.Environment["Soakline__TaskHub"] = "soakline";
-        start.Environment["Soakline__ApiKeys"] = TestSettings.ApiKeys;
-        start.Environment["Soakline__Approvals__SigningKey"] = "c2hvcnQ=";
-        start.Environment["MonitorSchedule"] = "every five minutes";
+        foreach (var (name, value) in settings)
+        {
+            start.Environment[name] = value;
+        }
 
         using var process = System.Diagnostics.Process.Start(start)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
         var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
         await process.WaitForExitAsync(timeout.Token);
-
-        Assert.Equal(2, process.ExitCode);
-        var output = await stderr + await stdout;
-        Assert.Contains("Soakline__GitHub__WebhookSecret is missing", output, StringComparison.Ordinal);
-        Assert.Contains("Soakline__Approvals__SigningKey decodes to 5 bytes", output, StringComparison.Ordinal);
-        Assert.Contains("MonitorSchedule: 'every five minutes' is not an NCRONTAB expression", output, StringComparison.Ordinal);
-        Assert.DoesNotContain(TestSettings.ApiKey, output, StringComparison.Ordinal);
-        Assert.DoesNotContain("c2hvcnQ=", output, StringComparison.Ordinal);
-
-        // Only the list: each problem once, no host "failed to start" log with its stack trace.
-        Assert.Single(output.Split('\n'), l => l.Contains("Soakline__GitHub__WebhookSecret is missing", StringComparison.Ordinal));
-        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
-        Assert.DoesNotContain("Hosting failed to start", output, StringComparison.Ordinal);
+        return (process.ExitCode, await stderr + await stdout);
     }
 }

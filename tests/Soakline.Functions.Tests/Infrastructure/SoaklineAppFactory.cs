@@ -28,6 +28,7 @@ public sealed class SoaklineAppFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings = TestSettings.Defaults();
     private readonly List<Action<IServiceCollection>> _services = [];
     private bool _standaloneEngine;
+    private bool _withoutSourceControl;
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
@@ -48,6 +49,16 @@ public sealed class SoaklineAppFactory : WebApplicationFactory<Program>
     public SoaklineAppFactory OnStandaloneEngine()
     {
         _standaloneEngine = true;
+        return this;
+    }
+
+    /// <summary>
+    /// Start as an operator would with no source control settings: the app refuses to start. Without this, a test app
+    /// whose settings name no source control (GitHub token or App, or a local clone) gets <see cref="NoSourceControl"/>.
+    /// </summary>
+    public SoaklineAppFactory WithoutSourceControl()
+    {
+        _withoutSourceControl = true;
         return this;
     }
 
@@ -92,12 +103,22 @@ public sealed class SoaklineAppFactory : WebApplicationFactory<Program>
                 services.AddDurableTaskWorker(worker => worker.UseInMemory());
                 services.AddDurableTaskClient(client => client.UseInMemory());
             }
+            if (!_withoutSourceControl && !SettingsNameSourceControl())
+            {
+                services.RemoveAll<Pipeline.Ports.ISourceControl>();
+                services.AddSingleton<Pipeline.Ports.ISourceControl, NoSourceControl>();
+            }
+
             foreach (var configure in _services)
             {
                 configure(services);
             }
         });
     }
+
+    private bool SettingsNameSourceControl() =>
+        _settings.Any(s => s.Value is not null
+            && (s.Key is "Soakline:GitHub:Token" or "Soakline:GitHub:AppId" || s.Key.StartsWith("Soakline:LocalGit:Repositories:", StringComparison.Ordinal)));
 
     /// <summary>Waits until the in-memory engine has nothing left to do.</summary>
     public Task IdleAsync() => Services.GetRequiredService<InMemoryOrchestrationBackend>().WaitForIdleAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
