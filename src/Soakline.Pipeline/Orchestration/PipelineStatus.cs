@@ -7,6 +7,7 @@ namespace Soakline.Pipeline.Orchestration;
 /// traffic the new release gets, how long the soak still runs, and what the last analysis said
 /// (<see cref="LastChecks"/>: each metric's value against its limit, which the dashboard charts).
 /// <see cref="Approval"/> is the approval gate's record once the run reached it (who may decide, what was decided).
+/// <see cref="Outcome"/> is set when the pipeline ended: how, typed, and why, in a sentence.
 /// </summary>
 public sealed record PipelineStatus(
     string Stage,
@@ -18,4 +19,5 @@ public sealed record PipelineStatus(
     bool? LastAnalysisHealthy = null,
     string? Detail = null,
     IReadOnlyList<CheckOutcome>? LastChecks = null,
-    ApprovalState? Approval = null);
+    ApprovalState? Approval = null,
+    PipelineOutcome? Outcome = null);
