@@ -34,6 +34,7 @@ internal static class PipelinePage
             .Append(running ? Actions.Decision(facts.Id) + Actions.Abort(facts.Id) : string.Empty)
             .Append(facts.Repository.Length > 0 ? Actions.Rollback(facts.Repository, facts.Environment ?? "production") : string.Empty)
             .Append("</div></div>")
+            .Append(OutcomeLine(detail.Pipeline.Outcome))
             .Append(LiveSection(facts, current))
             .Append(RunsSection(detail.EnvironmentRuns))
             .Append("<section aria-labelledby=\"timeline-title\"><h2 id=\"timeline-title\">Timeline</h2>")
@@ -42,6 +43,12 @@ internal static class PipelinePage
         var api = "/api/pipelines/" + Uri.EscapeDataString(facts.Id);
         return Html.Page(links, facts.Repository + " " + facts.ShortSha, body.ToString(), $"data-page=\"pipeline\" data-api=\"{Html.E(api)}\" data-poll-ms=\"{PollMilliseconds}\"");
     }
+
+    /// <summary>How the pipeline ended, typed and in a sentence; an empty placeholder while it runs (dashboard.js fills it).</summary>
+    internal static string OutcomeLine(OutcomeSummary? outcome) =>
+        outcome is null
+            ? "<p id=\"outcome\" class=\"outcome\" hidden></p>"
+            : $"<p id=\"outcome\" class=\"outcome\">{Html.Badge(outcome.Status, StatusTone.ForOutcome(outcome.Status))} <span class=\"reason\">{Html.E(outcome.Reason)}</span></p>";
 
     private static string LiveSection(PipelineFacts facts, PipelineSummary? run)
     {

@@ -104,6 +104,7 @@ public sealed class ReleaseOrchestrator : TaskOrchestrator<PushEvent, ReleaseOut
         if (!await AcquireEnvironmentAsync(steps, environment))
         {
             var refused = new ReleaseOutcome(ReleaseStatus.Refused, $"another pipeline is changing {environment.Name} and its concurrency is 'refuse'", environment.Name);
+            await BestEffort(steps.SetCommitStatus("soakline", CommitStatusState.Failure, $"{refused.Status}: {refused.Detail}"));
             return Finish(steps, refused);
         }
 
@@ -142,6 +143,10 @@ public sealed class ReleaseOrchestrator : TaskOrchestrator<PushEvent, ReleaseOut
             }
 
             await steps.Record(TransitionKind.PipelineCompleted, $"{outcome.Status}: {outcome.Detail}", release: outcome.Release);
+
+            // The environment run reported on its own context (soakline/<environment>); the pipeline's context says how
+            // the whole pipeline ended, whatever the ending (nothing to deploy included).
+            await BestEffort(steps.SetCommitStatus("soakline", EndingState(outcome.Status), $"{outcome.Status}: {outcome.Detail}"));
             return Finish(steps, outcome);
         }
         finally
@@ -240,6 +245,12 @@ public sealed class ReleaseOrchestrator : TaskOrchestrator<PushEvent, ReleaseOut
         await BestEffort(steps.Notify(Severity.Critical, $"Pipeline for {steps.Commit} crashed", sentence));
         return Finish(steps, outcome);
     }
+
+    /// <summary>A finished pipeline's commit status: success when it deployed (or had nothing to), failure otherwise.</summary>
+    private static CommitStatusState EndingState(ReleaseStatus status) =>
+        status is ReleaseStatus.Deployed or ReleaseStatus.Released or ReleaseStatus.NothingToDeploy or ReleaseStatus.Ignored
+            ? CommitStatusState.Success
+            : CommitStatusState.Failure;
 
     private static async Task BestEffort(Task step)
     {

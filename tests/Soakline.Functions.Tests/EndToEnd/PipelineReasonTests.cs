@@ -34,6 +34,7 @@ public sealed class PipelineReasonTests : IAsyncDisposable
         Assert.Equal(ReleaseStatus.SpecUnavailable, outcome.Status);
         Assert.Contains("no source control is configured", outcome.Detail, StringComparison.Ordinal);
         Assert.Contains("Soakline__GitHub__Token", StatusDetail(detail), StringComparison.Ordinal);
+        Assert.Equal(new OutcomeSummary("SpecUnavailable", outcome.Detail), detail.Pipeline.Outcome);
         var entry = Assert.Single(detail.Timeline);
         Assert.Equal("SpecUnavailable", entry.Kind);
         Assert.Contains("no source control is configured", entry.Detail, StringComparison.Ordinal);
@@ -65,6 +66,7 @@ public sealed class PipelineReasonTests : IAsyncDisposable
 
         Assert.Equal(ReleaseStatus.SpecInvalid, outcome.Status);
         Assert.Contains("line 6", outcome.Detail, StringComparison.Ordinal);
+        Assert.Equal(new OutcomeSummary("SpecInvalid", outcome.Detail), detail.Pipeline.Outcome);
         Assert.Contains("'[' is never closed", StatusDetail(detail), StringComparison.Ordinal);
         var entry = Assert.Single(detail.Timeline);
         Assert.Equal("SpecInvalid", entry.Kind);
