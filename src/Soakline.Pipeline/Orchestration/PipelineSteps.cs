@@ -72,7 +72,7 @@ internal sealed class PipelineSteps(TaskOrchestrationContext context, string pip
     private void LogTransition(TransitionKind kind, string detail, string pipeline, string? release, string? actor)
     {
         using var scope = _transitions.BeginScope(new KeyValueScope(
-            ("pipeline", pipeline), ("repository", commit?.Repository.FullName), ("environment", environment), ("release", release)));
+            ("pipeline", pipeline), ("repository", (commit?.Repository ?? Repository)?.FullName), ("environment", environment), ("release", release)));
         if (actor is null)
         {
             _transitions.LogInformation("{Transition} on {Environment}: {Detail}", kind, environment, detail);
@@ -82,6 +82,9 @@ internal sealed class PipelineSteps(TaskOrchestrationContext context, string pip
             _transitions.LogInformation("{Transition} on {Environment}: {Detail} (by {Actor})", kind, environment, detail, actor);
         }
     }
+
+    /// <summary>The repository, for steps that have no commit (a rollback): the transition log lines name it.</summary>
+    public RepositoryRef? Repository { get; init; }
 
     /// <summary>The spec's notification routes, once the spec is known (before that nothing is routed).</summary>
     public NotificationSpec? Routes { get; set; }
