@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Soakline.Functions.Configuration;
 using Soakline.Functions.Hosting;
 using Soakline.Functions.Observability;
@@ -15,9 +14,9 @@ if (HostingModeDetector.Detect(args, Environment.GetEnvironmentVariable) == Host
 
 var builder = WebApplication.CreateBuilder(args);
 
-// One line per request from ASP.NET Core is noise in the log; its spans and metrics still go to telemetry.
-builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-builder.Logging.AddSimpleConsole(o => o.IncludeScopes = true);
+// Framework chatter (a line per request, per activity, per queue message) at Warning unless the settings raise it;
+// one line per entry with key=value scopes. Spans and metrics still go to telemetry.
+builder.Logging.AddSoaklineConsole(builder.Configuration);
 builder.Logging.AddSecretSafeLogging();
 
 builder.Services.AddSoakline(builder.Configuration, HostingMode.Standalone);

@@ -116,6 +116,9 @@ public sealed class GetCommandTests : IAsyncLifetime
     [InlineData("SomethingNew", "Completed", ExitCodes.PipelineFailed)]
     [InlineData("Released", "Failed", ExitCodes.PipelineFailed)]
     [InlineData("Released", "Terminated", ExitCodes.Terminated)]
+    [InlineData("Crashed", "Completed", ExitCodes.PipelineFailed)]
+    [InlineData("SpecUnavailable", "Completed", ExitCodes.PipelineFailed)]
+    [InlineData("PolicyRefused", "Completed", ExitCodes.PipelineRefused)]
     public async Task Watch_exits_with_the_code_that_says_how_the_pipeline_ended(string outcome, string runtimeStatus, int expected)
     {
         _api.Script(ApiJson.Id, Running(Soaking), ApiJson.Ended(outcome, "why it ended", runtimeStatus));
@@ -124,6 +127,49 @@ public sealed class GetCommandTests : IAsyncLifetime
 
         Assert.True(run.ExitCode == expected, run.ToString());
         Assert.Contains("why it ended", run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Watch_takes_the_typed_outcome_over_the_status_text()
+    {
+        // The final status text says Released; the API's typed outcome says it crashed: the outcome wins.
+        var ended = ApiJson.Ended("Released", "a status text that is not the outcome").Replace(
+            "\"outcome\":{\"status\":\"Released\",\"reason\":\"a status text that is not the outcome\"}",
+            "\"outcome\":{\"status\":\"Crashed\",\"reason\":\"StagingOrchestrator failed: DeployComponentActivity failed: ssh lost\"}",
+            StringComparison.Ordinal);
+        Assert.Contains("Crashed", ended, StringComparison.Ordinal);
+        _api.Script(ApiJson.Id, Running(Soaking), ended);
+
+        var run = await CliRun.StartAsync(Args("get", ApiJson.Id, "--watch", "--interval", "20ms"));
+
+        Assert.True(run.ExitCode == ExitCodes.PipelineFailed, run.ToString());
+        Assert.Contains("Crashed: StagingOrchestrator failed: DeployComponentActivity failed: ssh lost", run.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("RolledBack", ExitCodes.RolledBack)]
+    [InlineData("Released", ExitCodes.Success)]
+    public async Task Watch_reads_an_app_without_the_typed_outcome_from_its_final_status(string outcome, int expected)
+    {
+        _api.Script(ApiJson.Id, Running(Soaking), ApiJson.EndedWithoutOutcome(outcome, "why it ended"));
+
+        var run = await CliRun.StartAsync(Args("get", ApiJson.Id, "--watch", "--interval", "20ms"));
+
+        Assert.True(run.ExitCode == expected, run.ToString());
+    }
+
+    [Theory]
+    [InlineData("RolledBack", ExitCodes.Success)]
+    [InlineData("AbortRequested", ExitCodes.Success)]
+    [InlineData("Failed", ExitCodes.PipelineFailed)]
+    [InlineData("Refused", ExitCodes.PipelineRefused)]
+    public async Task A_rollbacks_own_id_ends_by_its_rollback_status(string status, int expected)
+    {
+        _api.Script("rollback:production:1", ApiJson.RollbackEnded(status, "what the rollback did"));
+
+        var run = await CliRun.StartAsync(Args("get", "rollback:production:1", "--watch", "--interval", "20ms"));
+
+        Assert.True(run.ExitCode == expected, run.ToString());
     }
 
     [Fact]

@@ -5,6 +5,7 @@ namespace Soakline.Cli.Models;
 /// <summary>One pipeline or environment run as <c>GET /api/pipelines</c> lists it.</summary>
 /// <param name="Status">The orchestration's custom status (<see cref="Progress"/> reads it).</param>
 /// <param name="Input">The push that started a pipeline (<see cref="Push"/> reads it).</param>
+/// <param name="Outcome">How it ended, once it has; null while it runs (and from apps older than the typed outcome).</param>
 internal sealed record PipelineSummary(
     string Id,
     string Orchestrator,
@@ -12,7 +13,8 @@ internal sealed record PipelineSummary(
     DateTimeOffset CreatedAt,
     DateTimeOffset LastUpdatedAt,
     JsonElement? Status = null,
-    JsonElement? Input = null)
+    JsonElement? Input = null,
+    OutcomeReading? Outcome = null)
 {
     public PipelineProgress? Progress => CliJson.Read<PipelineProgress>(Status);
 

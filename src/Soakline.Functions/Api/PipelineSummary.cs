@@ -5,7 +5,16 @@ namespace Soakline.Functions.Api;
 
 /// <summary>One pipeline (or environment run) as the API and the dashboard show it.</summary>
 /// <param name="Status">The orchestration's custom status: stage, environment, traffic, soak, last analysis.</param>
-public sealed record PipelineSummary(string Id, string Orchestrator, string RuntimeStatus, DateTimeOffset CreatedAt, DateTimeOffset LastUpdatedAt, JsonElement? Status, JsonElement? Input)
+/// <param name="Outcome">How it ended (<see cref="OutcomeSummary"/>); null while it runs.</param>
+public sealed record PipelineSummary(
+    string Id,
+    string Orchestrator,
+    string RuntimeStatus,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset LastUpdatedAt,
+    JsonElement? Status,
+    JsonElement? Input,
+    OutcomeSummary? Outcome = null)
 {
     public static PipelineSummary From(OrchestrationMetadata metadata)
     {
@@ -17,7 +26,8 @@ public sealed record PipelineSummary(string Id, string Orchestrator, string Runt
             metadata.CreatedAt,
             metadata.LastUpdatedAt,
             Parse(metadata.SerializedCustomStatus),
-            Parse(metadata.SerializedInput));
+            Parse(metadata.SerializedInput),
+            OutcomeSummary.Of(metadata));
     }
 
     private static JsonElement? Parse(string? json) => json is null ? null : JsonSerializer.Deserialize<JsonElement>(json);

@@ -35,6 +35,7 @@ internal static class PipelinePage
             .Append(running ? Actions.Decision(facts.Id) + Actions.Abort(facts.Id) : string.Empty)
             .Append(ReachedEnvironment(current) is { } reached && facts.Repository.Length > 0 ? Actions.Rollback(facts.Repository, reached) : string.Empty)
             .Append("</div></div>")
+            .Append(OutcomeLine(detail.Pipeline.Outcome))
             .Append(LiveSection(facts, current))
             .Append(RunsSection(detail.EnvironmentRuns))
             .Append("<section aria-labelledby=\"timeline-title\"><h2 id=\"timeline-title\">Timeline</h2>")
@@ -62,6 +63,12 @@ internal static class PipelinePage
 
         return PipelineFacts.Text(status, "serving") is { } serving ? $"serving {serving}" : "canary share";
     }
+
+    /// <summary>How the pipeline ended, typed and in a sentence; an empty placeholder while it runs (dashboard.js fills it).</summary>
+    internal static string OutcomeLine(OutcomeSummary? outcome) =>
+        outcome is null
+            ? "<p id=\"outcome\" class=\"outcome\" hidden></p>"
+            : $"<p id=\"outcome\" class=\"outcome\">{Html.Badge(outcome.Status, StatusTone.ForOutcome(outcome.Status))} <span class=\"reason\">{Html.E(outcome.Reason)}</span></p>";
 
     private static string LiveSection(PipelineFacts facts, PipelineSummary? run)
     {

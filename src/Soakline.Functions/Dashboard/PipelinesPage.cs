@@ -104,7 +104,7 @@ internal static class PipelinesPage
             var facts = PipelineFacts.From(detail.Pipeline, detail.EnvironmentRuns);
             html.Append(CultureInfo.InvariantCulture, $"<tr data-pipeline=\"{Html.E(facts.Id)}\">")
                 .Append(CultureInfo.InvariantCulture, $"<td><a href=\"{Html.E(links.Pipeline(facts.Id))}\"><strong>{Html.E(facts.Repository)}</strong><br><span class=\"hint\">{Html.E(facts.Branch)} @ <code>{Html.E(facts.ShortSha)}</code></span></a></td>")
-                .Append(CultureInfo.InvariantCulture, $"<td>{Html.Badge(facts.RuntimeStatus, StatusTone.ForRuntime(facts.RuntimeStatus))}</td>")
+                .Append(StatusCell(facts, detail.Pipeline.Outcome))
                 .Append(CultureInfo.InvariantCulture, $"<td>{Html.Badge(facts.Stage ?? "–", StatusTone.ForStage(facts.Stage))}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{facts.TrafficPercent}%</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td>{Timeline.Strip(detail.Timeline)}</td>")
@@ -113,6 +113,12 @@ internal static class PipelinesPage
 
         return html.Append("</tbody></table></section>").ToString();
     }
+
+    /// <summary>A running pipeline's runtime status; a finished one's outcome, with its sentence on hover and below.</summary>
+    private static string StatusCell(PipelineFacts facts, OutcomeSummary? outcome) =>
+        outcome is null
+            ? $"<td>{Html.Badge(facts.RuntimeStatus, StatusTone.ForRuntime(facts.RuntimeStatus))}</td>"
+            : $"<td class=\"outcome\" title=\"{Html.E(outcome.Reason)}\">{Html.Badge(outcome.Status, StatusTone.ForOutcome(outcome.Status))}<br><span class=\"hint reason\">{Html.E(outcome.Reason)}</span></td>";
 
     private static string IncidentsSection(List<ReleaseTransition> incidents, DashboardLinks links)
     {

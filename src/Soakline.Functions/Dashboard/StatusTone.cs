@@ -32,6 +32,14 @@ internal static class StatusTone
     public static string ForKind(string kind) =>
         BadKinds.Contains(kind) ? "bad" : WarnKinds.Contains(kind) ? "warn" : OkKinds.Contains(kind) ? "ok" : "info";
 
+    /// <summary>A pipeline's outcome: deployed or released is good, nothing done is neutral, every other ending is bad.</summary>
+    public static string ForOutcome(string status) => status switch
+    {
+        "Released" or "Deployed" => "ok",
+        "Ignored" or "NothingToDeploy" => "muted",
+        _ => "bad",
+    };
+
     public static string ForRuntime(string runtimeStatus) => runtimeStatus switch
     {
         "Running" => "info",

@@ -3,7 +3,6 @@ using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Soakline.Functions.Adapters;
 using Soakline.Functions.Configuration;
 using Soakline.Functions.Engine.Standalone;
@@ -61,8 +60,8 @@ public static class EngineRegistration
         // host timeout could cut that short and leave messages hidden for their visibility timeout.
         services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromMinutes(1));
 
-        // The provider logs every queue message at Information; its warnings and errors are what an operator needs.
-        services.Configure<LoggerFilterOptions>(options => options.AddFilter("DurableTask", LogLevel.Warning));
+        // The provider logs every queue message at Information: LogDefaults keeps "DurableTask" at Warning unless the
+        // settings name that category, so an operator can still turn it on.
         return services;
     }
 

@@ -18,6 +18,7 @@ public static class FunctionsWorkerHost
     {
         var builder = FunctionsApplication.CreateBuilder(args);
         builder.ConfigureFunctionsWebApplication();
+        builder.Logging.AddSoaklineLogDefaults(builder.Configuration);
         builder.Logging.AddSecretSafeLogging();
         builder.Services.AddSoakline(builder.Configuration, HostingMode.FunctionsWorker);
         builder.Services.AddSoaklineTelemetry(TelemetrySetup.FromConfiguration(builder.Configuration));

@@ -1,5 +1,6 @@
 using System.Collections;
 using Microsoft.AspNetCore.Http;
+using Soakline.Pipeline.Logging;
 
 namespace Soakline.Functions.Observability;
 
@@ -29,5 +30,5 @@ internal sealed class RequestLogScope(HttpContext context) : IReadOnlyList<KeyVa
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    public override string ToString() => $"RequestId:{context.TraceIdentifier} {context.Request.Method} {HttpSpanEnricher.SafePath(context)}";
+    public override string ToString() => KeyValueScope.Render(this.Select(field => new KeyValuePair<string, object?>(field.Key, field.Value)));
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Soakline.Functions.Observability;
 using Soakline.Functions.Webhooks;
 using Soakline.Pipeline.Domain;
+using Soakline.Pipeline.Logging;
 using Soakline.Pipeline.Orchestration;
 
 namespace Soakline.Functions.Releases;
@@ -21,7 +22,7 @@ public sealed class DurableReleaseStarter(DurableTaskClient client, ILogger<Dura
     {
         ArgumentNullException.ThrowIfNull(push);
         var instanceId = PipelineInstanceIds.ForPush(push.Commit);
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["InstanceId"] = instanceId, ["Commit"] = push.Sha });
+        using var scope = logger.BeginScope(new KeyValueScope(("InstanceId", instanceId), ("Commit", push.Sha)));
 
         // The engine replaces a terminal instance on start; a redelivery after the run finished must not start it again.
         if (await client.GetInstanceAsync(instanceId, cancellationToken) is not null)

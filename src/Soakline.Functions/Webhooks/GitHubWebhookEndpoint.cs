@@ -108,7 +108,16 @@ public static class GitHubWebhookEndpoint
             // Routed: recorded even if GitHub hung up meanwhile, so its redelivery is a duplicate.
             await ledger.CompleteAsync(claim, CancellationToken.None);
             Count(eventName, reply.Status);
-            logger.LogInformation("GitHub delivery {DeliveryId} ({Event}): {Outcome} {InstanceId}", deliveryId, eventName, reply.Status, reply.InstanceId);
+            // Most deliveries (a CI run of a commit no pipeline waits for) reach no instance: no "(null)" at the end.
+            if (reply.InstanceId is null)
+            {
+                logger.LogInformation("GitHub delivery {DeliveryId} ({Event}): {Outcome}", deliveryId, eventName, reply.Status);
+            }
+            else
+            {
+                logger.LogInformation("GitHub delivery {DeliveryId} ({Event}): {Outcome} {InstanceId}", deliveryId, eventName, reply.Status, reply.InstanceId);
+            }
+
             return Results.Json(reply, statusCode: status);
         }
     }

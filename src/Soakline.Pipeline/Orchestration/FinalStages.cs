@@ -40,7 +40,7 @@ public static class FinalStages
 
     /// <summary>
     /// The custom status of a run that ended with <paramref name="outcome"/>: no soak, no requested share, where it
-    /// ended. After an incomplete rollback the share is not known to be 0, so the last one shown stays.
+    /// ended, and the typed outcome. After an incomplete rollback the share is not known to be 0, so the last one shown stays.
     /// </summary>
     public static PipelineStatus Ended(PipelineStatus status, ReleaseOutcome outcome)
     {
@@ -55,6 +55,7 @@ public static class FinalStages
             SoakRemaining = null,
             Serving = incomplete ? null : outcome.Serving?.Value ?? status.Serving,
             Detail = $"{outcome.Status}: {outcome.Detail}",
+            Outcome = PipelineOutcome.Of(outcome),
         };
     }
 }

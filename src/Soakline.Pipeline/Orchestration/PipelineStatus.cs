@@ -11,6 +11,7 @@ namespace Soakline.Pipeline.Orchestration;
 /// asked for: with 2 hosts a 5 % stage puts one host, 50 %, on the new release. Once a run ends, <see cref="Stage"/>
 /// says how (<see cref="FinalStages"/>), <see cref="TrafficPercent"/> is what the new release keeps (100 released, 0
 /// otherwise) and <see cref="Serving"/> names the release that serves the environment now.
+/// <see cref="Outcome"/> is set when the pipeline ended: how, typed, and why, in a sentence.
 /// </summary>
 /// <param name="RequestedPercent">The share the current stage asked the router for; null outside canary stages.</param>
 /// <param name="Serving">The release serving the environment when the run ended; null while it runs or when nothing changed.</param>
@@ -26,4 +27,5 @@ public sealed record PipelineStatus(
     IReadOnlyList<CheckOutcome>? LastChecks = null,
     ApprovalState? Approval = null,
     int? RequestedPercent = null,
-    string? Serving = null);
+    string? Serving = null,
+    PipelineOutcome? Outcome = null);

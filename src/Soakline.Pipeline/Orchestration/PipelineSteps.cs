@@ -1,6 +1,8 @@
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 using Soakline.Pipeline.Activities;
 using Soakline.Pipeline.Domain;
+using Soakline.Pipeline.Logging;
 using Soakline.Pipeline.Ports;
 using Soakline.Pipeline.Spec;
 
@@ -8,7 +10,9 @@ namespace Soakline.Pipeline.Orchestration;
 
 /// <summary>
 /// The activity calls orchestrators make, typed, plus the two things every step does: record a transition in the
-/// audit trail and keep the custom status current. Orchestrators read as the pipeline they implement.
+/// audit trail and keep the custom status current. Orchestrators read as the pipeline they implement. Each recorded
+/// transition is also one Information line in the app's log (category <see cref="TransitionLogCategory"/>), written
+/// through the context's replay-safe logger so a replayed step does not write it again.
 /// </summary>
 internal sealed class PipelineSteps(TaskOrchestrationContext context, string pipelineId, string environment, CommitRef? commit)
 {
@@ -21,6 +25,11 @@ internal sealed class PipelineSteps(TaskOrchestrationContext context, string pip
 
     /// <summary>The environment a pipeline records under before its branch rules picked one.</summary>
     public const string NoEnvironment = ReleaseOrchestrator.NoEnvironment;
+
+    /// <summary>The log category of the one line per transition.</summary>
+    public const string TransitionLogCategory = "Soakline.Pipeline.Transitions";
+
+    private readonly ILogger _transitions = context.CreateReplaySafeLogger(TransitionLogCategory);
 
     // Before an environment is known the status names none (the timeline still records under NoEnvironment).
     private PipelineStatus _status = new("starting", environment == NoEnvironment ? null : environment);
@@ -45,6 +54,8 @@ internal sealed class PipelineSteps(TaskOrchestrationContext context, string pip
 
     public string Environment => environment;
 
+    public CommitRef? Commit => commit;
+
     public Task Record(
         TransitionKind kind,
         string detail,
@@ -53,11 +64,31 @@ internal sealed class PipelineSteps(TaskOrchestrationContext context, string pip
         IReadOnlyList<string>? hosts = null,
         string? actor = null,
         DateTimeOffset? committedAt = null,
-        string? forPipeline = null) =>
-        context.CallActivityAsync<bool>(
+        string? forPipeline = null)
+    {
+        LogTransition(kind, detail, forPipeline ?? pipelineId, release?.Value ?? _status.Release, actor);
+        return context.CallActivityAsync<bool>(
             nameof(RecordTransitionActivity),
             new ReleaseTransition(context.NewGuid().ToString("N"), forPipeline ?? pipelineId, environment, kind, Now, detail, commit, component, release, hosts, actor, committedAt),
             PortCall);
+    }
+
+    private void LogTransition(TransitionKind kind, string detail, string pipeline, string? release, string? actor)
+    {
+        using var scope = _transitions.BeginScope(new KeyValueScope(
+            ("pipeline", pipeline), ("repository", (commit?.Repository ?? Repository)?.FullName), ("environment", environment), ("release", release)));
+        if (actor is null)
+        {
+            _transitions.LogInformation("{Transition} on {Environment}: {Detail}", kind, environment, detail);
+        }
+        else
+        {
+            _transitions.LogInformation("{Transition} on {Environment}: {Detail} (by {Actor})", kind, environment, detail, actor);
+        }
+    }
+
+    /// <summary>The repository, for steps that have no commit (a rollback): the transition log lines name it.</summary>
+    public RepositoryRef? Repository { get; init; }
 
     /// <summary>The spec's notification routes, once the spec is known (before that nothing is routed).</summary>
     public NotificationSpec? Routes { get; set; }

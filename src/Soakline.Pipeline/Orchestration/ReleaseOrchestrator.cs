@@ -26,8 +26,23 @@ public sealed class ReleaseOrchestrator : TaskOrchestrator<PushEvent, ReleaseOut
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        var run = new RunSteps(new PipelineSteps(context, context.InstanceId, NoEnvironment, input.Commit));
+        try
+        {
+            return await RunPipelineAsync(context, input, run);
+        }
+        catch (TaskFailedException e)
+        {
+            // A step failed past its retries where nothing handles failure: the pipeline ends Crashed, saying which
+            // step and why, instead of the engine's bare Failed.
+            return await CrashedAsync(run.Steps, FailureSentence.Of(e), release: null);
+        }
+    }
+
+    private static async Task<ReleaseOutcome> RunPipelineAsync(TaskOrchestrationContext context, PushEvent input, RunSteps run)
+    {
         var commit = input.Commit;
-        var pending = new PipelineSteps(context, context.InstanceId, PipelineSteps.NoEnvironment, commit);
+        var pending = run.Steps;
         pending.Stage("checking-policy");
 
         // Trusted configuration first: a repository the policy does not serve is not even read.
@@ -77,13 +92,13 @@ public sealed class ReleaseOrchestrator : TaskOrchestrator<PushEvent, ReleaseOut
 
         if (verdict.Refused)
         {
-            var refusing = new PipelineSteps(context, context.InstanceId, decision.Environment!, commit) { Routes = spec.Notifications };
+            var refusing = run.Steps = new PipelineSteps(context, context.InstanceId, decision.Environment!, commit) { Routes = spec.Notifications };
             return await PolicyRefused(refusing, verdict, input);
         }
 
         var terms = verdict.Terms!;
         var environment = spec.FindEnvironment(terms.Environment)!;
-        var steps = new PipelineSteps(context, context.InstanceId, environment.Name, commit) { Routes = spec.Notifications };
+        var steps = run.Steps = new PipelineSteps(context, context.InstanceId, environment.Name, commit) { Routes = spec.Notifications };
         await steps.Record(TransitionKind.PipelineStarted, $"{decision.Reason}; {terms.Describe()}", actor: input.Author, committedAt: input.CommittedAt);
 
         var gate = await GateRunner.RunAsync(steps, spec.Gates, commit);
@@ -95,12 +110,13 @@ public sealed class ReleaseOrchestrator : TaskOrchestrator<PushEvent, ReleaseOut
         if (!await AcquireEnvironmentAsync(steps, environment))
         {
             var refused = new ReleaseOutcome(ReleaseStatus.Refused, $"another pipeline is changing {environment.Name} and its concurrency is 'refuse'", environment.Name);
+            await BestEffort(steps.SetCommitStatus("soakline", CommitStatusState.Failure, $"{refused.Status}: {refused.Detail}"));
             return Finish(steps, refused);
         }
 
         try
         {
-            var run = new PipelineRun(
+            var environmentRun = new PipelineRun(
                 context.InstanceId,
                 commit,
                 yaml,
@@ -116,26 +132,27 @@ public sealed class ReleaseOrchestrator : TaskOrchestrator<PushEvent, ReleaseOut
             var childId = PipelineInstanceIds.ForEnvironmentRun(context.InstanceId, environment.Name);
 
             // The environment instance keeps the detailed status (traffic, soak, analysis) while it runs.
-            steps.Status(s => s with { Stage = environment.Name, Release = run.Release.Value, Detail = $"see {childId}" });
+            steps.Status(s => s with { Stage = environment.Name, Release = environmentRun.Release.Value, Detail = $"see {childId}" });
             ReleaseOutcome outcome;
             try
             {
                 outcome = await context.CallSubOrchestratorAsync<ReleaseOutcome>(
                     child,
-                    run,
+                    environmentRun,
                     new SubOrchestrationOptions(instanceId: childId));
             }
             catch (TaskFailedException e)
             {
-                // The pipeline itself broke (a port failing beyond its retries outside a rollout): say so loudly.
-                var detail = $"{child} failed: {e.FailureDetails.ErrorMessage}";
-                await steps.Record(TransitionKind.PipelineCompleted, detail, release: run.Release);
-                await steps.Notify(Severity.Critical, $"Pipeline for {commit} on {environment.Name} failed", detail);
-                steps.Stage("failed", detail);
-                throw;
+                // The environment run broke (a port failing beyond its retries outside a rollout): the sentence names
+                // the step inside it that failed ("StagingOrchestrator failed: DeployComponentActivity failed: ...").
+                return await CrashedAsync(steps, FailureSentence.Of(e), environmentRun.Release);
             }
 
             await steps.Record(TransitionKind.PipelineCompleted, $"{outcome.Status}: {outcome.Detail}", release: outcome.Release);
+
+            // The environment run reported on its own context (soakline/<environment>); the pipeline's context says how
+            // the whole pipeline ended, whatever the ending (nothing to deploy included).
+            await BestEffort(steps.SetCommitStatus("soakline", EndingState(outcome.Status), $"{outcome.Status}: {outcome.Detail}"));
             return Finish(steps, outcome);
         }
         finally
@@ -244,8 +261,45 @@ public sealed class ReleaseOrchestrator : TaskOrchestrator<PushEvent, ReleaseOut
     }
 
     /// <summary>
+    /// The pipeline broke: the sentence goes to the timeline, the commit (an error status) and a critical notification,
+    /// each as far as it still can (the failing port may be the one that would carry it), and the pipeline ends Crashed.
+    /// </summary>
+    private static async Task<ReleaseOutcome> CrashedAsync(PipelineSteps steps, string sentence, ReleaseId? release)
+    {
+        var outcome = new ReleaseOutcome(ReleaseStatus.Crashed, sentence, steps.Environment == NoEnvironment ? null : steps.Environment, release);
+        await BestEffort(steps.Record(TransitionKind.PipelineCompleted, $"{outcome.Status}: {sentence}", release: release));
+        await BestEffort(steps.SetCommitStatus("soakline", CommitStatusState.Error, $"Crashed: {sentence}"));
+        await BestEffort(steps.Notify(Severity.Critical, $"Pipeline for {steps.Commit} crashed", sentence));
+        return Finish(steps, outcome);
+    }
+
+    /// <summary>A finished pipeline's commit status: success when it deployed (or had nothing to), failure otherwise.</summary>
+    private static CommitStatusState EndingState(ReleaseStatus status) =>
+        status is ReleaseStatus.Deployed or ReleaseStatus.Released or ReleaseStatus.NothingToDeploy or ReleaseStatus.Ignored
+            ? CommitStatusState.Success
+            : CommitStatusState.Failure;
+
+    private static async Task BestEffort(Task step)
+    {
+        try
+        {
+            await step;
+        }
+        catch (TaskFailedException)
+        {
+            // Already ending because something failed; the outcome and the status still carry the sentence.
+        }
+    }
+
+    /// <summary>
     /// The pipeline's last status says where it ended, from its environment run's outcome: stage ("released",
-    /// "rolled-back", ...), the share the release kept, and the release serving now; detail "Outcome: why".
+    /// "rolled-back", ...), the share the release kept, the release serving now, and the typed outcome with its sentence.
     /// </summary>
     private static ReleaseOutcome Finish(PipelineSteps steps, ReleaseOutcome outcome) => steps.End(outcome);
+
+    /// <summary>The steps in use so far, so a crash is reported with the environment and routes known by then.</summary>
+    private sealed class RunSteps(PipelineSteps steps)
+    {
+        public PipelineSteps Steps { get; set; } = steps;
+    }
 }

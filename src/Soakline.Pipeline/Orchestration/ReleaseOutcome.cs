@@ -50,4 +50,11 @@ public enum ReleaseStatus
     /// credentials refused, or the host still failing after retries); the detail says which. Nothing was deployed.
     /// </summary>
     SpecUnavailable,
+
+    /// <summary>
+    /// The pipeline itself broke: a step (an activity past its retries, or an environment run) failed outside the
+    /// paths that handle failure (a rollout rolls back instead). The detail names the step and its error
+    /// (<see cref="FailureSentence"/>); the environment was given back. Appended: outcomes in history are numbers.
+    /// </summary>
+    Crashed,
 }

@@ -20,8 +20,8 @@ internal static class ApiJson
     public static object Check(string name, int status, double? value, double? limit, double? baseline = null, string detail = "") =>
         new { name, status, value, baseline, limit, detail, passed = status == 0 };
 
-    public static object Summary(string id, string runtimeStatus, object? status, string orchestrator = "ReleaseOrchestrator", object? input = null) =>
-        new { id, orchestrator, runtimeStatus, createdAt = Created, lastUpdatedAt = Created.AddMinutes(1), status, input };
+    public static object Summary(string id, string runtimeStatus, object? status, string orchestrator = "ReleaseOrchestrator", object? input = null, object? outcome = null) =>
+        new { id, orchestrator, runtimeStatus, createdAt = Created, lastUpdatedAt = Created.AddMinutes(1), status, input, outcome };
 
     public static object Push(string repository = "demo/shop", string branch = "main", string sha = "0123456789abcdef0123456789abcdef01234567") =>
         new { repository = new { owner = repository.Split('/')[0], name = repository.Split('/')[1] }, branch, sha, committedAt = Created, author = "dev", message = "change" };
@@ -30,20 +30,45 @@ internal static class ApiJson
         new { at = Created.AddMinutes(minute), kind, environment, detail, actor, release = (string?)null };
 
     /// <summary>A pipeline with its production run in the given state and the given timeline.</summary>
-    public static string Detail(string runtimeStatus, object pipelineStatus, object? productionStatus = null, string productionRuntime = "Running", params object[] timeline)
+    public static string Detail(string runtimeStatus, object pipelineStatus, object? productionStatus = null, string productionRuntime = "Running", params object[] timeline) =>
+        DetailWithOutcome(runtimeStatus, pipelineStatus, null, productionStatus, productionRuntime, timeline);
+
+    private static string DetailWithOutcome(string runtimeStatus, object pipelineStatus, object? outcome, object? productionStatus, string productionRuntime, object[] timeline)
     {
         var runs = productionStatus is null ? Array.Empty<object>() : [Summary(Id + ":production", productionRuntime, productionStatus, "ProductionOrchestrator")];
-        return Serialize(new { pipeline = Summary(Id, runtimeStatus, pipelineStatus, input: Push()), environmentRuns = runs, timeline });
+        return Serialize(new { pipeline = Summary(Id, runtimeStatus, pipelineStatus, input: Push(), outcome: outcome), environmentRuns = runs, timeline });
     }
 
-    /// <summary>A pipeline that ended with the release orchestrator's final status: where it ended, "Outcome: why".</summary>
+    /// <summary>
+    /// A pipeline that ended as the app reports it: the typed outcome (Crashed for an orchestration the engine failed,
+    /// Terminated for one an operator stopped) and the release orchestrator's final status: where it ended, "Outcome: why".
+    /// </summary>
     public static string Ended(string outcome, string why, string runtimeStatus = "Completed")
     {
-        var stage = outcome == "RolledBack" ? "rolled-back" : "released";
-        var traffic = outcome == "RolledBack" ? 0 : 100;
+        var (stage, traffic) = FinalStage(outcome);
+        return DetailWithOutcome(
+            runtimeStatus,
+            Status(stage, "production", traffic: traffic, detail: $"{outcome}: {why}"),
+            new { status = runtimeStatus switch { "Failed" => "Crashed", "Terminated" => "Terminated", _ => outcome }, reason = why },
+            Status(stage, "production", traffic: traffic),
+            runtimeStatus,
+            [Entry("PipelineCompleted", "production", $"{outcome}: {why}", minute: 9)]);
+    }
+
+    /// <summary>The same ending from an app older than the typed outcome: only the final status says how it ended.</summary>
+    public static string EndedWithoutOutcome(string outcome, string why, string runtimeStatus = "Completed")
+    {
+        var (stage, traffic) = FinalStage(outcome);
         return Detail(runtimeStatus, Status(stage, "production", traffic: traffic, detail: $"{outcome}: {why}"), Status(stage, "production", traffic: traffic), runtimeStatus,
             Entry("PipelineCompleted", "production", $"{outcome}: {why}", minute: 9));
     }
+
+    private static (string Stage, int Traffic) FinalStage(string outcome) =>
+        outcome == "RolledBack" ? ("rolled-back", 0) : ("released", 100);
+
+    /// <summary>A rollback's own instance, ended with a RollbackStatus.</summary>
+    public static string RollbackEnded(string status, string why) =>
+        Serialize(new { pipeline = Summary("rollback:production:1", "Completed", Status("completed", "production", detail: why), "RollbackOrchestrator", outcome: new { status, reason = why }), environmentRuns = Array.Empty<object>(), timeline = Array.Empty<object>() });
 
     public static string Serialize(object value) => JsonSerializer.Serialize(value, Web);
 }

@@ -7,6 +7,7 @@ namespace Soakline.EndToEnd.Tests.Release;
 /// <c>./run demo</c>'s whole scenario, played by the same code, against the app as a real process on Azurite, with
 /// the SSH deploy target going through a real sshd to the three hosts: staging, an approved canary promoted through
 /// 5/25/50/100, and a release that starts failing in its first soak rolled back automatically with an incident.
+/// The app's own console output over the whole scenario is checked too (<see cref="AppLogCheck"/>).
 /// </summary>
 [Collection(SshReleaseCollection.Name)]
 public sealed class DemoScenarioOverSshTests(SshReleaseFixture ssh, ITestOutputHelper output)
@@ -38,5 +39,8 @@ public sealed class DemoScenarioOverSshTests(SshReleaseFixture ssh, ITestOutputH
 
         var incident = Assert.Single(rig.GitHub.Issues);
         Assert.Equal("open", incident.State);
+
+        // The log of that whole run: one Information line per transition, each once, and nothing that should not be there.
+        await AppLogCheck.AssertCleanAsync(rig, [outcome.Staging.InstanceId, outcome.First.InstanceId, outcome.Canary.InstanceId, outcome.BadRelease.InstanceId], deadline.Token);
     }
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Microsoft.DurableTask.Client;
 using Soakline.Functions.Api;
 using Soakline.Functions.Hosting;
+using Soakline.Functions.Tests.Engine.Standalone.Infrastructure;
 using Soakline.Functions.Tests.Infrastructure;
 using Soakline.Functions.Webhooks;
 using Soakline.Pipeline.Orchestration;
@@ -36,6 +37,7 @@ public sealed class PipelineReasonTests : IAsyncDisposable
         Assert.Equal(ReleaseStatus.SpecUnavailable, outcome.Status);
         Assert.Contains("no source control is configured", outcome.Detail, StringComparison.Ordinal);
         Assert.Contains("Soakline__GitHub__Token", StatusDetail(detail), StringComparison.Ordinal);
+        Assert.Equal(new OutcomeSummary("SpecUnavailable", outcome.Detail), detail.Pipeline.Outcome);
         var entry = Assert.Single(detail.Timeline);
         Assert.Equal("SpecUnavailable", entry.Kind);
         Assert.Contains("no source control is configured", entry.Detail, StringComparison.Ordinal);
@@ -66,11 +68,45 @@ public sealed class PipelineReasonTests : IAsyncDisposable
 
         Assert.Equal(ReleaseStatus.SpecInvalid, outcome.Status);
         Assert.Contains("line 6", outcome.Detail, StringComparison.Ordinal);
+        Assert.Equal(new OutcomeSummary("SpecInvalid", outcome.Detail), detail.Pipeline.Outcome);
         Assert.Contains("'[' is never closed", StatusDetail(detail), StringComparison.Ordinal);
         var entry = Assert.Single(detail.Timeline);
         Assert.Equal("SpecInvalid", entry.Kind);
         Assert.Contains("line 6", entry.Detail, StringComparison.Ordinal);
         Assert.Contains(github.CommitStatuses, s => s.Contains("is invalid", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_step_failing_past_its_retries_ends_Crashed_naming_the_step_in_the_API_timeline_and_commit_status()
+    {
+        // This GitHub serves the spec and takes statuses but has no deployments API: opening the staging deployment
+        // record fails on every attempt, inside the environment run.
+        using var github = new GitHubContentsServer();
+        _app = github.Configure(new SoaklineAppFactory());
+        var http = _app.CreateClient();
+        http.DefaultRequestHeaders.Add("X-Api-Key", TestSettings.ApiKey);
+        var reply = await (await http.SendAsync(GitHubDeliveries.Request("push", GitHubDeliveries.Push(branch: "develop")))).Content.ReadFromJsonAsync<WebhookReply>();
+
+        // The retries' back-off runs on durable timers: the app's fake clock moves on until the pipeline has finished.
+        var done = await Eventually.ValueAsync(
+            async () =>
+            {
+                _app.Clock.Advance(TimeSpan.FromSeconds(5));
+                return await _app.Client.GetInstanceAsync(reply!.InstanceId!, getInputsAndOutputs: true);
+            },
+            instance => instance?.IsCompleted == true,
+            "the pipeline to finish");
+        Assert.True(done!.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{done.RuntimeStatus}: {done.FailureDetails?.ErrorMessage}");
+        var outcome = done.ReadOutputAs<ReleaseOutcome>()!;
+        var detail = (await http.GetFromJsonAsync<PipelineDetail>($"/api/pipelines/{reply!.InstanceId}"))!;
+
+        Assert.Equal(ReleaseStatus.Crashed, outcome.Status);
+        Assert.StartsWith("StagingOrchestrator failed: CreateDeploymentActivity failed: ", outcome.Detail, StringComparison.Ordinal);
+        Assert.Equal(new OutcomeSummary("Crashed", outcome.Detail), detail.Pipeline.Outcome);
+        Assert.Equal("Crashed", Assert.Single(detail.EnvironmentRuns).Outcome?.Status);
+        Assert.Contains(detail.Timeline, e => e.Kind == "PipelineCompleted" && e.Detail == $"Crashed: {outcome.Detail}");
+        Assert.Contains(github.CommitStatuses, s => s.Contains("\"error\"", StringComparison.Ordinal) && s.Contains("Crashed: StagingOrchestrator failed", StringComparison.Ordinal));
+        Assert.DoesNotContain(GitHubContentsServer.Token, outcome.Detail, StringComparison.Ordinal);
     }
 
     private static async Task<(ReleaseOutcome Outcome, PipelineDetail Detail)> PushAndReadAsync(SoaklineAppFactory app)

@@ -74,16 +74,21 @@ public sealed class GateTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_pipeline_that_breaks_says_so_and_frees_its_environment()
+    public async Task A_pipeline_that_breaks_ends_crashed_saying_which_step_failed_and_frees_its_environment()
     {
         _h.Deploy.UnreachableHosts.Add("stg-1");
         var broken = await _h.PushAsync("develop", PipelineHarness.Sha(2), TestSpecs.Default);
 
-        var metadata = await _h.Host.RunUntilCompletedAsync(broken);
+        var outcome = await _h.RunAsync(broken);
 
-        Assert.Equal(OrchestrationRuntimeStatus.Failed, metadata.RuntimeStatus);
-        Assert.Contains(_h.Notifier.Sent, n => n.Severity == Severity.Critical && n.Text.Contains("connection to stg-1 lost", StringComparison.Ordinal));
-        Assert.Contains(await _h.KindsAsync(broken), k => k == TransitionKind.PipelineCompleted);
+        Assert.Equal(ReleaseStatus.Crashed, outcome.Status);
+        const string Sentence = "StagingOrchestrator failed: DeployComponentActivity failed: ssh: connection to stg-1 lost";
+        Assert.Equal(Sentence, outcome.Detail);
+        Assert.Contains(_h.Notifier.Sent, n => n.Severity == Severity.Critical && n.Text == Sentence);
+        Assert.Contains(_h.SourceControl.Statuses, s => s.Update.State == CommitStatusState.Error && s.Update.Description == $"Crashed: {Sentence}");
+        Assert.Contains(await _h.TransitionsAsync(), t => t.PipelineId == broken && t.Kind == TransitionKind.PipelineCompleted && t.Detail == $"Crashed: {Sentence}");
+        var status = (await _h.Client.GetInstanceAsync(broken, getInputsAndOutputs: true))!.ReadCustomStatusAs<PipelineStatus>()!;
+        Assert.Equal(new PipelineOutcome(ReleaseStatus.Crashed, Sentence), status.Outcome);
 
         _h.Deploy.UnreachableHosts.Clear();
         var next = await _h.RunAsync(await _h.PushAsync("develop", PipelineHarness.Sha(3), TestSpecs.Default));

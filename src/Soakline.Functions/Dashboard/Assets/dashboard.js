@@ -159,6 +159,28 @@
     return percent + "%" + (requested != null && requested !== percent ? " (" + requested + "% requested)" : "");
   }
 
+  // The same colours as the server's StatusTone.ForOutcome.
+  function outcomeTone(status) {
+    if (status === "Released" || status === "Deployed") return "ok";
+    if (status === "Ignored" || status === "NothingToDeploy") return "muted";
+    return "bad";
+  }
+
+  // How the pipeline ended (the API's typed outcome), once it has.
+  function showOutcome(outcome) {
+    const line = document.getElementById("outcome");
+    if (!line || !outcome) return;
+    line.replaceChildren();
+    const badge = document.createElement("span");
+    badge.className = "badge tone-" + outcomeTone(outcome.status);
+    badge.textContent = outcome.status;
+    const reason = document.createElement("span");
+    reason.className = "reason";
+    reason.textContent = outcome.reason;
+    line.append(badge, " ", reason);
+    line.hidden = false;
+  }
+
   function updateRuns(runs) {
     for (const run of runs) {
       const row = document.querySelector("#runs tr[data-run=\"" + CSS.escape(run.id) + "\"]");
@@ -208,6 +230,7 @@
       const badge = document.querySelector("#runtime-status .badge");
       badge.textContent = detail.pipeline.runtimeStatus;
       badge.className = "badge tone-" + (tones[detail.pipeline.runtimeStatus] || "muted");
+      showOutcome(detail.pipeline.outcome);
       drawChart(document.getElementById("traffic-chart"), traffic, 100, null, true);
       updateRuns(detail.environmentRuns || []);
 

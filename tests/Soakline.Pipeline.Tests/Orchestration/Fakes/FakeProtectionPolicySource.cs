@@ -23,9 +23,12 @@ internal sealed class FakeProtectionPolicySource : IProtectionPolicySource
 
     public int Reads { get; private set; }
 
+    /// <summary>When set, every read throws it (the settings store unreachable).</summary>
+    public Exception? Failure { get; set; }
+
     public Task<ProtectionPolicy> GetPolicyAsync(RepositoryRef repository, CancellationToken cancellationToken)
     {
         Reads++;
-        return Task.FromResult(Policy);
+        return Failure is null ? Task.FromResult(Policy) : throw Failure;
     }
 }
