@@ -126,6 +126,19 @@ public sealed class ReleaseApiTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_clone_of_a_repository_the_policy_does_not_serve_is_warned_about_once_at_start()
+    {
+        await using var app = new SoaklineAppFactory()
+            .With($"Soakline__LocalGit__Repositories__{LocalClone.Repository}", _clone.Path)
+            .With("Soakline__Policy__Repositories", "acme/web");
+
+        using var health = await app.CreateClient().GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Single(app.Logs.Lines, l => l.Contains("Soakline__LocalGit__Repositories__acme/shop names a clone of acme/shop, which Soakline__Policy__Repositories does not list", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Without_a_named_key_nothing_is_released()
     {
         using var anonymous = _app.CreateClient();
