@@ -1,0 +1,107 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using CsCheck;
+using Soakline.Functions.Tests.Infrastructure;
+using Soakline.Tests.Properties;
+
+namespace Soakline.Functions.Tests.Webhooks;
+
+/// <summary>
+/// Generated webhook requests against the app: pushes (valid, mutated, of other repositories and branches), other
+/// events, random bytes and oversized bodies, with any event and delivery headers and signatures that are right, of
+/// another body, random or missing. The app never answers 5xx, and a request without GitHub's signature for its body
+/// is refused (401, or 413 when too large to check) and starts nothing.
+/// </summary>
+public sealed class WebhookProperties : IAsyncLifetime
+{
+    private const int MaxBodyBytes = 4096;
+    private const string HexDigits = "0123456789abcdef";
+    private const string HeaderCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:;=, !\"'()[]{}\\";
+    private readonly SoaklineAppFactory _app = new SoaklineAppFactory().With("Soakline__GitHub__WebhookMaxBodyBytes", $"{MaxBodyBytes}");
+    private HttpClient _http = null!;
+
+    private static readonly Gen<string> Sha = Gen.String[Gen.Char[HexDigits], 40, 40];
+
+    private static readonly Gen<string> PushJson = Gen.Select(Sha, Gen.OneOfConst("main", "develop", "hotfix/1", "feature/x", ""), Gen.OneOfConst("acme", "acme", "evil", ""))
+        .Select((sha, branch, owner) => GitHubDeliveries.Push(branch: branch, sha: sha).Replace("acme", owner, StringComparison.Ordinal));
+
+    private static readonly Gen<byte[]> Body = Gen.OneOf(
+        PushJson.Select(Encoding.UTF8.GetBytes),
+        PushJson.Select(Encoding.UTF8.GetBytes),
+        // A push with bytes cut out or random bytes put in: broken JSON, wrong types, missing fields.
+        Gen.Select(PushJson, Gen.Int[0, int.MaxValue], Gen.Int[0, 30], Gen.Byte.Array[0, 8]).Select(Mutate),
+        Gen.Select(Sha, Gen.OneOfConst("success", "failure", "")).Select((sha, conclusion) => Encoding.UTF8.GetBytes(GitHubDeliveries.WorkflowRun(sha: sha, conclusion: conclusion))),
+        Gen.Const("{\"zen\":\"Keep it logically awesome.\",\"hook_id\":1}"u8.ToArray()),
+        Gen.OneOfConst("null"u8.ToArray(), "[]"u8.ToArray(), "\"push\""u8.ToArray(), "{}"u8.ToArray(), "{\"ref\":1,\"after\":[]}"u8.ToArray(), []),
+        Gen.Byte.Array[0, 300],
+        Gen.Byte.Array[MaxBodyBytes + 1, MaxBodyBytes + 64]);
+
+    private static readonly Gen<string?> EventName = Gen.OneOf(
+        Gen.OneOfConst<string?>("push", "push", "push", "ping", "workflow_run", "check_suite", "issues", "", null),
+        Gen.String[Gen.Char[HeaderCharacters], 1, 120].Select(s => (string?)s));
+
+    private static readonly Gen<string?> DeliveryId = Gen.OneOf(
+        Gen.Guid.Select(g => (string?)g.ToString()),
+        Gen.Guid.Select(g => (string?)g.ToString()),
+        Gen.OneOfConst<string?>("", null, "same-delivery-id"),
+        Gen.String[Gen.Char[HeaderCharacters], 1, 130].Select(s => (string?)s));
+
+    private static readonly Gen<string?> ContentType = Gen.OneOfConst<string?>(
+        "application/json", "application/json", "application/json; charset=utf-8", null, "application/x-www-form-urlencoded", "text/plain", "garbage/", ";;;");
+
+    /// <summary>0: GitHub's signature, 1: the same in upper case, 2: another body's, 3: random hex, 4: none, 5: random text, 6: sha1.</summary>
+    private static readonly Gen<WebhookCase> Case = Gen.Select(Body, EventName, DeliveryId, Gen.Int[0, 6], Gen.String[Gen.Char[HexDigits], 64, 64], ContentType)
+        .Select((body, eventName, deliveryId, signatureKind, hex, contentType) => new WebhookCase(body, eventName, deliveryId, signatureKind switch
+        {
+            0 => Sign(body),
+            1 => Sign(body).ToUpperInvariant(),
+            2 => Sign([.. body, (byte)' ']),
+            3 => "sha256=" + hex,
+            4 => null,
+            5 => hex[..(hex[0] % 16)],
+            _ => "sha1=" + hex[..40],
+        }, contentType));
+
+    public Task InitializeAsync()
+    {
+        _http = _app.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task No_request_gets_a_5xx_and_none_without_a_valid_signature_starts_anything()
+    {
+        await PropertyRun.CheckAsync(Case, async request =>
+        {
+            var before = (await _app.InstancesAsync()).Count;
+
+            using var message = request.ToRequest();
+            using var response = await _http.SendAsync(message);
+
+            Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            if (!request.IsSignedCorrectly)
+            {
+                Assert.Contains(response.StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.RequestEntityTooLarge });
+                Assert.Equal(before, (await _app.InstancesAsync()).Count);
+            }
+        }, normalCases: 150);
+    }
+
+    private static string Sign(byte[] body) => "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(TestSettings.WebhookSecretBytes, body));
+
+    private static byte[] Mutate(string json, int position, int cut, byte[] insert)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json).ToList();
+        var at = position % bytes.Count;
+        bytes.RemoveRange(at, Math.Min(cut, bytes.Count - at));
+        bytes.InsertRange(at, insert);
+        return [.. bytes];
+    }
+}
