@@ -23,7 +23,7 @@ public sealed class WebhookProperties : IAsyncLifetime
 
     private static readonly Gen<string> Sha = Gen.String[Gen.Char[HexDigits], 40, 40];
 
-    private static readonly Gen<string> PushJson = Gen.Select(Sha, Gen.OneOfConst("main", "develop", "hotfix/1", "feature/x", ""), Gen.OneOfConst("acme", "acme", "evil", ""))
+    private static readonly Gen<string> PushJson = Gen.Select(Sha, Gen.OneOf("main", "develop", "hotfix/1", "feature/x", ""), Gen.OneOf("acme", "acme", "evil", ""))
         .Select((sha, branch, owner) => GitHubDeliveries.Push(branch: branch, sha: sha).Replace("acme", owner, StringComparison.Ordinal));
 
     private static readonly Gen<byte[]> Body = Gen.OneOf(
@@ -31,23 +31,23 @@ public sealed class WebhookProperties : IAsyncLifetime
         PushJson.Select(Encoding.UTF8.GetBytes),
         // A push with bytes cut out or random bytes put in: broken JSON, wrong types, missing fields.
         Gen.Select(PushJson, Gen.Int[0, int.MaxValue], Gen.Int[0, 30], Gen.Byte.Array[0, 8]).Select(Mutate),
-        Gen.Select(Sha, Gen.OneOfConst("success", "failure", "")).Select((sha, conclusion) => Encoding.UTF8.GetBytes(GitHubDeliveries.WorkflowRun(sha: sha, conclusion: conclusion))),
+        Gen.Select(Sha, Gen.OneOf("success", "failure", "")).Select((sha, conclusion) => Encoding.UTF8.GetBytes(GitHubDeliveries.WorkflowRun(sha: sha, conclusion: conclusion))),
         Gen.Const("{\"zen\":\"Keep it logically awesome.\",\"hook_id\":1}"u8.ToArray()),
-        Gen.OneOfConst("null"u8.ToArray(), "[]"u8.ToArray(), "\"push\""u8.ToArray(), "{}"u8.ToArray(), "{\"ref\":1,\"after\":[]}"u8.ToArray(), []),
+        Gen.OneOf("null"u8.ToArray(), "[]"u8.ToArray(), "\"push\""u8.ToArray(), "{}"u8.ToArray(), "{\"ref\":1,\"after\":[]}"u8.ToArray(), []),
         Gen.Byte.Array[0, 300],
         Gen.Byte.Array[MaxBodyBytes + 1, MaxBodyBytes + 64]);
 
     private static readonly Gen<string?> EventName = Gen.OneOf(
-        Gen.OneOfConst<string?>("push", "push", "push", "ping", "workflow_run", "check_suite", "issues", "", null),
+        Gen.OneOf<string?>("push", "push", "push", "ping", "workflow_run", "check_suite", "issues", "", null),
         Gen.String[Gen.Char[HeaderCharacters], 1, 120].Select(s => (string?)s));
 
     private static readonly Gen<string?> DeliveryId = Gen.OneOf(
         Gen.Guid.Select(g => (string?)g.ToString()),
         Gen.Guid.Select(g => (string?)g.ToString()),
-        Gen.OneOfConst<string?>("", null, "same-delivery-id"),
+        Gen.OneOf<string?>("", null, "same-delivery-id"),
         Gen.String[Gen.Char[HeaderCharacters], 1, 130].Select(s => (string?)s));
 
-    private static readonly Gen<string?> ContentType = Gen.OneOfConst<string?>(
+    private static readonly Gen<string?> ContentType = Gen.OneOf<string?>(
         "application/json", "application/json", "application/json; charset=utf-8", null, "application/x-www-form-urlencoded", "text/plain", "garbage/", ";;;");
 
     /// <summary>0: GitHub's signature, 1: the same in upper case, 2: another body's, 3: random hex, 4: none, 5: random text, 6: sha1.</summary>
