@@ -77,6 +77,12 @@ public static class PipelineEndpoints
 
     private static async Task<IResult> GetAsync(string id, DurableTaskClient client, IPipelineTimeline timeline, CancellationToken ct)
     {
+        if (!ReleaseInstanceIds.CouldExist(id))
+        {
+            // Found by the API fuzzer: the engine threw on such an id and the request answered 500.
+            return ApiProblems.NoSuchPipeline(id);
+        }
+
         var detail = await PipelineQueries.DetailAsync(client, timeline, id, ct);
         return detail is null
             ? ApiProblems.NoSuchPipeline(id)
@@ -90,6 +96,11 @@ public static class PipelineEndpoints
     /// </summary>
     private static async Task<IResult> DecideAsync(string id, bool approved, DecisionBody? body, HttpContext http, DecisionDesk desk, ILoggerFactory loggers, CancellationToken ct)
     {
+        if (!ReleaseInstanceIds.CouldExist(id))
+        {
+            return ApiProblems.NoSuchPipeline(id);
+        }
+
         if (body?.By is not null)
         {
             return ApiProblems.Invalid("by", RefusedBy);
@@ -133,6 +144,11 @@ public static class PipelineEndpoints
     /// </summary>
     private static async Task<IResult> AbortAsync(string id, AbortBody? body, HttpContext http, DurableTaskClient client, ILoggerFactory loggers, CancellationToken ct)
     {
+        if (!ReleaseInstanceIds.CouldExist(id))
+        {
+            return ApiProblems.NoSuchPipeline(id);
+        }
+
         if (body?.By is not null)
         {
             return ApiProblems.Invalid("by", RefusedBy);

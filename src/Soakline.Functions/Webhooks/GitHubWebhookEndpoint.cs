@@ -80,6 +80,12 @@ public static class GitHubWebhookEndpoint
 
         using (document)
         {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                // Found by the webhook fuzzer: a signed ping whose body was `null` failed reading its fields (500).
+                return Reject(logger, eventName, StatusCodes.Status400BadRequest, "malformed", $"body: a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object", ("body", "must be a JSON object"));
+            }
+
             var claim = await ledger.ClaimAsync(deliveryId, cancellationToken);
             if (!claim.IsClaimed)
             {

@@ -1,0 +1,48 @@
+using System.Net;
+using Soakline.Functions.Tests.Infrastructure;
+
+namespace Soakline.Functions.Tests.Webhooks;
+
+/// <summary>Requests the webhook fuzzer (<see cref="WebhookProperties"/>) found answered wrongly, kept as found.</summary>
+public sealed class WebhookFuzzRegressionTests : IAsyncLifetime
+{
+    private readonly SoaklineAppFactory _app = new SoaklineAppFactory().With("Soakline__GitHub__WebhookMaxBodyBytes", "4096");
+    private HttpClient _http = null!;
+
+    public Task InitializeAsync()
+    {
+        _http = _app.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_signed_push_of_refs_heads_with_no_branch_is_a_400_naming_ref_and_starts_nothing()
+    {
+        // Was a 500: the empty branch made the pipeline id throw.
+        using var response = await _http.SendAsync(GitHubDeliveries.Request("push", GitHubDeliveries.Push(branch: "")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"ref\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await _app.InstancesAsync());
+    }
+
+    [Theory]
+    [InlineData("ping", "null")]
+    [InlineData("ping", "[]")]
+    [InlineData("push", "\"push\"")]
+    [InlineData("issues", "1")]
+    public async Task A_signed_body_that_is_json_but_not_an_object_is_a_400_naming_the_body(string eventName, string body)
+    {
+        // Was a 500 for ping: reading its fields threw on a JSON null.
+        using var response = await _http.SendAsync(GitHubDeliveries.Request(eventName, body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"body\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
