@@ -142,11 +142,15 @@ public static class GitHubWebhookEndpoint
             : TypedResults.Problem(detail: detail, statusCode: status);
     }
 
-    /// <summary>GitHub's delivery ids are GUIDs and its event names short words; anything longer is refused by name.</summary>
+    /// <summary>
+    /// GitHub's delivery ids are GUIDs and its event names short words; anything longer is refused by name, and so are
+    /// characters a storage key cannot hold (the delivery ledger keys on the id; found by the webhook fuzzer as a 500).
+    /// </summary>
     private static FieldError? HeaderProblem(string name, string value) => value.Length switch
     {
         0 => new FieldError(name, "required"),
         > MaxHeaderLength => new FieldError(name, $"{value.Length} characters, at most {MaxHeaderLength}"),
+        _ when value.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c)) => new FieldError(name, "must not contain '/', '\\', '#', '?' or control characters"),
         _ => null,
     };
 

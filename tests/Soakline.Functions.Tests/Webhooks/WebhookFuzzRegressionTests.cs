@@ -45,4 +45,19 @@ public sealed class WebhookFuzzRegressionTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("\"body\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(" qJ\"61heyWtyPv/f]l{HQ('76-RuR\"Hg=oEgI1G[r:")]
+    [InlineData("a#b")]
+    [InlineData("a?b")]
+    [InlineData("a\\b")]
+    public async Task A_delivery_id_a_storage_key_cannot_hold_is_a_400_naming_the_header(string deliveryId)
+    {
+        // Was a 500: the delivery ledger failed on the id.
+        using var response = await _http.SendAsync(GitHubDeliveries.Request("push", GitHubDeliveries.Push(), deliveryId));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("X-GitHub-Delivery", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await _app.InstancesAsync());
+    }
 }

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Soakline.Demo.Kit.App;
+using Soakline.Demo.Kit.Processes;
+using Soakline.Demo.Kit.Proof;
+using Soakline.Latency;
+
+// Usage: dotnet run --project bench/Soakline.Latency -c Release -- --app <Soakline.Functions.dll> [--result <latency.json>] [--scale <n>]
+// Starts Azurite and the app as a real process on a loopback port (standalone engine, as ./run serve runs it), then
+// measures the webhook's answer times. Target (issue 18): p99 under 50 ms at concurrency 50, for the ping and the push.
+const double TargetP99Milliseconds = 50;
+const string Repository = "acme/shop";
+
+var options = Options(args);
+var appDll = options.GetValueOrDefault("--app") ?? throw new ArgumentException("--app: the path of Soakline.Functions.dll is required");
+var scale = int.Parse(options.GetValueOrDefault("--scale") ?? "1", CultureInfo.InvariantCulture);
+using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(20));
+
+await using var azurite = await AzuriteServer.StartAsync();
+var identity = AppIdentity.NewOnLoopback();
+var logFile = Path.Combine(Path.GetTempPath(), $"soakline-latency-{identity.TaskHub}.log");
+var settings = new Dictionary<string, string>
+{
+    ["Soakline__Storage__ConnectionString"] = azurite.ConnectionString,
+    ["Soakline__Policy__Repositories"] = Repository,
+};
+using var app = await SoaklineApp.StartAsync(appDll, identity, settings, logFile, cancel.Token);
+using var load = new WebhookLoad(app.BaseUrl, identity.WebhookSecret, Repository);
+
+LatencyScenario[] scenarios =
+[
+    new("ping", 1, 1000 * scale, 200),
+    new("ping", 50, 5000 * scale, 1000),
+    new("push", 1, 300 * scale, 50),
+    new("push", 50, 2000 * scale, 200),
+];
+var figures = new List<LatencyFigures>();
+foreach (var scenario in scenarios)
+{
+    var measured = await load.RunAsync(scenario, cancel.Token);
+    Console.WriteLine(measured);
+    figures.Add(measured);
+}
+
+var atFifty = figures.Where(f => f.Scenario.Concurrency == 50).ToList();
+var pass = atFifty.All(f => f.P99 < TargetP99Milliseconds) && figures.All(f => f.Unexpected == 0);
+var result = new ProofResult(
+    "latency",
+    $"webhook p99 < {TargetP99Milliseconds:0} ms at concurrency 50 (signed ping; push starting a pipeline)",
+    string.Join("; ", figures.Select(f => $"{f.Scenario.Request} c{f.Scenario.Concurrency}: p50 {f.P50:0.0} / p99 {f.P99:0.0} ms ({f.PerSecond:0}/s)")),
+    pass,
+    $"app as a process on Azurite (standalone engine), .NET load generator on the same {Environment.ProcessorCount} cores; unexpected answers: {figures.Sum(f => f.Unexpected)}; app log: {logFile}");
+if (options.GetValueOrDefault("--result") is { } path)
+{
+    ProofResult.WriteTo(path, result);
+}
+
+Console.WriteLine(pass ? "latency: target met" : "latency: target NOT met");
+return pass ? 0 : 1;
+
+static Dictionary<string, string> Options(string[] args)
+{
+    var options = new Dictionary<string, string>(StringComparer.Ordinal);
+    for (var i = 0; i + 1 < args.Length; i += 2)
+    {
+        options[args[i]] = args[i + 1];
+    }
+
+    return options;
+}
