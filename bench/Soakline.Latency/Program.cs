@@ -11,7 +11,12 @@ const double TargetP99Milliseconds = 50;
 const string Repository = "acme/shop";
 
 var options = Options(args);
-var appDll = options.GetValueOrDefault("--app") ?? throw new ArgumentException("--app: the path of Soakline.Functions.dll is required");
+var appDll = options.GetValueOrDefault("--app") ?? BuiltApp();
+if (!File.Exists(appDll))
+{
+    throw new ArgumentException($"--app: {appDll} does not exist; build the solution first (./run bench builds it)");
+}
+
 var scale = int.Parse(options.GetValueOrDefault("--scale") ?? "1", CultureInfo.InvariantCulture);
 using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(20));
 
@@ -56,6 +61,20 @@ if (options.GetValueOrDefault("--result") is { } path)
 
 Console.WriteLine(pass ? "latency: target met" : "latency: target NOT met");
 return pass ? 0 : 1;
+
+// ./run bench passes no --app: the app the solution's Release build left beside this repository's Functions.sln.
+static string BuiltApp()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "Functions.sln")))
+        {
+            return Path.Combine(dir.FullName, "src", "Soakline.Functions", "bin", "Release", "net10.0", "Soakline.Functions.dll");
+        }
+    }
+
+    throw new ArgumentException("--app: the path of Soakline.Functions.dll is required (no Functions.sln above this program)");
+}
 
 static Dictionary<string, string> Options(string[] args)
 {

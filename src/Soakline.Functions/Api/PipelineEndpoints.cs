@@ -48,7 +48,22 @@ public static class PipelineEndpoints
                 return ApiProblems.Invalid("repository", ex.Message);
             }
 
-            prefix = ReleaseInstanceIds.PrefixFor(repo, branch);
+            try
+            {
+                prefix = ReleaseInstanceIds.PrefixFor(repo, branch);
+            }
+            catch (ArgumentException ex)
+            {
+                // Found by the API fuzzer: an empty branch made the id prefix throw, and the list answered 500.
+                return ApiProblems.Invalid("branch", ex.Message);
+            }
+
+            if (!ReleaseInstanceIds.CouldExist(prefix))
+            {
+                // The engine throws on such a prefix: refused by name instead of a 500.
+                var field = ReleaseInstanceIds.CouldExist(ReleaseInstanceIds.PrefixFor(repo)) ? "branch" : "repository";
+                return ApiProblems.Invalid(field, "holds characters no pipeline id can contain ('/', '\\', '#', '?' or control characters after escaping) or is too long");
+            }
         }
         else if (branch is not null)
         {

@@ -47,4 +47,16 @@ public sealed class ApiFuzzRegressionTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Theory]
+    [InlineData("6}2/ki6 5]vi881>g='i2'.=]-s8n+9j12+ 26:b#98?52\\xl =&g.s34t-v'&>v%", "")]
+    public async Task A_list_filter_no_pipeline_id_can_match_is_a_400_naming_the_filter(string repository, string? branch)
+    {
+        // Was a 500: the empty branch made the id prefix throw.
+        var query = "/api/pipelines?repository=" + Uri.EscapeDataString(repository) + (branch is null ? "" : "&branch=" + Uri.EscapeDataString(branch));
+        using var response = await _http.GetAsync(query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("branch", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }
