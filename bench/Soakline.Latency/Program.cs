@@ -35,8 +35,8 @@ LatencyScenario[] scenarios =
 [
     new("ping", 1, 1000 * scale, 200),
     new("ping", 50, 5000 * scale, 1000),
-    new("push", 1, 300 * scale, 50),
-    new("push", 50, 2000 * scale, 200),
+    new("push", 1, 200 * scale, 20),
+    new("push", 50, 1000 * scale, 100),
 ];
 var figures = new List<LatencyFigures>();
 foreach (var scenario in scenarios)

@@ -44,17 +44,28 @@ internal sealed class WebhookLoad(Uri baseUrl, string webhookSecret, string repo
                 var (body, expected) = scenario.Request == "push" ? (PushBody(), HttpStatusCode.Accepted) : (PingBody, HttpStatusCode.OK);
                 using var request = Request(scenario.Request, body);
                 var started = Stopwatch.GetTimestamp();
-                using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                string? problem;
+                try
+                {
+                    using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                    var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                    problem = response.StatusCode == expected ? null : $"{(int)response.StatusCode} {text}";
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+                {
+                    // No answer in time is an answer time too (the timeout's), and an unexpected answer.
+                    problem = e.Message;
+                }
+
                 if (times is not null)
                 {
                     times[index] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 }
 
-                if (response.StatusCode != expected)
+                if (problem is not null)
                 {
                     Interlocked.Increment(ref unexpected);
-                    Interlocked.CompareExchange(ref first, $"{(int)response.StatusCode} {text}", null);
+                    Interlocked.CompareExchange(ref first, problem, null);
                 }
             }
         }, cancellationToken));
