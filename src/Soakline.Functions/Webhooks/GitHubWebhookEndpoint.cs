@@ -68,6 +68,13 @@ public static class GitHubWebhookEndpoint
             return Reject(logger, eventName.Length > MaxHeaderLength ? Unverified : eventName, StatusCodes.Status400BadRequest, "malformed", header.ToString(), (header.Field, header.Message));
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            // Found by the webhook fuzzer: JSON with invalid UTF-8 inside a string parses, then reading that string
+            // throws (a 500); GitHub sends UTF-8 only.
+            return Reject(logger, eventName, StatusCodes.Status400BadRequest, "malformed", "body: not valid UTF-8", ("body", "not valid UTF-8"));
+        }
+
         JsonDocument document;
         try
         {

@@ -60,4 +60,24 @@ public sealed class WebhookFuzzRegressionTests : IAsyncLifetime
         Assert.Contains("X-GitHub-Delivery", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(await _app.InstancesAsync());
     }
+
+    [Fact]
+    public async Task A_signed_body_with_invalid_utf8_inside_a_json_string_is_a_400_naming_the_body()
+    {
+        // Was a 500: the JSON parsed, and reading "ref" threw on the invalid bytes.
+        var body = System.Text.Encoding.UTF8.GetBytes(GitHubDeliveries.Push()).ToList();
+        body.InsertRange(body.IndexOf((byte)'h') + 1, new byte[] { 0xC3, 0x28, 0xFF });
+        var bytes = body.ToArray();
+        using var request = new HttpRequestMessage(HttpMethod.Post, Soakline.Functions.Webhooks.GitHubWebhookEndpoint.Route) { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.Add(Soakline.Functions.Webhooks.GitHubWebhookEndpoint.EventHeader, "push");
+        request.Headers.Add(Soakline.Functions.Webhooks.GitHubWebhookEndpoint.DeliveryHeader, Guid.NewGuid().ToString());
+        request.Headers.Add(Soakline.Functions.Webhooks.WebhookSignature.HeaderName, Soakline.Functions.Webhooks.WebhookSignature.Compute(bytes, TestSettings.WebhookSecretBytes));
+
+        using var response = await _http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("UTF-8", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await _app.InstancesAsync());
+    }
 }
