@@ -48,7 +48,22 @@ public static class PipelineEndpoints
                 return ApiProblems.Invalid("repository", ex.Message);
             }
 
-            prefix = ReleaseInstanceIds.PrefixFor(repo, branch);
+            try
+            {
+                prefix = ReleaseInstanceIds.PrefixFor(repo, branch);
+            }
+            catch (ArgumentException ex)
+            {
+                // Found by the API fuzzer: an empty branch made the id prefix throw, and the list answered 500.
+                return ApiProblems.Invalid("branch", ex.Message);
+            }
+
+            if (!ReleaseInstanceIds.CouldExist(prefix))
+            {
+                // The engine throws on such a prefix: refused by name instead of a 500.
+                var field = ReleaseInstanceIds.CouldExist(ReleaseInstanceIds.PrefixFor(repo)) ? "branch" : "repository";
+                return ApiProblems.Invalid(field, "holds characters no pipeline id can contain ('/', '\\', '#', '?' or control characters after escaping) or is too long");
+            }
         }
         else if (branch is not null)
         {
@@ -77,6 +92,12 @@ public static class PipelineEndpoints
 
     private static async Task<IResult> GetAsync(string id, DurableTaskClient client, IPipelineTimeline timeline, CancellationToken ct)
     {
+        if (!ReleaseInstanceIds.CouldExist(id))
+        {
+            // Found by the API fuzzer: the engine threw on such an id and the request answered 500.
+            return ApiProblems.NoSuchPipeline(id);
+        }
+
         var detail = await PipelineQueries.DetailAsync(client, timeline, id, ct);
         return detail is null
             ? ApiProblems.NoSuchPipeline(id)
@@ -90,6 +111,11 @@ public static class PipelineEndpoints
     /// </summary>
     private static async Task<IResult> DecideAsync(string id, bool approved, DecisionBody? body, HttpContext http, DecisionDesk desk, ILoggerFactory loggers, CancellationToken ct)
     {
+        if (!ReleaseInstanceIds.CouldExist(id))
+        {
+            return ApiProblems.NoSuchPipeline(id);
+        }
+
         if (body?.By is not null)
         {
             return ApiProblems.Invalid("by", RefusedBy);
@@ -133,6 +159,11 @@ public static class PipelineEndpoints
     /// </summary>
     private static async Task<IResult> AbortAsync(string id, AbortBody? body, HttpContext http, DurableTaskClient client, ILoggerFactory loggers, CancellationToken ct)
     {
+        if (!ReleaseInstanceIds.CouldExist(id))
+        {
+            return ApiProblems.NoSuchPipeline(id);
+        }
+
         if (body?.By is not null)
         {
             return ApiProblems.Invalid("by", RefusedBy);

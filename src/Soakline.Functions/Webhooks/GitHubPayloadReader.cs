@@ -30,6 +30,12 @@ public static class GitHubPayloadReader
 
         var repository = ReadRepository(payload);
         var branch = reference[BranchRefPrefix.Length..];
+        if (branch.Length == 0)
+        {
+            // Found by the webhook fuzzer: an empty branch made the pipeline id throw, and the request answered 500.
+            throw new WebhookPayloadException("ref", $"'{reference}' names no branch", null);
+        }
+
         var id = PipelineInstanceIds.ForPush(new CommitRef(repository, sha, branch));
         if (id.Length > ReleaseInstanceIds.MaxLength)
         {

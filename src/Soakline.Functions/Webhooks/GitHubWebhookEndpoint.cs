@@ -68,6 +68,13 @@ public static class GitHubWebhookEndpoint
             return Reject(logger, eventName.Length > MaxHeaderLength ? Unverified : eventName, StatusCodes.Status400BadRequest, "malformed", header.ToString(), (header.Field, header.Message));
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            // Found by the webhook fuzzer: JSON with invalid UTF-8 inside a string parses, then reading that string
+            // throws (a 500); GitHub sends UTF-8 only.
+            return Reject(logger, eventName, StatusCodes.Status400BadRequest, "malformed", "body: not valid UTF-8", ("body", "not valid UTF-8"));
+        }
+
         JsonDocument document;
         try
         {
@@ -80,6 +87,12 @@ public static class GitHubWebhookEndpoint
 
         using (document)
         {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                // Found by the webhook fuzzer: a signed ping whose body was `null` failed reading its fields (500).
+                return Reject(logger, eventName, StatusCodes.Status400BadRequest, "malformed", $"body: a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object", ("body", "must be a JSON object"));
+            }
+
             var claim = await ledger.ClaimAsync(deliveryId, cancellationToken);
             if (!claim.IsClaimed)
             {
@@ -145,11 +158,15 @@ public static class GitHubWebhookEndpoint
             : TypedResults.Problem(detail: detail, statusCode: status);
     }
 
-    /// <summary>GitHub's delivery ids are GUIDs and its event names short words; anything longer is refused by name.</summary>
+    /// <summary>
+    /// GitHub's delivery ids are GUIDs and its event names short words; anything longer is refused by name, and so are
+    /// characters a storage key cannot hold (the delivery ledger keys on the id; found by the webhook fuzzer as a 500).
+    /// </summary>
     private static FieldError? HeaderProblem(string name, string value) => value.Length switch
     {
         0 => new FieldError(name, "required"),
         > MaxHeaderLength => new FieldError(name, $"{value.Length} characters, at most {MaxHeaderLength}"),
+        _ when value.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c)) => new FieldError(name, "must not contain '/', '\\', '#', '?' or control characters"),
         _ => null,
     };
 

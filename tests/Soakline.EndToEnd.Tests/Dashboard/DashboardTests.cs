@@ -147,11 +147,22 @@ public sealed class DashboardTests(ChromiumFixture chromium) : IAsyncLifetime, I
         try
         {
             await _app.SignInAsync(page);
+            var posts = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            page.Request += (_, request) =>
+            {
+                if (request.Method == "POST")
+                {
+                    posts.Enqueue(request.Url);
+                }
+            };
             await page.Locator($"#approvals .approval[data-pipeline='{_main}'] button[data-action='reject']").ClickAsync();
             await page.Locator("#confirm-cancel").ClickAsync();
 
             await Assertions.Expect(page.Locator("dialog#confirm")).ToBeHiddenAsync();
-            await Task.Delay(500);
+            // Instead of a pause: a request the page sends after the cancel. The browser reports its requests in order,
+            // so a POST the cancel had sent would have been seen before this one.
+            await page.RunAndWaitForRequestAsync(() => page.EvaluateAsync("() => { fetch('/healthz'); }"), "**/healthz");
+            Assert.Empty(posts);
             Assert.Equal("awaiting-approval", await StageAsync(_main + ":production"));
             Assert.Equal(OrchestrationRuntimeStatus.Running, (await _app.Client.GetInstanceAsync(_main))!.RuntimeStatus);
         }

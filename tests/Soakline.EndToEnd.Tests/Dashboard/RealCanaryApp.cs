@@ -51,6 +51,10 @@ internal sealed class RealCanaryApp : WebApplicationFactory<Program>
 
     public DurableTaskClient Client => Services.GetRequiredService<DurableTaskClient>();
 
+    /// <summary>Until the in-memory engine has no work left: every timer that fired and what it started has run.</summary>
+    public Task IdleAsync() =>
+        Services.GetRequiredService<Soakline.Durable.Testing.InMemory.InMemoryOrchestrationBackend>().WaitForIdleAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+
     /// <summary>Opens a dashboard page signed in as <see cref="DashboardApp.ApiKeyName"/>.</summary>
     public Task<Microsoft.Playwright.IResponse?> SignInAsync(Microsoft.Playwright.IPage page, string path) => BrowserSignIn.SignInAsync(page, new Uri(BaseAddress, path), DashboardApp.ApiKey);
 

@@ -72,21 +72,31 @@ public sealed class RealCanaryDashboardTests(ChromiumFixture chromium) : IAsyncL
         }
     }
 
-    /// <summary>Moves the fake clock a minute at a time (the soak's timers) until the page shows the traffic share.</summary>
+    /// <summary>
+    /// Moves the fake clock a minute at a time (the soak's timers), each time until the engine is idle again (the
+    /// timers it fired and their work done), until the production run reports the traffic share; then waits for the
+    /// open page, which polls the API, to show it. No wall-clock pause: each step waits on observable state.
+    /// </summary>
     private async Task MoveTimeUntilAsync(IPage page, string traffic)
     {
+        var percent = int.Parse(traffic.TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture);
         var deadline = DateTime.UtcNow + Within;
-        while (await page.Locator("#live-traffic").InnerTextAsync() != traffic)
+        while (await TrafficAsync() != percent)
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"the page never showed {traffic}; it shows {await page.Locator("#live-traffic").InnerTextAsync()} at stage {await page.Locator("#live-stage").InnerTextAsync()} (run: {await StageAsync(ProductionRun)}); history: {await HistoryAsync()}");
+                throw new TimeoutException($"the run never reached {traffic}; it is at {await TrafficAsync()}% (run: {await StageAsync(ProductionRun)}); history: {await HistoryAsync()}");
             }
 
             _app.Clock.Advance(TimeSpan.FromMinutes(1));
-            await Task.Delay(150);
+            await _app.IdleAsync();
         }
+
+        await Assertions.Expect(page.Locator("#live-traffic")).ToHaveTextAsync(traffic, new() { Timeout = (float)Within.TotalMilliseconds });
     }
+
+    private async Task<int?> TrafficAsync() =>
+        (await _app.Client.GetInstanceAsync(ProductionRun, getInputsAndOutputs: true))?.ReadCustomStatusAs<PipelineStatus>()?.TrafficPercent;
 
     private async Task<string> HistoryAsync()
     {

@@ -15,6 +15,7 @@ internal enum DeliveryKind
     Oversized,
     MalformedJson,
     IgnoredEvent,
+    OtherRepository,
 }
 
 /// <summary>
@@ -51,6 +52,10 @@ internal sealed record FloodDelivery(DeliveryKind Kind, string EventName, string
     public static FloodDelivery IgnoredEvent(string sha, string deliveryId) =>
         Signed(DeliveryKind.IgnoredEvent, "issues", deliveryId, sha, JsonSerializer.SerializeToUtf8Bytes(new { action = "opened", issue = new { number = 7, title = "see " + sha } }));
 
+    /// <summary>A correctly signed push of a repository the protection policy does not serve: acknowledged, ignored.</summary>
+    public static FloodDelivery OtherRepository(string sha, string deliveryId) =>
+        Signed(DeliveryKind.OtherRepository, "push", deliveryId, sha, PushBody(sha, owner: "someone", name: "elsewhere"));
+
     /// <summary>The same delivery, now signed with the webhook secret (GitHub redelivering after the secret was fixed).</summary>
     public FloodDelivery SignedCorrectly() => this with { Kind = DeliveryKind.ValidPush, Signature = Sign(Body, Encoding.UTF8.GetBytes(FloodApp.WebhookSecret)) };
 
@@ -61,7 +66,7 @@ internal sealed record FloodDelivery(DeliveryKind Kind, string EventName, string
         DeliveryKind.BadSignature => [HttpStatusCode.Unauthorized],
         DeliveryKind.Oversized => [HttpStatusCode.RequestEntityTooLarge],
         DeliveryKind.MalformedJson => [HttpStatusCode.BadRequest],
-        DeliveryKind.IgnoredEvent => [HttpStatusCode.Accepted],
+        DeliveryKind.IgnoredEvent or DeliveryKind.OtherRepository => [HttpStatusCode.Accepted],
         _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, "unknown delivery kind"),
     };
 
@@ -84,13 +89,13 @@ internal sealed record FloodDelivery(DeliveryKind Kind, string EventName, string
     // Computed here, independently of the app's verifier, so a verifier bug cannot make the test agree with itself.
     private static string Sign(byte[] body, byte[] secret) => "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(secret, body));
 
-    private static byte[] PushBody(string sha, string message = "Tune the basket total") => JsonSerializer.SerializeToUtf8Bytes(new
+    private static byte[] PushBody(string sha, string message = "Tune the basket total", string owner = Owner, string name = Name) => JsonSerializer.SerializeToUtf8Bytes(new
     {
         @ref = "refs/heads/" + Branch,
         before = new string('1', 40),
         after = sha,
         deleted = false,
-        repository = new { full_name = $"{Owner}/{Name}", name = Name, owner = new { login = Owner } },
+        repository = new { full_name = $"{owner}/{name}", name, owner = new { login = owner } },
         pusher = new { name = "ada" },
         head_commit = new { id = sha, message, timestamp = "2026-11-23T07:40:00Z", author = new { name = "Ada", username = "ada" } },
     });

@@ -4,8 +4,9 @@ using System.Text;
 namespace Soakline.EndToEnd.Tests.Webhooks;
 
 /// <summary>
-/// The 500 requests of the flood, shuffled with a fixed seed: pushes of ten commits, each under several delivery ids
-/// each sent several times, and rejected or ignored requests about commits no valid push ever names.
+/// The requests of the flood, shuffled with a fixed seed: pushes of ten commits per 500 requests, each under several
+/// delivery ids each sent several times, and rejected or ignored requests (forged, oversized, malformed, unknown events,
+/// pushes of other repositories) about commits no valid push ever names. <c>scale</c> multiplies every count.
 /// </summary>
 internal sealed record FloodPlan(IReadOnlyList<FloodDelivery> Requests, IReadOnlyList<string> ValidCommits, IReadOnlyList<string> RejectedCommits)
 {
@@ -15,12 +16,16 @@ internal sealed record FloodPlan(IReadOnlyList<FloodDelivery> Requests, IReadOnl
     public const int BadSignatures = 60;
     public const int OversizedBodies = 50;
     public const int MalformedBodies = 50;
-    public const int IgnoredEvents = 40;
+    public const int IgnoredEvents = 20;
+    public const int OtherRepositories = 20;
 
-    public static FloodPlan Create(int seed)
+    /// <summary>Requests at scale 1.</summary>
+    public const int Size = (ValidCommitCount * DeliveryIdsPerCommit * SendsPerDeliveryId) + BadSignatures + OversizedBodies + MalformedBodies + IgnoredEvents + OtherRepositories;
+
+    public static FloodPlan Create(int seed, int scale = 1)
     {
         var requests = new List<FloodDelivery>();
-        var valid = Enumerable.Range(0, ValidCommitCount).Select(i => Sha($"valid-{seed}-{i}")).ToList();
+        var valid = Enumerable.Range(0, ValidCommitCount * scale).Select(i => Sha($"valid-{seed}-{i}")).ToList();
         foreach (var sha in valid)
         {
             for (var d = 0; d < DeliveryIdsPerCommit; d++)
@@ -34,7 +39,7 @@ internal sealed record FloodPlan(IReadOnlyList<FloodDelivery> Requests, IReadOnl
         var rejected = new List<string>();
         void Add(int count, string label, Func<string, string, FloodDelivery> make)
         {
-            for (var i = 0; i < count; i++)
+            for (var i = 0; i < count * scale; i++)
             {
                 var sha = Sha($"{label}-{seed}-{i}");
                 rejected.Add(sha);
@@ -46,6 +51,7 @@ internal sealed record FloodPlan(IReadOnlyList<FloodDelivery> Requests, IReadOnl
         Add(OversizedBodies, "oversized", FloodDelivery.Oversized);
         Add(MalformedBodies, "malformed", FloodDelivery.MalformedJson);
         Add(IgnoredEvents, "ignored", FloodDelivery.IgnoredEvent);
+        Add(OtherRepositories, "other-repository", FloodDelivery.OtherRepository);
 
         var shuffled = requests.ToArray();
         new Random(seed).Shuffle(shuffled);

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Soakline.Demo.Kit.Processes;
+using Soakline.Demo.Kit.Proof;
 using Soakline.Functions.Releases;
 using Soakline.Functions.Webhooks;
 using Soakline.Pipeline.Domain;
@@ -10,14 +12,19 @@ namespace Soakline.EndToEnd.Tests.Webhooks;
 
 /// <summary>
 /// 500 concurrent webhook deliveries against the real app on Azure Storage (Azurite): duplicates, redeliveries, forged
-/// signatures, oversized and malformed bodies and ignored events. Each gets its own answer, each commit pushed gets
-/// exactly one release pipeline, and no rejected request leaves a trace (no pipeline, no ledger entry).
+/// signatures, oversized and malformed bodies, ignored events and pushes of other repositories. Each gets its own
+/// answer, each commit pushed gets exactly one release pipeline, and no rejected request leaves a trace (no pipeline, no
+/// ledger entry). Under <c>./run proof</c> (<see cref="ProofVariable"/> set) the flood is 5,000 deliveries at
+/// concurrency 50 and its outcome goes into the proof's results directory.
 /// </summary>
 [Collection(FloodCollection.Name)]
 public sealed class WebhookFloodTests : IAsyncLifetime
 {
-    private const int Parallelism = 16;
+    public const string ProofVariable = "SOAKLINE_PROOF_FLOOD";
     private const int Seed = 8;
+    private static readonly bool IsProof = Environment.GetEnvironmentVariable(ProofVariable) == "1";
+    private static readonly int Scale = IsProof ? 10 : 1;
+    private static readonly int Parallelism = IsProof ? 50 : 16;
 
     private AzuriteServer _azurite = null!;
 
@@ -28,14 +35,16 @@ public sealed class WebhookFloodTests : IAsyncLifetime
     private FloodApp NewApp() => new(_azurite.ConnectionString, "flood" + Guid.NewGuid().ToString("N")[..16]);
 
     [Fact]
-    public async Task A_flood_of_500_mixed_deliveries_starts_exactly_one_pipeline_per_pushed_commit_and_nothing_for_rejected_ones()
+    public async Task A_flood_of_mixed_deliveries_starts_exactly_one_pipeline_per_pushed_commit_and_nothing_for_rejected_ones()
     {
         await using var app = NewApp();
         using var http = app.CreateClient();
-        var plan = FloodPlan.Create(Seed);
-        Assert.Equal(500, plan.Requests.Count);
+        var plan = FloodPlan.Create(Seed, Scale);
+        Assert.Equal(FloodPlan.Size * Scale, plan.Requests.Count);
 
+        var clock = Stopwatch.StartNew();
         var results = await SendAllAsync(http, plan.Requests);
+        clock.Stop();
 
         Assert.Equal(plan.Requests.Count, results.Count);
         var wrongStatus = results.Where(r => !r.Delivery.AllowedStatuses.Contains(r.Status)).ToList();
@@ -49,7 +58,7 @@ public sealed class WebhookFloodTests : IAsyncLifetime
             Assert.All(replies.Where(r => r.ReplyStatus != "started"), r => Assert.Contains(r.ReplyStatus, new[] { "exists", "duplicate" }));
         }
 
-        Assert.All(results.Where(r => r.Delivery.Kind == DeliveryKind.IgnoredEvent), r => Assert.Equal("ignored", r.ReplyStatus));
+        Assert.All(results.Where(r => r.Delivery.Kind is DeliveryKind.IgnoredEvent or DeliveryKind.OtherRepository), r => Assert.Equal("ignored", r.ReplyStatus));
         Assert.All(results.Where(r => r.Delivery.IsRejected), r =>
         {
             Assert.Equal("problem", r.ReplyStatus);
@@ -70,6 +79,16 @@ public sealed class WebhookFloodTests : IAsyncLifetime
         foreach (var delivery in plan.Requests.DistinctBy(d => d.DeliveryId))
         {
             Assert.True(delivery.IsRejected != await app.Ledger.HasSeenAsync(delivery.DeliveryId, CancellationToken.None), $"ledger holds the wrong answer for {delivery.Kind} {delivery.DeliveryId}");
+        }
+
+        if (IsProof)
+        {
+            ProofResult.Write(new ProofResult(
+                "flood",
+                $"{plan.Requests.Count:N0} deliveries at concurrency {Parallelism}: exactly one pipeline per allowed commit, nothing from a rejected one",
+                $"{releases.Count} pipelines for {plan.ValidCommits.Count} allowed commits, {touchedByRejected.Count} for {plan.RejectedCommits.Count} rejected or ignored; {plan.Requests.Count:N0} answers in {clock.Elapsed.TotalSeconds:0.0} s ({plan.Requests.Count / clock.Elapsed.TotalSeconds:0}/s)",
+                true,
+                "duplicates, redeliveries, bad signatures, oversized and malformed bodies, unknown events, other repositories; real app on Azurite, in process (TestServer)"));
         }
     }
 

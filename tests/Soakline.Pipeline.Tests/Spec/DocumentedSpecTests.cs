@@ -8,7 +8,7 @@ namespace Soakline.Pipeline.Tests.Spec;
 /// <summary>The examples in docs/pipeline-spec.md are real specs: they parse, validate and mean what the text says.</summary>
 public sealed partial class DocumentedSpecTests
 {
-    private static IReadOnlyList<string> DocumentedYamlBlocks()
+    internal static IReadOnlyList<string> DocumentedYamlBlocks()
     {
         var markdown = File.ReadAllText(Path.Combine(SpecText.RepositoryRoot(), "docs", "pipeline-spec.md"));
         return [.. YamlBlock().Matches(markdown).Select(m => m.Groups[1].Value)];

@@ -23,10 +23,11 @@ public static class PipelineSpecLoader
         ArgumentNullException.ThrowIfNull(options);
         var context = new SpecReadContext();
         YamlNode? document;
+        var parser = new Parser(new StringReader(yaml));
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
             document = stream.Documents.Count switch
             {
                 0 => null,
@@ -34,9 +35,25 @@ public static class PipelineSpecLoader
                 _ => throw new SemanticErrorException(stream.Documents[1].RootNode.Start, stream.Documents[1].RootNode.End, "a spec is one YAML document; found more than one"),
             };
         }
+        catch (YamlException e) when (UnclosedCollectionFinder.IsPastEnd(e.Start, yaml))
+        {
+            // YamlDotNet puts "the text ended inside a flow collection" on a line after the last one; the user needs
+            // the line of the bracket left open.
+            var (mark, message) = UnclosedCollectionFinder.Find(yaml);
+            context.Error("(yaml)", mark, Clean(message));
+            return new SpecLoadResult(null, context.Errors, source);
+        }
         catch (YamlException e)
         {
             context.Error("(yaml)", e.Start, Clean(e.Message));
+            return new SpecLoadResult(null, context.Errors, source);
+        }
+        catch (ArgumentException) when (parser.Current is { } unexpected)
+        {
+            // YamlDotNet's node model refuses some event sequences the parser accepts (a lone ':' after a mapping)
+            // with a positionless ArgumentException; the event it stopped at is where the text goes wrong.
+            var mark = UnclosedCollectionFinder.IsPastEnd(unexpected.Start, yaml) ? UnclosedCollectionFinder.LastLine(yaml) : unexpected.Start;
+            context.Error("(yaml)", mark, "the YAML structure is broken here: a key or value is missing or misplaced");
             return new SpecLoadResult(null, context.Errors, source);
         }
         catch (InvalidOperationException)

@@ -1,0 +1,88 @@
+using System.Globalization;
+using Soakline.Demo.Kit.App;
+using Soakline.Demo.Kit.Processes;
+using Soakline.Demo.Kit.Proof;
+using Soakline.Latency;
+
+// Usage: dotnet run --project bench/Soakline.Latency -c Release -- --app <Soakline.Functions.dll> [--result <latency.json>] [--scale <n>]
+// Starts Azurite and the app as a real process on a loopback port (standalone engine, as ./run serve runs it), then
+// measures the webhook's answer times. Target (issue 18): p99 under 50 ms at concurrency 50, for the ping and the push.
+const double TargetP99Milliseconds = 50;
+const string Repository = "acme/shop";
+
+var options = Options(args);
+var appDll = options.GetValueOrDefault("--app") ?? BuiltApp();
+if (!File.Exists(appDll))
+{
+    throw new ArgumentException($"--app: {appDll} does not exist; build the solution first (./run bench builds it)");
+}
+
+var scale = int.Parse(options.GetValueOrDefault("--scale") ?? "1", CultureInfo.InvariantCulture);
+using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(20));
+
+await using var azurite = await AzuriteServer.StartAsync();
+var identity = AppIdentity.NewOnLoopback();
+var logFile = Path.Combine(Path.GetTempPath(), $"soakline-latency-{identity.TaskHub}.log");
+var settings = new Dictionary<string, string>
+{
+    ["Soakline__Storage__ConnectionString"] = azurite.ConnectionString,
+    ["Soakline__Policy__Repositories"] = Repository,
+};
+using var app = await SoaklineApp.StartAsync(appDll, identity, settings, logFile, cancel.Token);
+using var load = new WebhookLoad(app.BaseUrl, identity.WebhookSecret, Repository);
+
+LatencyScenario[] scenarios =
+[
+    new("ping", 1, 1000 * scale, 200),
+    new("ping", 50, 5000 * scale, 1000),
+    new("push", 1, 200 * scale, 20),
+    new("push", 50, 1000 * scale, 100),
+];
+var figures = new List<LatencyFigures>();
+foreach (var scenario in scenarios)
+{
+    var measured = await load.RunAsync(scenario, cancel.Token);
+    Console.WriteLine(measured);
+    figures.Add(measured);
+}
+
+var atFifty = figures.Where(f => f.Scenario.Concurrency == 50).ToList();
+var pass = atFifty.All(f => f.P99 < TargetP99Milliseconds) && figures.All(f => f.Unexpected == 0);
+var result = new ProofResult(
+    "latency",
+    $"webhook p99 < {TargetP99Milliseconds:0} ms at concurrency 50 (signed ping; push starting a pipeline)",
+    string.Join("; ", figures.Select(f => $"{f.Scenario.Request} c{f.Scenario.Concurrency}: p50 {f.P50:0.0} / p99 {f.P99:0.0} ms ({f.PerSecond:0}/s)")),
+    pass,
+    $"app as a process on Azurite (standalone engine), .NET load generator on the same {Environment.ProcessorCount} cores; unexpected answers: {figures.Sum(f => f.Unexpected)}; app log: {logFile}");
+if (options.GetValueOrDefault("--result") is { } path)
+{
+    ProofResult.WriteTo(path, result);
+}
+
+// The verdict is in the output and the result file; the exit code stays 0 so ./run bench goes on to the next benchmark.
+Console.WriteLine(pass ? "latency: target met" : "latency: target NOT met");
+
+// ./run bench passes no --app: the app the solution's Release build left beside this repository's Functions.sln.
+static string BuiltApp()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "Functions.sln")))
+        {
+            return Path.Combine(dir.FullName, "src", "Soakline.Functions", "bin", "Release", "net10.0", "Soakline.Functions.dll");
+        }
+    }
+
+    throw new ArgumentException("--app: the path of Soakline.Functions.dll is required (no Functions.sln above this program)");
+}
+
+static Dictionary<string, string> Options(string[] args)
+{
+    var options = new Dictionary<string, string>(StringComparer.Ordinal);
+    for (var i = 0; i + 1 < args.Length; i += 2)
+    {
+        options[args[i]] = args[i + 1];
+    }
+
+    return options;
+}
