@@ -46,6 +46,10 @@ public sealed class CiSignalTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal("ignored", (await response.Content.ReadFromJsonAsync<WebhookReply>())!.Status);
         Assert.Empty(await _app.InstancesAsync());
+
+        // Such deliveries are most of a busy repository's traffic: their line names no instance, and no "(null)".
+        var logged = Assert.Single(_app.Logs.Lines, l => l.Contains("GitHub delivery", StringComparison.Ordinal) && l.Contains("(check_suite): ignored", StringComparison.Ordinal));
+        Assert.DoesNotContain("(null)", logged, StringComparison.Ordinal);
     }
 
     [Fact]
