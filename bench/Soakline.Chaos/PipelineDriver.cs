@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Soakline.Demo.Kit.App;
+using Soakline.Pipeline.Domain;
+
+namespace Soakline.Chaos;
+
+/// <summary>
+/// Plays one environment: after its start delay, pushes the baseline and follows it to its end, then pushes the chaos
+/// release and follows that. Pushes and reads go to whichever app process is up (a signed webhook delivery; a
+/// redelivery of a push that did start answers "exists" and is the same pipeline).
+/// </summary>
+internal sealed class PipelineDriver(AppPair apps, FleetRepository repository, ApprovalClerk clerk, ChaosProgress progress, TimeProvider clock)
+{
+    /// <summary>How long one pipeline may take under chaos before it counts as stuck.</summary>
+    public static readonly TimeSpan PipelineTimeout = TimeSpan.FromMinutes(8);
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+    private static readonly RepositoryRef Repository = new("chaos", "fleet");
+
+    public async Task<IReadOnlyList<PipelineEnd>> RunAsync(ChaosEnvironment environment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        await Task.Delay(environment.StartAfter, clock, cancellationToken).ConfigureAwait(false);
+        var commits = repository.CommitsOf(environment);
+        var baseline = await PushAndFollowAsync(environment, true, commits.Main, commits.Baseline, cancellationToken).ConfigureAwait(false);
+        if (!baseline.AsExpected)
+        {
+            // Without a stable release the chaos release has nothing to be measured against: it is not pushed.
+            return [baseline];
+        }
+
+        var change = await PushAndFollowAsync(environment, false, commits.Baseline, commits.Change, cancellationToken).ConfigureAwait(false);
+        return [baseline, change];
+    }
+
+    private async Task<PipelineEnd> PushAndFollowAsync(ChaosEnvironment environment, bool isBaseline, string before, string after, CancellationToken cancellationToken)
+    {
+        var instanceId = PipelineInstanceIds.ForPush(new CommitRef(Repository, after, environment.Branch));
+        var pipeline = new ChaosPipeline(environment, isBaseline, after, instanceId);
+        if (!isBaseline)
+        {
+            clerk.DelayFor(instanceId, environment.ApprovalDelay);
+        }
+
+        var started = clock.GetTimestamp();
+        await apps.CallAsync(app => PushAsync(app, pipeline, before), cancellationToken).ConfigureAwait(false);
+        progress.Started(pipeline);
+        var end = await FollowAsync(pipeline, started, cancellationToken).ConfigureAwait(false);
+        progress.Ended(end);
+        return end;
+    }
+
+    private static async Task<string> PushAsync(SoaklineApp app, ChaosPipeline pipeline, string before)
+    {
+        try
+        {
+            return await app.PushAsync(FleetRepository.FullName, pipeline.Environment.Branch, before, pipeline.Commit, pipeline.Label, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException ex) when (ex.Message.Contains("\"exists\"", StringComparison.Ordinal))
+        {
+            // The first delivery started it, but its answer was lost with the process that gave it.
+            return pipeline.InstanceId;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or JsonException)
+        {
+            // 5xx while storage is away, or a body cut off by a kill: deliver again (the instance id makes it safe).
+            throw new HttpRequestException($"push of {pipeline.Label}: {ex.Message}", ex);
+        }
+    }
+
+    private async Task<PipelineEnd> FollowAsync(ChaosPipeline pipeline, long started, CancellationToken cancellationToken)
+    {
+        var runtimeStatus = "unknown";
+        while (clock.GetElapsedTime(started) < PipelineTimeout)
+        {
+            var detail = await apps.CallAsync(app => app.GetPipelineAsync(pipeline.InstanceId, cancellationToken), cancellationToken).ConfigureAwait(false);
+            if (detail is { } found && found.GetProperty("pipeline") is var state)
+            {
+                runtimeStatus = Text(state, "runtimeStatus");
+                if (runtimeStatus is "Completed" or "Failed" or "Terminated")
+                {
+                    var outcome = state.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.Object ? Text(status, "detail") : runtimeStatus;
+                    var kinds = found.GetProperty("timeline").EnumerateArray().Select(e => Text(e, "kind")).ToList();
+                    return new PipelineEnd(pipeline, runtimeStatus, outcome, kinds, clock.GetElapsedTime(started));
+                }
+            }
+
+            await Task.Delay(PollInterval, clock, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new PipelineEnd(pipeline, runtimeStatus, null, [], clock.GetElapsedTime(started));
+    }
+
+    private static string Text(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : "";
+}

@@ -1,0 +1,52 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using Soakline.Chaos;
+
+// The chaos proof (issue 18, part 1); ./run proof runs it as
+// `dotnet run --project bench/Soakline.Chaos -c Release -- --result <file.json> [--kills 100] [--pipelines 20] [--seed N]`.
+// Exit code 0 only when every promise held; 2 on bad arguments; 1 otherwise.
+var (options, problems) = ChaosOptions.Parse(args, () => RandomNumberGenerator.GetInt32(1, int.MaxValue));
+if (options is null)
+{
+    foreach (var problem in problems)
+    {
+        Console.Error.WriteLine($"chaos: {problem}");
+    }
+
+    Console.Error.WriteLine(ChaosOptions.Usage);
+    return 2;
+}
+
+using var stop = new CancellationTokenSource();
+
+void Cancel(PosixSignalContext context)
+{
+    context.Cancel = true;
+    Console.Error.WriteLine("chaos: stopping (cleaning up what was started)...");
+    stop.Cancel();
+}
+
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+try
+{
+    return await new ChaosRun(options, Console.Out, TimeProvider.System).RunAsync(stop.Token) ? 0 : 1;
+}
+catch (OperationCanceledException) when (stop.IsCancellationRequested)
+{
+    Console.Error.WriteLine("chaos: stopped.");
+    return 130;
+}
+catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or HttpRequestException or IOException)
+{
+    Console.Error.WriteLine($"chaos: FAILED to run: {ex.Message} (seed {options.Seed})");
+    await File.WriteAllTextAsync(options.ResultFile, System.Text.Json.JsonSerializer.Serialize(new
+    {
+        part = "chaos",
+        target = "the chaos proof runs to its end",
+        measured = "the run could not be completed",
+        pass = false,
+        details = $"{ex.GetType().Name}: {ex.Message} (seed {options.Seed})",
+    }) + "\n");
+    return 1;
+}
