@@ -50,8 +50,31 @@ internal sealed class AppPair : IDisposable
         return new AppPair([.. apps], clock);
     }
 
-    /// <summary>SIGKILL (no shutdown), then a start under the same identity; waits until it answers /healthz again.</summary>
-    public async Task KillAndRestartAsync(int index, CancellationToken cancellationToken)
+    /// <summary>The planned process if it is up, else the other one; waits while both are starting again.</summary>
+    public async Task<int> PickToKillAsync(int planned, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            lock (_up)
+            {
+                if (_up[planned])
+                {
+                    return planned;
+                }
+
+                var other = (planned + 1) % _apps.Length;
+                if (_up[other])
+                {
+                    return other;
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), _clock, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>SIGKILL: no shutdown, whatever the process was doing simply stops.</summary>
+    public async Task KillAsync(int index)
     {
         lock (_up)
         {
@@ -59,6 +82,11 @@ internal sealed class AppPair : IDisposable
         }
 
         await _apps[index].KillAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Starts a killed process again under the same identity; waits until it answers /healthz.</summary>
+    public async Task RestartAsync(int index, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try

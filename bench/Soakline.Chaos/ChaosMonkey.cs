@@ -2,7 +2,11 @@ using Soakline.Demo.Kit.Processes;
 
 namespace Soakline.Chaos;
 
-/// <summary>The driver's destructive half: SIGKILLs the planned process at the planned moments, restarting it each time, and restarts Azurite after the planned kills.</summary>
+/// <summary>
+/// The driver's destructive half: at each planned moment SIGKILLs the planned process (or the other one when the
+/// planned one is still starting again), and starts the killed one again in the background, so kills keep their pace
+/// and sometimes both processes are down at once. Restarts Azurite after the planned kills.
+/// </summary>
 internal sealed class ChaosMonkey(ChaosPlan plan, AppPair apps, AzuriteServer azurite, ChaosProgress progress, TimeProvider clock)
 {
     /// <summary>How long Azurite stays down on each restart.</summary>
@@ -10,17 +14,22 @@ internal sealed class ChaosMonkey(ChaosPlan plan, AppPair apps, AzuriteServer az
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        var restarts = new List<Task>();
         for (var i = 0; i < plan.Kills.Count; i++)
         {
             var kill = plan.Kills[i];
             await Task.Delay(kill.After, clock, cancellationToken).ConfigureAwait(false);
-            await apps.KillAndRestartAsync(kill.Process, cancellationToken).ConfigureAwait(false);
-            progress.Killed(AppPair.NameOf(kill.Process));
+            var target = await apps.PickToKillAsync(kill.Process, cancellationToken).ConfigureAwait(false);
+            await apps.KillAsync(target).ConfigureAwait(false);
+            progress.Killed(AppPair.NameOf(target));
+            restarts.Add(apps.RestartAsync(target, cancellationToken));
             if (plan.AzuriteRestartAfterKill.Contains(i + 1))
             {
                 await azurite.RestartAsync(AzuriteDowntime).ConfigureAwait(false);
                 progress.AzuriteRestarted();
             }
         }
+
+        await Task.WhenAll(restarts).ConfigureAwait(false);
     }
 }

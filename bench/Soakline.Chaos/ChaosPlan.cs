@@ -9,7 +9,7 @@ namespace Soakline.Chaos;
 internal sealed record ChaosPlan(int Seed, IReadOnlyList<ChaosEnvironment> Environments, IReadOnlyList<PlannedKill> Kills, IReadOnlySet<int> AzuriteRestartAfterKill)
 {
     /// <summary>Mean time between kills; the run's length is about kills times this.</summary>
-    public static readonly TimeSpan MeanKillGap = TimeSpan.FromSeconds(4.5);
+    public static readonly TimeSpan MeanKillGap = TimeSpan.FromSeconds(3.5);
 
     public static ChaosPlan Create(ChaosOptions options, string hostsFolder)
     {
@@ -31,14 +31,15 @@ internal sealed record ChaosPlan(int Seed, IReadOnlyList<ChaosEnvironment> Envir
         }
 
         var kills = Enumerable.Range(0, options.Kills)
-            .Select(_ => new PlannedKill(TimeSpan.FromMilliseconds(random.Next(3000, 6001)), random.Next(0, 2)))
+            .Select(_ => new PlannedKill(TimeSpan.FromMilliseconds(random.Next(2000, 5001)), random.Next(0, 2)))
             .ToList();
         var restarts = new HashSet<int>();
         for (var j = 1; j <= options.AzuriteRestarts; j++)
         {
             // Spread over the run with some jitter; after kill number k (1-based).
             var around = options.Kills * j / (options.AzuriteRestarts + 1);
-            restarts.Add(Math.Clamp(around + random.Next(-2, 3), 1, Math.Max(1, options.Kills)));
+            var jitter = options.Kills / (2 * (options.AzuriteRestarts + 1));
+            restarts.Add(Math.Clamp(around + random.Next(-jitter, jitter + 1), 1, Math.Max(1, options.Kills)));
         }
 
         return new ChaosPlan(options.Seed, environments, kills, restarts);

@@ -14,7 +14,7 @@ internal sealed class ChaosProgress(TextWriter output, int plannedKills, int pla
 
     public TimeSpan Elapsed => clock.GetElapsedTime(_started);
 
-    public void Killed(string process) => Say($"kill {Interlocked.Increment(ref _kills)}/{plannedKills}: SIGKILL {process}, restarted");
+    public void Killed(string process) => Say($"kill {Interlocked.Increment(ref _kills)}/{plannedKills}: SIGKILL {process} (starting it again)");
 
     public void AzuriteRestarted() => Say($"Azurite restart {Interlocked.Increment(ref _azuriteRestarts)}/{plannedAzuriteRestarts}");
 

@@ -60,7 +60,7 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter output, TimeProv
             ["details"] = details,
         };
         Directory.CreateDirectory(Path.GetDirectoryName(options.ResultFile)!);
-        await File.WriteAllTextAsync(options.ResultFile, result.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n", cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(options.ResultFile, result.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n", cancellationToken).ConfigureAwait(false);
         progress.Say(verdict.Passed ? $"PASS: {measured}" : $"FAIL: {measured}");
         foreach (var failure in verdict.Failures)
         {

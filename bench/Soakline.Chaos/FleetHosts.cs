@@ -16,7 +16,7 @@ namespace Soakline.Chaos;
 /// record each unpack and each switch of <c>current</c> as the deploy target performs it. What a host serves is the
 /// release its last restart recorded in <c>shared/running</c>; this class answers for every host, on its address,
 /// <c>/health</c> (failing once a release with a FAIL_AFTER file has run that long) and, on 127.0.0.1, a Prometheus
-/// query API with <c>chaos_error_rate{version="..."}</c> from the same state. So analyses judge what the hosts run.
+/// query API with <c>max(chaos_error_rate{version="..."})</c> from the same state. So analyses judge what the hosts run.
 /// </summary>
 internal sealed partial class FleetHosts : IAsyncDisposable
 {
@@ -97,7 +97,10 @@ internal sealed partial class FleetHosts : IAsyncDisposable
                 : Results.Text($"{release}: ok");
     }
 
-    /// <summary>Prometheus' instant query for <c>chaos_error_rate{version="..."}</c>: one sample per host running that version.</summary>
+    /// <summary>
+    /// Prometheus' instant query for <c>max(chaos_error_rate{version="..."})</c>: the highest error rate among the hosts
+    /// running that version (a failing release: 50 %, else 0.2 %), one series; none (no data) when no host runs it.
+    /// </summary>
     private IResult Query(HttpContext context)
     {
         var query = context.Request.Query["query"].ToString();
@@ -107,15 +110,15 @@ internal sealed partial class FleetHosts : IAsyncDisposable
         }
 
         var version = match.Groups["version"].Value;
-        var now = _clock.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
+        var rates = Hosts.Where(h => RunningRelease(h) == version).Select(h => Failing(h, version) ? 50.0 : 0.2).ToList();
         var samples = new JsonArray();
-        foreach (var host in Hosts.Where(h => RunningRelease(h) == version))
+        if (rates.Count > 0)
         {
-            var errorRate = Failing(host, version) ? 50.0 : 0.2;
+            var now = _clock.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
             samples.Add(new JsonObject
             {
-                ["metric"] = new JsonObject { ["__name__"] = "chaos_error_rate", ["version"] = version, ["host"] = host.Name },
-                ["value"] = new JsonArray(now, errorRate.ToString(CultureInfo.InvariantCulture)),
+                ["metric"] = new JsonObject(),
+                ["value"] = new JsonArray(now, rates.Max().ToString(CultureInfo.InvariantCulture)),
             });
         }
 
@@ -193,7 +196,7 @@ internal sealed partial class FleetHosts : IAsyncDisposable
         exec '{{realMv}}' "$@"
         """;
 
-    [GeneratedRegex("""^chaos_error_rate\{version="(?<version>[^"]+)"\}$""", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("""^max\(chaos_error_rate\{version="(?<version>[^"]+)"\}\)$""", RegexOptions.CultureInvariant)]
     private static partial Regex VersionQuery();
 
     public async ValueTask DisposeAsync()

@@ -104,7 +104,8 @@ internal sealed class FleetRepository
                 keepReleases: 3
             approval:
               approvers: [{{Approver}}]
-              timeout: 30m
+              timeout: 1h
+              expeditedTimeout: 10m
             strategy:
               type: canary
               steps: [50, 100]
@@ -116,7 +117,7 @@ internal sealed class FleetRepository
               metrics:
                 - name: error-rate
                   provider: prometheus
-                  query: chaos_error_rate{version="{version}"}
+                  query: max(chaos_error_rate{version="{version}"})
                   window: 10s
                   max: 5
             retention:
