@@ -31,5 +31,6 @@ internal sealed class ChaosMonkey(ChaosPlan plan, AppPair apps, AzuriteServer az
         }
 
         await Task.WhenAll(restarts).ConfigureAwait(false);
+        progress.ChaosEnded();
     }
 }

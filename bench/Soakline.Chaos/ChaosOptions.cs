@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Soakline.Chaos;
 
 /// <summary>
-/// What one chaos run does, from the command line: <c>--result &lt;file.json&gt;</c> (required), <c>--kills</c>
+/// What one chaos run does, from the command line: <c>--result &lt;file.json&gt;</c> (default
+/// <c>artifacts/chaos-result.json</c> under the repository), <c>--kills</c>
 /// (default 100), <c>--pipelines</c> (default 20), <c>--seed</c> (default: random, printed), <c>--azurite-restarts</c>
 /// (default 2), <c>--root</c> (the repository; default: found above the program) and <c>--app</c> (the built
 /// Soakline.Functions.dll; default: the Release build under <c>--root</c>).
@@ -15,7 +16,7 @@ internal sealed record ChaosOptions(string ResultFile, int Kills, int Pipelines,
     public const int DefaultAzuriteRestarts = 2;
 
     public const string Usage =
-        "usage: Soakline.Chaos --result <file.json> [--kills 100] [--pipelines 20] [--seed N] [--azurite-restarts 2] [--root <repository>] [--app <Soakline.Functions.dll>]";
+        "usage: Soakline.Chaos [--result <file.json>] [--kills 100] [--pipelines 20] [--seed N] [--azurite-restarts 2] [--root <repository>] [--app <Soakline.Functions.dll>]";
 
     /// <summary>Reads the arguments; on bad input returns every problem at once, naming each flag, and no options.</summary>
     public static (ChaosOptions? Options, IReadOnlyList<string> Problems) Parse(IReadOnlyList<string> args, Func<int> randomSeed)
@@ -43,12 +44,6 @@ internal sealed record ChaosOptions(string ResultFile, int Kills, int Pipelines,
             values[flag] = args[++i];
         }
 
-        var result = values.GetValueOrDefault("--result");
-        if (string.IsNullOrWhiteSpace(result))
-        {
-            problems.Add("--result: required (the JSON file the verdict is written to)");
-        }
-
         var kills = Number(values, "--kills", DefaultKills, 0, 10_000, problems);
         var pipelines = Number(values, "--pipelines", DefaultPipelines, 1, 60, problems);
         var restarts = Number(values, "--azurite-restarts", DefaultAzuriteRestarts, 0, 10, problems);
@@ -73,6 +68,12 @@ internal sealed record ChaosOptions(string ResultFile, int Kills, int Pipelines,
         if (app is not null && !File.Exists(app))
         {
             problems.Add($"--app: the app is not built at '{app}' (dotnet build Functions.sln -c Release, or pass --app)");
+        }
+
+        var result = values.GetValueOrDefault("--result") ?? (root is null ? null : Path.Combine(root, "artifacts", "chaos-result.json"));
+        if (result is not null && Directory.Exists(result))
+        {
+            problems.Add($"--result: '{result}' is a folder; name the JSON file the verdict is written to");
         }
 
         return problems.Count > 0

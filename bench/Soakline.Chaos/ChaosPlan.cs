@@ -8,8 +8,12 @@ namespace Soakline.Chaos;
 /// </summary>
 internal sealed record ChaosPlan(int Seed, IReadOnlyList<ChaosEnvironment> Environments, IReadOnlyList<PlannedKill> Kills, IReadOnlySet<int> AzuriteRestartAfterKill)
 {
-    /// <summary>Mean time between kills; the run's length is about kills times this.</summary>
-    public static readonly TimeSpan MeanKillGap = TimeSpan.FromSeconds(3.5);
+    /// <summary>
+    /// Mean time between kills; the run's length is about kills times this. A restarted process needs a few seconds
+    /// to start on two busy cores, and each kill hides the messages the process had taken for 15 s: much faster and
+    /// the processes do little else than start (a first run with kills every 2 to 5 s ended no pipeline in 3 minutes).
+    /// </summary>
+    public static readonly TimeSpan MeanKillGap = TimeSpan.FromSeconds(5.5);
 
     public static ChaosPlan Create(ChaosOptions options, string hostsFolder)
     {
@@ -31,7 +35,7 @@ internal sealed record ChaosPlan(int Seed, IReadOnlyList<ChaosEnvironment> Envir
         }
 
         var kills = Enumerable.Range(0, options.Kills)
-            .Select(_ => new PlannedKill(TimeSpan.FromMilliseconds(random.Next(2000, 5001)), random.Next(0, 2)))
+            .Select(_ => new PlannedKill(TimeSpan.FromMilliseconds(random.Next(3000, 8001)), random.Next(0, 2)))
             .ToList();
         var restarts = new HashSet<int>();
         for (var j = 1; j <= options.AzuriteRestarts; j++)

@@ -14,6 +14,15 @@ internal sealed class ChaosProgress(TextWriter output, int plannedKills, int pla
 
     public TimeSpan Elapsed => clock.GetElapsedTime(_started);
 
+    /// <summary>When the last kill and Azurite restart were done (a <see cref="TimeProvider"/> timestamp), null before.</summary>
+    public long? ChaosEndedAt { get; private set; }
+
+    public void ChaosEnded()
+    {
+        ChaosEndedAt = clock.GetTimestamp();
+        Say("chaos over: no more kills or Azurite restarts");
+    }
+
     public void Killed(string process) => Say($"kill {Interlocked.Increment(ref _kills)}/{plannedKills}: SIGKILL {process} (starting it again)");
 
     public void AzuriteRestarted() => Say($"Azurite restart {Interlocked.Increment(ref _azuriteRestarts)}/{plannedAzuriteRestarts}");

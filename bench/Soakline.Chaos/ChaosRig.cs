@@ -8,11 +8,15 @@ namespace Soakline.Chaos;
 /// <summary>
 /// Everything the chaos runs on, started on this machine: Azurite, an SMTP outbox for approval mail, the fleet's git
 /// repository behind a local GitHub API, the hosts (folders, ledgers, health and Prometheus answers) and the app as
-/// two processes on one task hub. Disposing stops all of it in reverse order.
+/// two processes on one task hub.
 /// </summary>
 internal sealed class ChaosRig : IAsyncDisposable
 {
-    private readonly Stack<object> _started = new();
+    private AzuriteServer? _azurite;
+    private SmtpOutbox? _outbox;
+    private LocalGitHub? _github;
+    private FleetHosts? _hosts;
+    private AppPair? _apps;
 
     private ChaosRig(string workFolder) => WorkFolder = workFolder;
 
@@ -20,15 +24,15 @@ internal sealed class ChaosRig : IAsyncDisposable
 
     public string LogsFolder => Path.Combine(WorkFolder, "logs");
 
-    public AzuriteServer Azurite { get; private set; } = null!;
+    public AzuriteServer Azurite => _azurite ?? throw new InvalidOperationException("Azurite is not started.");
 
-    public SmtpOutbox Outbox { get; private set; } = null!;
+    public SmtpOutbox Outbox => _outbox ?? throw new InvalidOperationException("The outbox is not started.");
 
     public FleetRepository Repository { get; private set; } = null!;
 
-    public FleetHosts Hosts { get; private set; } = null!;
+    public FleetHosts Hosts => _hosts ?? throw new InvalidOperationException("The hosts are not started.");
 
-    public AppPair Apps { get; private set; } = null!;
+    public AppPair Apps => _apps ?? throw new InvalidOperationException("The app is not started.");
 
     public static async Task<ChaosRig> StartAsync(ChaosOptions options, ChaosPlan plan, string workFolder, ChaosProgress progress, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -52,13 +56,13 @@ internal sealed class ChaosRig : IAsyncDisposable
     {
         Directory.CreateDirectory(LogsFolder);
         progress.Say($"work folder (logs, outbox, hosts and their ledgers): {WorkFolder}");
-        Azurite = Started(await AzuriteServer.StartAsync().ConfigureAwait(false));
-        Outbox = Started(new SmtpOutbox(Path.Combine(WorkFolder, "outbox")));
+        _azurite = await AzuriteServer.StartAsync().ConfigureAwait(false);
+        _outbox = new SmtpOutbox(Path.Combine(WorkFolder, "outbox"));
         var healthPort = FreePort.On(IPAddress.Parse(plan.Environments[0].Hosts[0].Address));
         Repository = await FleetRepository.CreateAsync(Path.Combine(WorkFolder, "repo"), plan.Environments, healthPort).ConfigureAwait(false);
-        var github = Started(await LocalGitHub.StartAsync(Repository.Path, FleetRepository.FullName).ConfigureAwait(false));
+        _github = await LocalGitHub.StartAsync(Repository.Path, FleetRepository.FullName).ConfigureAwait(false);
         var hosts = plan.Environments.SelectMany(e => e.Hosts).ToList();
-        Hosts = Started(await FleetHosts.StartAsync(Path.Combine(WorkFolder, "hosts"), hosts, healthPort, FreePort.On(IPAddress.Loopback), clock).ConfigureAwait(false));
+        _hosts = await FleetHosts.StartAsync(Path.Combine(WorkFolder, "hosts"), hosts, healthPort, FreePort.On(IPAddress.Loopback), clock).ConfigureAwait(false);
         progress.Say($"{plan.Environments.Count} environments, {hosts.Count} hosts on 127.0.3.x, repository {FleetRepository.FullName}: {Repository.Path}");
 
         var settings = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -66,7 +70,7 @@ internal sealed class ChaosRig : IAsyncDisposable
             ["PATH"] = Hosts.WrappersFolder + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
             ["Soakline__Storage__ConnectionString"] = Azurite.ConnectionString,
             ["Soakline__GitHub__Token"] = LocalGitHub.Token,
-            ["Soakline__GitHub__BaseUrl"] = github.BaseUrl.AbsoluteUri,
+            ["Soakline__GitHub__BaseUrl"] = _github.BaseUrl.AbsoluteUri,
             ["Soakline__GitHub__IncidentRepository"] = FleetRepository.FullName,
             [$"Soakline__LocalGit__Repositories__{FleetRepository.FullName}"] = Repository.Path,
             ["Soakline__Prometheus__BaseUrl"] = Hosts.PrometheusUrl.AbsoluteUri,
@@ -94,29 +98,31 @@ internal sealed class ChaosRig : IAsyncDisposable
         }
 
         progress.Say("starting the app: two standalone processes on one task hub");
-        Apps = Started(await AppPair.StartAsync(options.AppDll, settings, LogsFolder, clock, cancellationToken).ConfigureAwait(false));
+        _apps = await AppPair.StartAsync(options.AppDll, settings, LogsFolder, clock, cancellationToken).ConfigureAwait(false);
     }
 
-    private T Started<T>(T part)
-        where T : notnull
-    {
-        _started.Push(part);
-        return part;
-    }
-
+    /// <summary>Stops what was started, the app first and Azurite last, whatever happened on the way.</summary>
     public async ValueTask DisposeAsync()
     {
-        while (_started.TryPop(out var part))
+        _apps?.Dispose();
+        if (_hosts is not null)
         {
-            switch (part)
-            {
-                case IAsyncDisposable asyncDisposable:
-                    await asyncDisposable.DisposeAsync().ConfigureAwait(false);
-                    break;
-                case IDisposable disposable:
-                    disposable.Dispose();
-                    break;
-            }
+            await _hosts.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_github is not null)
+        {
+            await _github.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_outbox is not null)
+        {
+            await _outbox.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync().ConfigureAwait(false);
         }
     }
 }

@@ -41,7 +41,7 @@ internal sealed record ChaosVerdict(
         var expectedPipelines = plan.Environments.Count * 2;
         foreach (var end in ends.Where(e => !e.AsExpected))
         {
-            failures.Add($"{end.Pipeline.Label} ({end.Pipeline.InstanceId}) ended {end.RuntimeStatus} '{end.Outcome ?? $"did not end within {PipelineDriver.PipelineTimeout.TotalMinutes:0} min"}', expected {(end.Pipeline.MustRollBack ? "RolledBack" : "Released")}");
+            failures.Add($"{end.Pipeline.Label} ({end.Pipeline.InstanceId}) ended {end.RuntimeStatus} '{end.Outcome ?? $"did not end within {PipelineDriver.PipelineTimeout.TotalMinutes:0} min after the chaos (STUCK)"}', expected {(end.Pipeline.MustRollBack ? "RolledBack" : "Released")}");
         }
 
         foreach (var environment in plan.Environments.Where(e => ends.Count(x => x.Pipeline.Environment == e) < 2))

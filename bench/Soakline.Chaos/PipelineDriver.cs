@@ -11,8 +11,14 @@ namespace Soakline.Chaos;
 /// </summary>
 internal sealed class PipelineDriver(AppPair apps, FleetRepository repository, ApprovalClerk clerk, ChaosProgress progress, TimeProvider clock)
 {
-    /// <summary>How long one pipeline may take under chaos before it counts as stuck.</summary>
-    public static readonly TimeSpan PipelineTimeout = TimeSpan.FromMinutes(8);
+    /// <summary>
+    /// A pipeline counts as stuck when it has not ended this long after the later of its push and the end of the
+    /// chaos (the last kill and Azurite restart): while processes keep dying, progress is allowed to be slow.
+    /// </summary>
+    public static readonly TimeSpan PipelineTimeout = TimeSpan.FromMinutes(6);
+
+    /// <summary>And in any case this long after its push.</summary>
+    public static readonly TimeSpan PipelineHardLimit = TimeSpan.FromMinutes(30);
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
     private static readonly RepositoryRef Repository = new("chaos", "fleet");
@@ -71,7 +77,7 @@ internal sealed class PipelineDriver(AppPair apps, FleetRepository repository, A
     private async Task<PipelineEnd> FollowAsync(ChaosPipeline pipeline, long started, CancellationToken cancellationToken)
     {
         var runtimeStatus = "unknown";
-        while (clock.GetElapsedTime(started) < PipelineTimeout)
+        while (!Overdue(started))
         {
             var detail = await apps.CallAsync(app => app.GetPipelineAsync(pipeline.InstanceId, cancellationToken), cancellationToken).ConfigureAwait(false);
             if (detail is { } found && found.GetProperty("pipeline") is var state)
@@ -89,6 +95,16 @@ internal sealed class PipelineDriver(AppPair apps, FleetRepository repository, A
         }
 
         return new PipelineEnd(pipeline, runtimeStatus, null, [], clock.GetElapsedTime(started));
+    }
+
+    private bool Overdue(long started)
+    {
+        if (clock.GetElapsedTime(started) > PipelineHardLimit)
+        {
+            return true;
+        }
+
+        return progress.ChaosEndedAt is { } quiet && clock.GetElapsedTime(Math.Max(quiet, started)) > PipelineTimeout;
     }
 
     private static string Text(JsonElement element, string property) =>

@@ -17,29 +17,26 @@ if (options is null)
     return 2;
 }
 
+// Ctrl-C and SIGTERM stop the run, which then stops everything it started (processes, servers) on its way out.
 using var stop = new CancellationTokenSource();
-
-void Cancel(PosixSignalContext context)
+var signals = new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM }.Select(signal => PosixSignalRegistration.Create(signal, context =>
 {
     context.Cancel = true;
-    Console.Error.WriteLine("chaos: stopping (cleaning up what was started)...");
     stop.Cancel();
-}
-
-using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
-using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+})).ToList();
 try
 {
     return await new ChaosRun(options, Console.Out, TimeProvider.System).RunAsync(stop.Token) ? 0 : 1;
 }
 catch (OperationCanceledException) when (stop.IsCancellationRequested)
 {
-    Console.Error.WriteLine("chaos: stopped.");
+    Console.Error.WriteLine("chaos: stopped (what it started is stopped too).");
     return 130;
 }
 catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or HttpRequestException or IOException)
 {
     Console.Error.WriteLine($"chaos: FAILED to run: {ex.Message} (seed {options.Seed})");
+    Directory.CreateDirectory(Path.GetDirectoryName(options.ResultFile)!);
     await File.WriteAllTextAsync(options.ResultFile, System.Text.Json.JsonSerializer.Serialize(new
     {
         part = "chaos",
@@ -49,4 +46,8 @@ catch (Exception ex) when (ex is InvalidOperationException or TimeoutException o
         details = $"{ex.GetType().Name}: {ex.Message} (seed {options.Seed})",
     }) + "\n");
     return 1;
+}
+finally
+{
+    signals.ForEach(registration => registration.Dispose());
 }
