@@ -42,7 +42,7 @@ internal sealed record ChaosPlan(int Seed, IReadOnlyList<ChaosEnvironment> Envir
         {
             // Spread over the run with some jitter; after kill number k (1-based).
             var around = options.Kills * j / (options.AzuriteRestarts + 1);
-            var jitter = options.Kills / (2 * (options.AzuriteRestarts + 1));
+            var jitter = options.Kills / (4 * (options.AzuriteRestarts + 1));
             restarts.Add(Math.Clamp(around + random.Next(-jitter, jitter + 1), 1, Math.Max(1, options.Kills)));
         }
 

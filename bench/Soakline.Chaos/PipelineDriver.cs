@@ -49,7 +49,25 @@ internal sealed class PipelineDriver(AppPair apps, FleetRepository repository, A
         }
 
         var started = clock.GetTimestamp();
-        await apps.CallAsync(app => PushAsync(app, pipeline, before), cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            try
+            {
+                await apps.CallAsync(app => PushAsync(app, pipeline, before), cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (HttpRequestException ex) when (!Overdue(started))
+            {
+                progress.Say($"push of {pipeline.Label} not accepted yet ({ex.Message}); delivering it again");
+            }
+            catch (HttpRequestException ex)
+            {
+                var undelivered = new PipelineEnd(pipeline, $"not started: the webhook never accepted the push ({ex.Message})", null, [], clock.GetElapsedTime(started));
+                progress.Ended(undelivered);
+                return undelivered;
+            }
+        }
+
         progress.Started(pipeline);
         var end = await FollowAsync(pipeline, started, cancellationToken).ConfigureAwait(false);
         progress.Ended(end);
@@ -77,12 +95,25 @@ internal sealed class PipelineDriver(AppPair apps, FleetRepository repository, A
     private async Task<PipelineEnd> FollowAsync(ChaosPipeline pipeline, long started, CancellationToken cancellationToken)
     {
         var runtimeStatus = "unknown";
+        var lastSeen = "never read";
         while (!Overdue(started))
         {
-            var detail = await apps.CallAsync(app => app.GetPipelineAsync(pipeline.InstanceId, cancellationToken), cancellationToken).ConfigureAwait(false);
+            JsonElement? detail;
+            try
+            {
+                detail = await apps.CallAsync(app => app.GetPipelineAsync(pipeline.InstanceId, cancellationToken), cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException ex)
+            {
+                // The API kept failing for this pipeline through a call's whole patience: remembered, and asked again.
+                lastSeen = $"the API kept failing: {ex.Message}";
+                continue;
+            }
+
             if (detail is { } found && found.GetProperty("pipeline") is var state)
             {
                 runtimeStatus = Text(state, "runtimeStatus");
+                lastSeen = Stages(found);
                 if (runtimeStatus is "Completed" or "Failed" or "Terminated")
                 {
                     var outcome = state.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.Object ? Text(status, "detail") : runtimeStatus;
@@ -94,7 +125,17 @@ internal sealed class PipelineDriver(AppPair apps, FleetRepository repository, A
             await Task.Delay(PollInterval, clock, cancellationToken).ConfigureAwait(false);
         }
 
-        return new PipelineEnd(pipeline, runtimeStatus, null, [], clock.GetElapsedTime(started));
+        return new PipelineEnd(pipeline, $"{runtimeStatus} (last seen: {lastSeen})", null, [], clock.GetElapsedTime(started));
+    }
+
+    /// <summary>Each environment run's stage as the API last showed it, for a stuck pipeline's report.</summary>
+    private static string Stages(JsonElement detail)
+    {
+        var stages = detail.GetProperty("environmentRuns").EnumerateArray()
+            .Select(run => run.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.Object ? Text(status, "stage") : Text(run, "runtimeStatus"))
+            .Where(stage => stage.Length > 0)
+            .ToList();
+        return stages.Count == 0 ? "no environment run yet" : "stage " + string.Join(", ", stages);
     }
 
     private bool Overdue(long started)
