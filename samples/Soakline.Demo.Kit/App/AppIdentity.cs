@@ -10,7 +10,11 @@ namespace Soakline.Demo.Kit.App;
 /// picks up the same pipelines and partitions and honours the approval links and webhook signatures of the one before.
 /// </summary>
 /// <param name="ApiKey">The demo operator's named API key (<see cref="ApiKeyName"/>): reads the API, signs in to the dashboard.</param>
-public sealed record AppIdentity(Uri BaseUrl, string TaskHub, string ApiKey, string WebhookSecret, string ApprovalSigningKey)
+/// <param name="WorkerSlot">
+/// Names this process among the installation's processes on one task hub (its engine worker id is the hub plus the
+/// slot): one process uses the default; several processes (the chaos proof runs two) each need their own slot.
+/// </param>
+public sealed record AppIdentity(Uri BaseUrl, string TaskHub, string ApiKey, string WebhookSecret, string ApprovalSigningKey, string WorkerSlot = "app")
 {
     /// <summary>Who the demo's API key stands for: the identity its decisions would be recorded under.</summary>
     public const string ApiKeyName = "demo-operator";
@@ -30,7 +34,7 @@ public sealed record AppIdentity(Uri BaseUrl, string TaskHub, string ApiKey, str
 
         // One stable engine worker id per installation: a restarted process takes its partitions back at once instead
         // of waiting for the dead process's leases to expire.
-        ["Soakline__Engine__WorkerId"] = TaskHub + "-app",
+        ["Soakline__Engine__WorkerId"] = TaskHub + "-" + WorkerSlot,
         ["Soakline__ApiKeys"] = $"{ApiKeyName}={ApiKey}",
         ["Soakline__GitHub__WebhookSecret"] = WebhookSecret,
         ["Soakline__Approvals__SigningKey"] = ApprovalSigningKey,

@@ -85,4 +85,20 @@ public sealed class GitHubIncidentTrackerTests : IDisposable
         Assert.Contains("bad --> key", error.Message, StringComparison.Ordinal);
         Assert.Empty(_api.Http.Requests);
     }
+
+    [Fact]
+    public async Task A_rollback_key_for_a_pipeline_of_a_branch_with_a_slash_opens_its_issue()
+    {
+        // The rollback orchestrator's key: rollback:<environment>:<instance id>, where the branch hotfix/payment-timeout
+        // is written hotfix~payment-timeout. The chaos proof found such rollbacks failing on the marker's old rules.
+        const string Key = "rollback:production:release:acme-corp:storefront-api:hotfix~payment-timeout:0123456789abcdef0123456789abcdef01234567";
+        _api.Map("GET", IssuesPath, 200, "[]");
+        _api.Map("POST", IssuesPath, 201, """{"number":18,"html_url":"https://gh/acme/ops/issues/18","title":"t"}""");
+
+        var incident = await Tracker().OpenOrUpdateAsync(new IncidentReport(Key, Severity.Critical, "Canary rolled back", "breach", []), CancellationToken.None);
+
+        Assert.Equal("18", incident.Id);
+        var created = HttpApiServer.JsonBody(Assert.Single(_api.Http.Requests, r => r.RequestMessage!.Method == "POST"))!;
+        Assert.StartsWith($"<!-- soakline-incident-key: {Key} -->\n", (string?)created["body"], StringComparison.Ordinal);
+    }
 }

@@ -198,9 +198,13 @@ internal sealed class StandaloneDurableTaskClient : DurableTaskClient
             };
             var page = await _connection.Service.GetOrchestrationStateAsync(
                 condition, pageSize ?? query.PageSize, continuation ?? query.ContinuationToken, cancellation);
-            var instances = page.OrchestrationState
-                .Select(state => OrchestrationStateMapper.ToMetadata(state, query.FetchInputsAndOutputs, _converter))
-                .ToList();
+            var instances = new List<OrchestrationMetadata>();
+            foreach (var state in page.OrchestrationState)
+            {
+                await RepairIfUnreadableAsync(state);
+                instances.Add(OrchestrationStateMapper.ToMetadata(state, query.FetchInputsAndOutputs, _converter));
+            }
+
 
             // The SDK's pager stops only on a null token; an empty one from the provider would ask for the first page again.
             return new Page<OrchestrationMetadata>(instances, string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
@@ -294,7 +298,23 @@ internal sealed class StandaloneDurableTaskClient : DurableTaskClient
     {
         cancellation.ThrowIfCancellationRequested();
         var states = await _connection.Service.GetOrchestrationStateAsync(instanceId, allExecutions: false, fetchInput: fetchPayloads);
-        return states.FirstOrDefault(s => s is not null);
+        var state = states.FirstOrDefault(s => s is not null);
+        if (state is not null)
+        {
+            await RepairIfUnreadableAsync(state);
+        }
+
+        return state;
+    }
+
+    /// <summary>An instances row without a runtime status (see <see cref="HistoryStatusReader"/>) is read from history instead.</summary>
+    private async Task RepairIfUnreadableAsync(OrchestrationState state)
+    {
+        if (HistoryStatusReader.IsUnreadable(state))
+        {
+            var history = await _connection.Service.GetOrchestrationHistoryAsync(state.OrchestrationInstance.InstanceId, state.OrchestrationInstance.ExecutionId);
+            HistoryStatusReader.Repair(state, history);
+        }
     }
 
     private static InvalidOperationException NoSuchInstance(string instanceId) =>
