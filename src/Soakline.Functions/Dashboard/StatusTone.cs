@@ -32,6 +32,23 @@ internal static class StatusTone
     public static string ForKind(string kind) =>
         BadKinds.Contains(kind) ? "bad" : WarnKinds.Contains(kind) ? "warn" : OkKinds.Contains(kind) ? "ok" : "info";
 
+    /// <summary>
+    /// A timeline entry's colour. <c>PipelineCompleted</c> says nothing good or bad by itself: its detail starts with the
+    /// outcome ("RolledBack: ...", "Crashed: ..."), which colours it as the outcome badge does, so a rolled-back
+    /// pipeline's last step is not green.
+    /// </summary>
+    public static string ForEntry(string kind, string? detail)
+    {
+        if (kind != "PipelineCompleted" || detail is null)
+        {
+            return ForKind(kind);
+        }
+
+        var separator = detail.IndexOf(": ", StringComparison.Ordinal);
+        var outcome = separator > 0 ? detail[..separator] : string.Empty;
+        return outcome.Length > 0 && outcome.All(char.IsAsciiLetter) ? ForOutcome(outcome) : ForKind(kind);
+    }
+
     /// <summary>A pipeline's outcome: deployed or released is good, nothing done is neutral, every other ending is bad.</summary>
     public static string ForOutcome(string status) => status switch
     {
@@ -52,7 +69,7 @@ internal static class StatusTone
     /// <summary>Stages a finished run ends on (<see cref="Pipeline.Orchestration.FinalStages"/>) that mean something went wrong.</summary>
     private static readonly HashSet<string> BadStages = new(StringComparer.Ordinal)
     {
-        "rolling-back", "rolled-back", "rollback-failed", "rollback-incomplete", "deploy-failed", "failed", "gate-failed", "gate-timed-out",
+        "rolling-back", "rolled-back", "rollback-failed", "crashed", "rollback-incomplete", "deploy-failed", "failed", "gate-failed", "gate-timed-out",
         "spec-invalid", "spec-unavailable", "policy-refused", "refused", "rejected", "approval-expired", "e2e-required",
     };
 

@@ -18,7 +18,7 @@ internal static class Timeline
         foreach (var e in entries)
         {
             var title = $"{e.Kind} · {Where(e)} · {Html.Time(e.At)}: {e.Detail}";
-            html.Append(CultureInfo.InvariantCulture, $"<li class=\"tone-{StatusTone.ForKind(e.Kind)}\" title=\"{Html.E(title)}\">{Html.E(e.Kind)}</li>");
+            html.Append(CultureInfo.InvariantCulture, $"<li class=\"tone-{StatusTone.ForEntry(e.Kind, e.Detail)}\" title=\"{Html.E(title)}\">{Html.E(e.Kind)}</li>");
         }
 
         return html.Append("</ol>").ToString();
@@ -34,8 +34,8 @@ internal static class Timeline
 
         foreach (var e in entries)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<li class=\"tone-{StatusTone.ForKind(e.Kind)}\"><span class=\"dot\"></span><div>")
-                .Append(CultureInfo.InvariantCulture, $"<div>{Html.Badge(e.Kind, StatusTone.ForKind(e.Kind))} <span class=\"hint\">{Html.E(Where(e))} · {Html.E(Html.Time(e.At))}{(e.Actor is null ? string.Empty : " · " + Html.E(e.Actor))}</span></div>")
+            html.Append(CultureInfo.InvariantCulture, $"<li class=\"tone-{StatusTone.ForEntry(e.Kind, e.Detail)}\"><span class=\"dot\"></span><div>")
+                .Append(CultureInfo.InvariantCulture, $"<div>{Html.Badge(e.Kind, StatusTone.ForEntry(e.Kind, e.Detail))} <span class=\"hint\">{Html.E(Where(e))} · {Html.E(Html.Time(e.At))}{(e.Actor is null ? string.Empty : " · " + Html.E(e.Actor))}</span></div>")
                 .Append(CultureInfo.InvariantCulture, $"<div class=\"detail\">{Html.E(e.Detail)}</div></div></li>");
         }
 

@@ -51,6 +51,10 @@ public sealed class RealCanaryDashboardTests(ChromiumFixture chromium) : IAsyncL
 
             await MoveTimeUntilAsync(page, "5%");
             Assert.Equal("stage 1: soaking", await page.Locator("#live-stage").InnerTextAsync());
+
+            // The page charts the analyses its polls see; the clock must not run past them before the page looked.
+            await MoveTimeUntilAnalysedAsync();
+            await Assertions.Expect(page.Locator("#metric-charts figure").First).ToBeVisibleAsync(new() { Timeout = (float)Within.TotalMilliseconds });
             await MoveTimeUntilAsync(page, "25%");
 
             Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"), "the page reloaded instead of updating in place");
@@ -94,6 +98,25 @@ public sealed class RealCanaryDashboardTests(ChromiumFixture chromium) : IAsyncL
 
         await Assertions.Expect(page.Locator("#live-traffic")).ToHaveTextAsync(traffic, new() { Timeout = (float)Within.TotalMilliseconds });
     }
+
+    /// <summary>Moves the fake clock a minute at a time until the production run's status carries an analysis's checks.</summary>
+    private async Task MoveTimeUntilAnalysedAsync()
+    {
+        var deadline = DateTime.UtcNow + Within;
+        while ((await StatusAsync())?.LastChecks is not { Count: > 0 })
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"no analysis reported its checks (run: {await StageAsync(ProductionRun)}); history: {await HistoryAsync()}");
+            }
+
+            _app.Clock.Advance(TimeSpan.FromMinutes(1));
+            await _app.IdleAsync();
+        }
+    }
+
+    private async Task<PipelineStatus?> StatusAsync() =>
+        (await _app.Client.GetInstanceAsync(ProductionRun, getInputsAndOutputs: true))?.ReadCustomStatusAs<PipelineStatus>();
 
     private async Task<int?> TrafficAsync() =>
         (await _app.Client.GetInstanceAsync(ProductionRun, getInputsAndOutputs: true))?.ReadCustomStatusAs<PipelineStatus>()?.TrafficPercent;

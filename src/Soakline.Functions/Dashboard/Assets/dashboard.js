@@ -132,7 +132,7 @@
   }
 
   // The same colours as the server's StatusTone for stages.
-  const badStages = new Set(["rolling-back", "rolled-back", "rollback-failed", "rollback-incomplete", "deploy-failed", "failed", "gate-failed",
+  const badStages = new Set(["rolling-back", "rolled-back", "rollback-failed", "crashed", "rollback-incomplete", "deploy-failed", "failed", "gate-failed",
     "gate-timed-out", "spec-invalid", "spec-unavailable", "policy-refused", "refused", "rejected", "approval-expired", "e2e-required"]);
 
   function stageTone(stage) {
