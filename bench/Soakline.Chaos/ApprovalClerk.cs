@@ -20,6 +20,9 @@ internal sealed partial class ApprovalClerk(string outboxFolder, AppPair apps, T
     private readonly ConcurrentDictionary<string, TimeSpan> _delays = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _problems = new();
 
+    // Attempts per approval across rounds: a 409 after any earlier attempt is that attempt's decision.
+    private readonly ConcurrentDictionary<string, int> _attempts = new(StringComparer.Ordinal);
+
     /// <summary>Approvals the app confirmed, by environment-run instance id.</summary>
     public IReadOnlyDictionary<string, ApprovalRecord> Confirmed => _confirmed;
 
@@ -88,10 +91,9 @@ internal sealed partial class ApprovalClerk(string outboxFolder, AppPair apps, T
 
     private async Task<ApprovalRecord> ApproveAsync(ApprovalAsk ask, CancellationToken cancellationToken)
     {
-        var attempts = 0;
         return await apps.CallAsync(async app =>
         {
-            attempts++;
+            var attempts = _attempts.AddOrUpdate(ask.EnvironmentRun, 1, (_, previous) => previous + 1);
             var link = new Uri(app.BaseUrl, ask.Link.PathAndQuery);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             using var shown = await http.GetAsync(link, cancellationToken).ConfigureAwait(false);
