@@ -20,6 +20,9 @@ internal sealed partial class ApprovalClerk(string outboxFolder, AppPair apps, T
     private readonly ConcurrentDictionary<string, TimeSpan> _delays = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _problems = new();
 
+    // Attempts per approval across rounds: a 409 after any earlier attempt is that attempt's decision.
+    private readonly ConcurrentDictionary<string, int> _attempts = new(StringComparer.Ordinal);
+
     /// <summary>Approvals the app confirmed, by environment-run instance id.</summary>
     public IReadOnlyDictionary<string, ApprovalRecord> Confirmed => _confirmed;
 
@@ -88,32 +91,52 @@ internal sealed partial class ApprovalClerk(string outboxFolder, AppPair apps, T
 
     private async Task<ApprovalRecord> ApproveAsync(ApprovalAsk ask, CancellationToken cancellationToken)
     {
-        var attempts = 0;
         return await apps.CallAsync(async app =>
         {
-            attempts++;
+            var attempts = _attempts.AddOrUpdate(ask.EnvironmentRun, 1, (_, previous) => previous + 1);
             var link = new Uri(app.BaseUrl, ask.Link.PathAndQuery);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-            var page = await http.GetStringAsync(link, cancellationToken).ConfigureAwait(false);
+            using var shown = await http.GetAsync(link, cancellationToken).ConfigureAwait(false);
+            var page = await shown.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            if (Answered(shown.StatusCode, attempts, ask, page) is { } already)
+            {
+                return already;
+            }
+
             var action = FormAction().Match(page) is { Success: true } form
                 ? new Uri(link, WebUtility.HtmlDecode(form.Groups["action"].Value))
                 : throw new InvalidOperationException($"the approval page of {ask.EnvironmentRun} has no form: {page[..Math.Min(page.Length, 300)]}");
             using var content = new FormUrlEncodedContent([KeyValuePair.Create("comment", "Approved by the chaos proof")]);
             using var response = await http.PostAsync(action, content, cancellationToken).ConfigureAwait(false);
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode == HttpStatusCode.OK || (response.StatusCode == HttpStatusCode.Conflict && attempts > 1))
-            {
-                return new ApprovalRecord(ask.EnvironmentRun, clock.GetUtcNow(), (int)response.StatusCode, attempts);
-            }
-
-            // A 5xx (storage away) is worth another attempt; anything else is an answer.
-            if ((int)response.StatusCode >= 500)
-            {
-                throw new HttpRequestException($"approval of {ask.EnvironmentRun}: {(int)response.StatusCode}");
-            }
-
-            throw new InvalidOperationException($"approval of {ask.EnvironmentRun} answered {(int)response.StatusCode}: {Strip(body)}");
+            return response.StatusCode == HttpStatusCode.OK
+                ? new ApprovalRecord(ask.EnvironmentRun, clock.GetUtcNow(), (int)response.StatusCode, attempts)
+                : Answered(response.StatusCode, attempts, ask, body) ?? throw new InvalidOperationException($"approval of {ask.EnvironmentRun}: the form was refused");
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What a non-2xx answer means: 409 "already decided" on a retry is the first attempt's decision (its answer died
+    /// with the process that gave it); a 5xx (storage away) is worth another attempt; anything else is a refusal.
+    /// </summary>
+    private ApprovalRecord? Answered(HttpStatusCode status, int attempts, ApprovalAsk ask, string body)
+    {
+        if ((int)status is >= 200 and < 300)
+        {
+            return null;
+        }
+
+        if (status == HttpStatusCode.Conflict && attempts > 1)
+        {
+            return new ApprovalRecord(ask.EnvironmentRun, clock.GetUtcNow(), (int)status, attempts);
+        }
+
+        if ((int)status >= 500)
+        {
+            throw new HttpRequestException($"approval of {ask.EnvironmentRun}: {(int)status}");
+        }
+
+        throw new InvalidOperationException($"approval of {ask.EnvironmentRun} answered {(int)status}: {Strip(body)}");
     }
 
     private static string Strip(string html)

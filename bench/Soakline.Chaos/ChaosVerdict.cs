@@ -87,9 +87,14 @@ internal sealed record ChaosVerdict(
             {
                 approvalsTakenEffect++;
             }
-            else if (confirmed)
+            else if (confirmed && end.Ended)
             {
                 failures.Add($"{end.Pipeline.Label}: the app confirmed its approval, but the pipeline never recorded it (LOST APPROVAL); it ended {end.RuntimeStatus} '{end.Outcome}'");
+            }
+            else if (confirmed)
+            {
+                // A pipeline that did not end is already a failure above; its approval may still have been on its way.
+                failures.Add($"{end.Pipeline.Label}: the app confirmed its approval, the pipeline had not recorded it when it was given up ({end.RuntimeStatus})");
             }
             else
             {

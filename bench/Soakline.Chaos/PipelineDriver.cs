@@ -96,6 +96,7 @@ internal sealed class PipelineDriver(AppPair apps, FleetRepository repository, A
     {
         var runtimeStatus = "unknown";
         var lastSeen = "never read";
+        IReadOnlyList<string> lastKinds = [];
         while (!Overdue(started))
         {
             JsonElement? detail;
@@ -114,18 +115,18 @@ internal sealed class PipelineDriver(AppPair apps, FleetRepository repository, A
             {
                 runtimeStatus = Text(state, "runtimeStatus");
                 lastSeen = Stages(found);
+                lastKinds = [.. found.GetProperty("timeline").EnumerateArray().Select(e => Text(e, "kind"))];
                 if (runtimeStatus is "Completed" or "Failed" or "Terminated")
                 {
                     var outcome = state.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.Object ? Text(status, "detail") : runtimeStatus;
-                    var kinds = found.GetProperty("timeline").EnumerateArray().Select(e => Text(e, "kind")).ToList();
-                    return new PipelineEnd(pipeline, runtimeStatus, outcome, kinds, clock.GetElapsedTime(started));
+                    return new PipelineEnd(pipeline, runtimeStatus, outcome, lastKinds, clock.GetElapsedTime(started));
                 }
             }
 
             await Task.Delay(PollInterval, clock, cancellationToken).ConfigureAwait(false);
         }
 
-        return new PipelineEnd(pipeline, $"{runtimeStatus} (last seen: {lastSeen})", null, [], clock.GetElapsedTime(started));
+        return new PipelineEnd(pipeline, $"{runtimeStatus} (last seen: {lastSeen}; timeline: {string.Join(", ", lastKinds)})", null, lastKinds, clock.GetElapsedTime(started));
     }
 
     /// <summary>Each environment run's stage as the API last showed it, for a stuck pipeline's report.</summary>
