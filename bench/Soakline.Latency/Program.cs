@@ -1,5 +1,6 @@
 using System.Globalization;
 using Soakline.Demo.Kit.App;
+using Soakline.Demo.Kit.LocalServices;
 using Soakline.Demo.Kit.Processes;
 using Soakline.Demo.Kit.Proof;
 using Soakline.Latency;
@@ -23,10 +24,23 @@ using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(20));
 await using var azurite = await AzuriteServer.StartAsync();
 var identity = AppIdentity.NewOnLoopback();
 var logFile = Path.Combine(Path.GetTempPath(), $"soakline-latency-{identity.TaskHub}.log");
+
+// The app refuses to start without source control and, since approval links are configured, without an SMTP server:
+// an empty local clone serves the repository (its pipelines find no spec, which costs the webhook nothing), and the
+// demo kit's outbox takes any mail.
+var work = Directory.CreateTempSubdirectory("soakline-latency-");
+var clone = Directory.CreateDirectory(Path.Combine(work.FullName, "clone")).FullName;
+await Shell.RunAsync(clone, "git", "init", "-q");
+await using var outbox = new SmtpOutbox(Path.Combine(work.FullName, "outbox"));
 var settings = new Dictionary<string, string>
 {
     ["Soakline__Storage__ConnectionString"] = azurite.ConnectionString,
     ["Soakline__Policy__Repositories"] = Repository,
+    [$"Soakline__LocalGit__Repositories__{Repository}"] = clone,
+    ["Soakline__Smtp__Host"] = "127.0.0.1",
+    ["Soakline__Smtp__Port"] = outbox.Port.ToString(CultureInfo.InvariantCulture),
+    ["Soakline__Smtp__TlsMode"] = "None",
+    ["Soakline__Smtp__FromAddress"] = "soakline@latency.soakline.local",
 };
 using var app = await SoaklineApp.StartAsync(appDll, identity, settings, logFile, cancel.Token);
 using var load = new WebhookLoad(app.BaseUrl, identity.WebhookSecret, Repository);
