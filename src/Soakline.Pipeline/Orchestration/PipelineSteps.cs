@@ -75,15 +75,25 @@ internal sealed class PipelineSteps(TaskOrchestrationContext context, string pip
 
     private void LogTransition(TransitionKind kind, string detail, string pipeline, string? release, string? actor)
     {
+        // Before the branch rules picked an environment there is none to name: the line says so by leaving it out
+        // rather than printing the placeholder the timeline records under.
+        var known = environment == NoEnvironment ? null : environment;
         using var scope = _transitions.BeginScope(new KeyValueScope(
-            ("pipeline", pipeline), ("repository", (commit?.Repository ?? Repository)?.FullName), ("environment", environment), ("release", release)));
-        if (actor is null)
+            ("pipeline", pipeline), ("repository", (commit?.Repository ?? Repository)?.FullName), ("environment", known), ("release", release)));
+        switch (known, actor)
         {
-            _transitions.LogInformation("{Transition} on {Environment}: {Detail}", kind, environment, detail);
-        }
-        else
-        {
-            _transitions.LogInformation("{Transition} on {Environment}: {Detail} (by {Actor})", kind, environment, detail, actor);
+            case (null, null):
+                _transitions.LogInformation("{Transition}: {Detail}", kind, detail);
+                break;
+            case (null, _):
+                _transitions.LogInformation("{Transition}: {Detail} (by {Actor})", kind, detail, actor);
+                break;
+            case (_, null):
+                _transitions.LogInformation("{Transition} on {Environment}: {Detail}", kind, known, detail);
+                break;
+            default:
+                _transitions.LogInformation("{Transition} on {Environment}: {Detail} (by {Actor})", kind, known, detail, actor);
+                break;
         }
     }
 

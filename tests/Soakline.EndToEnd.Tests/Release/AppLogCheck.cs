@@ -2,6 +2,7 @@ using System.Text.Json;
 using Soakline.Demo.Kit.App;
 using Soakline.Demo.Kit.LocalServices;
 using Soakline.Demo.Kit.Scenario;
+using Soakline.Pipeline.Orchestration;
 
 namespace Soakline.EndToEnd.Tests.Release;
 
@@ -35,7 +36,10 @@ internal static class AppLogCheck
             var ofPipeline = lines.Where(l => l.Contains($" info {TransitionCategory}: ", StringComparison.Ordinal) && l.Contains($"pipeline={id}", StringComparison.Ordinal)).ToList();
             foreach (var entry in timeline)
             {
-                var expected = $"{TransitionCategory}: {Text(entry, "kind")} on {Text(entry, "environment")}: {Text(entry, "detail").ReplaceLineEndings(" ")}";
+                // Transitions recorded before an environment was chosen (under the timeline's "(none)") name none.
+                var environment = Text(entry, "environment");
+                var where = environment is "" or ReleaseOrchestrator.NoEnvironment ? string.Empty : $" on {environment}";
+                var expected = $"{TransitionCategory}: {Text(entry, "kind")}{where}: {Text(entry, "detail").ReplaceLineEndings(" ")}";
                 var matching = ofPipeline.Count(l => l.Contains(expected, StringComparison.Ordinal));
                 Assert.True(matching == 1, $"{matching} log lines for the transition '{expected}' of {id} (expected one)");
             }
