@@ -68,10 +68,14 @@ public abstract class OrchestratorErrorConformance(IDurableBackendFixture fixtur
     [Fact]
     public async Task Awaiting_a_non_durable_task_fails_the_instance_where_the_host_can_tell()
     {
+        // Set once the orchestrator's continuation after the non-durable await has run: past that point nothing the
+        // orchestrator does can still complete the instance on a host that cannot tell.
+        var wokeUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var host = await StartAsync(r => r
             .AddOrchestratorFunc<string>("Sleeps", async ctx =>
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(50));
+                wokeUp.TrySetResult();
                 return "woke up";
             }));
 
@@ -80,8 +84,10 @@ public abstract class OrchestratorErrorConformance(IDurableBackendFixture fixtur
         {
             // The host cannot tell: the orchestrator's continuation runs outside any episode and the instance hangs.
             // That is why the fake-clock host, which can tell, is where orchestrator code is tested.
-            await host.LetTimePassAsync(TimeSpan.FromSeconds(1));
-            Assert.Equal(OrchestrationRuntimeStatus.Running, (await host.Client.GetInstanceAsync(id))!.RuntimeStatus);
+            // Once the continuation has run and the first episode is recorded (the instance left Pending), it stays Running.
+            await wokeUp.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            var recorded = await host.WaitUntilAsync(id, m => m.RuntimeStatus != OrchestrationRuntimeStatus.Pending, "record its first episode");
+            Assert.Equal(OrchestrationRuntimeStatus.Running, recorded.RuntimeStatus);
             return;
         }
 
