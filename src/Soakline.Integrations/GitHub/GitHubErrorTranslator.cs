@@ -37,8 +37,8 @@ internal static class GitHubErrorTranslator
     }
 
     public static SourceControlException RateLimitExhausted(GitHubOperation operation, RetryDecision last, int attempts) =>
-        new($"GitHub kept refusing to {operation.Description} on {operation.Repository} because of a {last.Reason} after {attempts} attempt(s); " +
-            $"the next wait would be {last.Delay:g}. Try again later or lower the request rate.");
+        new($"GitHub kept refusing to {operation.Description} on {operation.Repository} because of a {last.Reason} after {attempts} attempt(s)" +
+            (last.Delay is { } wait ? $"; the next wait would be {wait:g}" : "") + ". Try again later or lower the request rate.");
 
     private static string AcceptedPermissions(IReadOnlyDictionary<string, string>? headers)
     {

@@ -5,9 +5,11 @@ using Octokit;
 namespace Soakline.Integrations.GitHub;
 
 /// <summary>
-/// Decides whether a failed GitHub call is worth retrying and after how long: primary rate limits (wait for the reset),
-/// secondary rate limits (wait for Retry-After, or a minute when GitHub gives none, as its docs ask) and 5xx
-/// (short exponential back-off). Everything else is not retried.
+/// Decides whether a failed GitHub call is worth retrying and after how long, as GitHub's REST API docs ("Rate limits for
+/// the REST API") ask: a 403/429 with <c>Retry-After</c> waits that long; one with <c>x-ratelimit-remaining: 0</c> waits
+/// until <c>x-ratelimit-reset</c>; a secondary limit with neither waits a minute, doubling on every further attempt.
+/// 5xx are retried after <c>Retry-After</c> when given, else after the caller's back-off (a null delay). Everything
+/// else is not retried.
 /// </summary>
 internal static class GitHubRetryDelay
 {
@@ -32,12 +34,12 @@ internal static class GitHubRetryDelay
                 return new RetryDecision(true, untilReset > TimeSpan.Zero ? untilReset + TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(1), $"rate limit (resets at {reset:u})");
             }
 
-            return new RetryDecision(true, SecondaryLimitDefaultWait, "secondary rate limit");
+            return new RetryDecision(true, SecondaryLimitDefaultWait * Math.Pow(2, Math.Max(0, attempt - 1)), "secondary rate limit");
         }
 
         if (status is HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout)
         {
-            return new RetryDecision(true, retryAfter ?? TimeSpan.FromSeconds(Math.Pow(2, attempt)), $"server error {(int)status}");
+            return new RetryDecision(true, retryAfter, $"server error {(int)status}");
         }
 
         return RetryDecision.DoNotRetry;
@@ -89,7 +91,8 @@ internal static class GitHubRetryDelay
     }
 }
 
-internal sealed record RetryDecision(bool Retry, TimeSpan Delay, string Reason)
+/// <param name="Delay">The wait GitHub stated (or its docs prescribe); null when the caller's back-off applies.</param>
+internal sealed record RetryDecision(bool Retry, TimeSpan? Delay, string Reason)
 {
-    public static RetryDecision DoNotRetry { get; } = new(false, TimeSpan.Zero, "not retryable");
+    public static RetryDecision DoNotRetry { get; } = new(false, null, "not retryable");
 }

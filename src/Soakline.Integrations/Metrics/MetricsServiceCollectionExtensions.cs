@@ -21,7 +21,7 @@ public static class MetricsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
         services.AddSingleton(settings);
-        services.AddSingleton(sp => new LogAnalyticsClient(settings, credential ?? new DefaultAzureCredential(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton(sp => new LogAnalyticsClient(settings, credential ?? new DefaultAzureCredential()));
         services.AddSingleton<IMetricsProvider>(sp => new AzureMonitorMetricsProvider(sp.GetRequiredService<LogAnalyticsClient>(), settings));
         return services;
     }

@@ -84,4 +84,34 @@ public sealed class GitHubRateLimitTests : IDisposable
         Assert.Empty(_api.Clock.Delays);
         Assert.Contains("1:00:00", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Secondary_rate_limit_without_headers_waits_a_minute_then_twice_as_long()
+    {
+        // GitHub's docs: with neither Retry-After nor x-ratelimit-remaining: 0, wait at least a minute, and longer
+        // (exponentially) while the secondary limit persists.
+        _api.Map("POST", StatusPath, 403, """{"message":"You have exceeded a secondary rate limit. Please wait a few minutes before you try again."}""",
+            scenario: "limit", nextState: "still");
+        _api.Map("POST", StatusPath, 403, """{"message":"You have exceeded a secondary rate limit. Please wait a few minutes before you try again."}""",
+            scenario: "limit", whenState: "still", nextState: "cleared");
+        _api.Map("POST", StatusPath, 201, """{"id":1}""", scenario: "limit", whenState: "cleared");
+
+        await _api.SourceControl().SetCommitStatusAsync(Commit, Gate, CancellationToken.None);
+
+        Assert.Equal(3, _api.Http.Requests.Count);
+        Assert.Equal([TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2)], _api.Clock.Delays);
+    }
+
+    [Fact]
+    public async Task No_retries_configured_means_one_attempt()
+    {
+        using var api = new GitHubFakeApi(s => s.MaxRetries = 0);
+        api.Map("POST", StatusPath, 502, """{"message":"Server Error"}""");
+
+        var error = await Assert.ThrowsAsync<SourceControlException>(() => api.SourceControl().SetCommitStatusAsync(Commit, Gate, CancellationToken.None));
+
+        Assert.Single(api.Http.Requests);
+        Assert.Empty(api.Clock.Delays);
+        Assert.Contains("1 attempt(s)", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -15,7 +15,6 @@ public sealed class AzureMonitorMetricsProviderTests : IDisposable
     private static readonly DateTimeOffset End = new(2026, 11, 23, 11, 30, 0, TimeSpan.Zero);
     private readonly HttpApiServer _server = HttpApiServer.StartHttps();
     private readonly FakeTokenCredential _credential = new("fake-monitor-token");
-    private readonly InstantDelayTimeProvider _clock = new();
 
     public void Dispose() => _server.Dispose();
 
@@ -89,10 +88,12 @@ public sealed class AzureMonitorMetricsProviderTests : IDisposable
     }
 
     [Fact]
-    public async Task Throttling_is_retried_after_Retry_After()
+    public async Task Throttling_is_retried_after_the_stated_wait()
     {
+        // The SDK's retry waits on the wall clock (its wait is not pluggable), so the stated wait is kept short and the
+        // test checks that the retry came no earlier than asked: a lower bound, which a busy machine cannot break.
         _server.Server.Given(Request.Create().WithPath(QueryPath).UsingPost()).InScenario("throttle").WillSetStateTo("ok")
-            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "5").WithBody("""{"error":{"code":"ThrottledError","message":"slow down"}}"""));
+            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("retry-after-ms", "300").WithBody("""{"error":{"code":"ThrottledError","message":"slow down"}}"""));
         _server.Server.Given(Request.Create().WithPath(QueryPath).UsingPost()).InScenario("throttle").WhenStateIs("ok")
             .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"tables":[{"name":"PrimaryResult","columns":[{"name":"value","type":"real"}],"rows":[[1.0]]}]}"""));
 
@@ -100,7 +101,31 @@ public sealed class AzureMonitorMetricsProviderTests : IDisposable
 
         Assert.Equal(1.0, reading.Value);
         Assert.Equal(2, _server.Requests.Count);
-        Assert.Equal([TimeSpan.FromSeconds(5)], _clock.Delays);
+        var gap = _server.Requests[1].RequestMessage!.DateTime - _server.Requests[0].RequestMessage!.DateTime;
+        Assert.True(gap >= TimeSpan.FromMilliseconds(290), $"retried after {gap.TotalMilliseconds} ms, before the stated 300 ms");
+    }
+
+    [Fact]
+    public async Task A_stated_wait_longer_than_MaxRetryWait_is_not_waited_but_reported()
+    {
+        _server.Server.Given(Request.Create().WithPath(QueryPath).UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "3600").WithBody("""{"error":{"code":"ThrottledError","message":"slow down"}}"""));
+
+        var error = await Assert.ThrowsAsync<MetricsQueryException>(() => Provider().QueryAsync(Query("error-rate", MetricScope.All, null), CancellationToken.None));
+
+        Assert.Single(_server.Requests);
+        Assert.Contains("429", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Throttled beyond the retry budget", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Retry_settings_are_checked_up_front_by_name()
+    {
+        var settings = new LogAnalyticsSettings { WorkspaceId = WorkspaceId, RetryDelay = TimeSpan.FromMinutes(1), MaxRetryWait = TimeSpan.FromSeconds(30) };
+
+        var error = Assert.Throws<ArgumentException>(() => new LogAnalyticsClient(settings, _credential));
+
+        Assert.Contains("AzureMonitor:RetryDelay", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -178,9 +203,11 @@ public sealed class AzureMonitorMetricsProviderTests : IDisposable
             WorkspaceId = WorkspaceId,
             Scope = "https://api.loganalytics.io/.default",
             MaxRetries = 2,
+            // The SDK's back-off sleeps on the wall clock: keep it at a millisecond so the retry tests stay fast.
+            RetryDelay = TimeSpan.FromMilliseconds(1),
         };
         configure?.Invoke(settings);
-        var client = new LogAnalyticsClient(settings, _credential, _clock, new HttpClientTransport(_server.CreateTrustingHandler()));
+        var client = new LogAnalyticsClient(settings, _credential, new HttpClientTransport(_server.CreateTrustingHandler()));
         return new AzureMonitorMetricsProvider(client, settings);
     }
 }

@@ -182,4 +182,12 @@ public sealed class ChatNotifierTests : IDisposable
         new ChatRoute("teams", Severity.Warning, new TeamsWebhookNotifier(Url("/teams/workflow"), Poster)),
         new ChatRoute("discord", Severity.Critical, new DiscordWebhookNotifier(discord, Poster)),
     ]);
+
+    [Fact]
+    public void Retry_limits_are_checked_up_front()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new WebhookPoster(_http, _clock, maxRetries: -1));
+
+        Assert.Equal("maxRetries", error.ParamName);
+    }
 }

@@ -9,30 +9,37 @@ namespace Soakline.Integrations.Metrics.AzureMonitor;
 /// <summary>
 /// Runs KQL through the Log Analytics query REST API (<c>POST {endpoint}/v1/workspaces/{id}/query</c>) on an Azure.Core
 /// pipeline: bearer tokens from a <see cref="TokenCredential"/> (DefaultAzureCredential in production: managed identity
-/// on Azure), throttling retries from <see cref="TimeProviderRetryPolicy"/>.
+/// on Azure), throttling and 5xx retries from the SDK's own retry policy (<see cref="ClientOptions.Retry"/>, which honours
+/// <c>Retry-After</c>), with a wait longer than <see cref="LogAnalyticsSettings.MaxRetryWait"/> not waited
+/// (<see cref="LogAnalyticsResponseClassifier"/>).
 /// </summary>
 public sealed class LogAnalyticsClient
 {
     private readonly LogAnalyticsSettings _settings;
     private readonly HttpPipeline _pipeline;
 
-    public LogAnalyticsClient(LogAnalyticsSettings settings, TokenCredential credential, TimeProvider timeProvider, HttpPipelineTransport? transport = null)
+    public LogAnalyticsClient(LogAnalyticsSettings settings, TokenCredential credential, HttpPipelineTransport? transport = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(credential);
         settings.Validate();
         _settings = settings;
-        var options = new LogAnalyticsClientOptions
-        {
-            RetryPolicy = new TimeProviderRetryPolicy(settings.MaxRetries, settings.MaxRetryWait, timeProvider),
-        };
+        var options = new LogAnalyticsClientOptions();
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.MaxRetries = settings.MaxRetries;
+        options.Retry.Delay = settings.RetryDelay;
+        options.Retry.MaxDelay = settings.MaxRetryWait;
         options.Retry.NetworkTimeout = settings.Timeout;
         if (transport is not null)
         {
             options.Transport = transport;
         }
 
-        _pipeline = HttpPipelineBuilder.Build(options, new BearerTokenAuthenticationPolicy(credential, settings.EffectiveScope));
+        _pipeline = HttpPipelineBuilder.Build(new HttpPipelineOptions(options)
+        {
+            PerRetryPolicies = { new BearerTokenAuthenticationPolicy(credential, settings.EffectiveScope) },
+            ResponseClassifier = new LogAnalyticsResponseClassifier(settings.MaxRetryWait),
+        });
     }
 
     public async Task<LogAnalyticsTable> QueryAsync(string kql, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)

@@ -25,8 +25,16 @@ public sealed class LogAnalyticsSettings
     /// </summary>
     public string? VersionDimension { get; set; }
 
+    /// <summary>Retries after a throttling (429) or server error (408, 500, 502, 503, 504) answer, or a network failure.</summary>
     public int MaxRetries { get; set; } = 3;
 
+    /// <summary>The first back-off when the service states no <c>Retry-After</c>; it doubles per retry (with the SDK's jitter).</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(800);
+
+    /// <summary>
+    /// The longest back-off, and the longest <c>Retry-After</c> that is waited: a longer one is not retried and the
+    /// throttled answer is reported instead of stalling the analysis.
+    /// </summary>
     public TimeSpan MaxRetryWait { get; set; } = TimeSpan.FromSeconds(30);
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
@@ -51,9 +59,14 @@ public sealed class LogAnalyticsSettings
             _ = KqlDimension.Parse(VersionDimension);
         }
 
-        if (MaxRetries < 0 || MaxRetryWait < TimeSpan.Zero || Timeout <= TimeSpan.Zero)
+        if (MaxRetries < 0 || RetryDelay < TimeSpan.Zero || MaxRetryWait < TimeSpan.Zero || Timeout <= TimeSpan.Zero)
         {
-            throw new ArgumentException("AzureMonitor:MaxRetries and MaxRetryWait must not be negative, and Timeout must be positive.");
+            throw new ArgumentException("AzureMonitor:MaxRetries, RetryDelay and MaxRetryWait must not be negative, and Timeout must be positive.");
+        }
+
+        if (RetryDelay > MaxRetryWait)
+        {
+            throw new ArgumentException($"AzureMonitor:RetryDelay ({RetryDelay}) must not exceed AzureMonitor:MaxRetryWait ({MaxRetryWait}).");
         }
     }
 }
