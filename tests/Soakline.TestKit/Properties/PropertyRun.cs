@@ -8,8 +8,8 @@ namespace Soakline.Tests.Properties;
 /// <see cref="CasesVariable"/> (10,000 and more): then CsCheck samples that many cases from fresh seeds and shrinks a
 /// failure to a small case, printing the seed that reproduces it (<c>CsCheck_Seed</c>).
 /// </summary>
-/// <remarks>Linked into each test project with property tests (tests/Shared), so every suite counts cases alike.</remarks>
-internal static class PropertyRun
+/// <remarks>In the test kit, referenced by each test project with property tests, so every suite counts cases alike.</remarks>
+public static class PropertyRun
 {
     public const string CasesVariable = "SOAKLINE_PROOF_CASES";
 
@@ -67,7 +67,3 @@ internal static class PropertyRun
         }
     }
 }
-
-/// <summary>A property that failed on one case of the fixed-seed run: which case, and what it was.</summary>
-internal sealed class PropertyFailedException(int index, ulong seed, string value, Exception inner)
-    : Exception($"case {index} of the fixed-seed run (seed {seed}) failed: {inner.Message}\ncase: {value}", inner);
