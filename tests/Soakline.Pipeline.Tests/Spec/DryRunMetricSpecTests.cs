@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Soakline.Pipeline.Spec;
 using Soakline.Pipeline.Spec.Loading;
 
@@ -68,5 +69,17 @@ public sealed class DryRunMetricSpecTests
         Assert.Empty(live.Warnings);
         Assert.True(probed.IsValid, string.Join("\n", probed.Errors));
         Assert.Empty(probed.Warnings);
+    }
+
+    [Fact]
+    public void The_documented_dry_run_example_loads_with_one_live_and_one_dry_run_metric()
+    {
+        var markdown = File.ReadAllText(Path.Combine(SpecText.RepositoryRoot(), "docs", "pipeline-spec.md"));
+        var example = Regex.Match(markdown, "```yaml dry-run\n(.*?)```", RegexOptions.Singleline);
+        Assert.True(example.Success, "docs/pipeline-spec.md has no ```yaml dry-run block");
+
+        var spec = PipelineSpecLoader.Load(SpecText.Valid(example.Groups[1].Value)).GetSpecOrThrow();
+
+        Assert.Equal([("error-rate", false), ("latency-p99", true)], spec.Analysis.Metrics.Select(m => (m.Name, m.DryRun)));
     }
 }
