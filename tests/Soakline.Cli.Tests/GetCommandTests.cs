@@ -43,6 +43,23 @@ public sealed class GetCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_dry_run_metric_is_marked_and_shows_what_it_would_have_decided_without_a_breach_verdict()
+    {
+        var soaking = ApiJson.Status("stage 1: soaking", "production", "20261206T210000Z-0123456", traffic: 5, soak: "00:00:09", healthy: true,
+            checks: [ApiJson.Check("error-rate", 0, 0.4, 5), ApiJson.Check("latency-p99", 1, 812, 500, dryRun: true)]);
+        _api.Script(ApiJson.Id, Running(soaking));
+
+        var run = await CliRun.StartAsync(Args("get", ApiJson.Id));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var latency = run.Out.Split('\n').Single(l => l.Contains("latency-p99", StringComparison.Ordinal));
+        Assert.Contains("latency-p99 (dry run)", latency, StringComparison.Ordinal);
+        Assert.Contains("812", latency, StringComparison.Ordinal);
+        Assert.Contains("would breach", latency, StringComparison.Ordinal);
+        Assert.DoesNotContain("BREACH", latency, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Shows_only_the_tail_of_a_long_timeline()
     {
         var timeline = Enumerable.Range(1, 12).Select(i => ApiJson.Entry("StageStarted", "production", $"entry-{i:00}", minute: i)).ToArray();

@@ -59,6 +59,17 @@ public sealed class WatchLinesTests
     }
 
     [Fact]
+    public void A_dry_run_metric_is_on_the_run_line_beside_the_live_ones_with_what_it_would_have_decided()
+    {
+        var soaking = ApiJson.Detail("Running", ApiJson.Status("production", "production"), ApiJson.Status("stage 1: soaking", "production", traffic: 5, soak: "00:00:10",
+            checks: [ApiJson.Check("error-rate", 0, 0.4, 5), ApiJson.Check("latency-p99", 1, 812, 500, dryRun: true), ApiJson.Check("latency-p50", 2, null, 200, dryRun: true)]));
+
+        var lines = new WatchLines().Next(JsonDocument.Parse(soaking).RootElement);
+
+        Assert.Contains(lines, l => l.EndsWith("error-rate 0.4/5 ok, latency-p99 (dry run) 812/500 would breach, latency-p50 (dry run) –/200 would fail on no data", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_answer_that_is_not_a_pipeline_is_refused() =>
         Assert.Throws<JsonException>(() => new WatchLines().Next(JsonDocument.Parse("""{"pipeline": 5}""").RootElement));
 }

@@ -1,4 +1,5 @@
 namespace Soakline.Cli.Models;
 
 /// <summary>One metric of the last analysis: its value against its limit (and baseline, for relative thresholds).</summary>
-internal sealed record CheckReading(string Name, CheckState Status, double? Value = null, double? Baseline = null, double? Limit = null, string? Detail = null);
+/// <param name="DryRun">A dry-run metric: <see cref="Status"/> is what it would have decided; it never counts.</param>
+internal sealed record CheckReading(string Name, CheckState Status, double? Value = null, double? Baseline = null, double? Limit = null, string? Detail = null, bool DryRun = false);

@@ -82,11 +82,11 @@ internal static class PipelineDetailView
         foreach (var check in progress.LastChecks!)
         {
             table.AddRow(
-                new Text(check.Name),
+                new Text(ProgressText.CheckName(check)),
                 new Text(ProgressText.Number(check.Value)),
                 new Text(ProgressText.Number(check.Limit)),
                 new Text(ProgressText.Number(check.Baseline)),
-                StatusView.Check(check.Status),
+                StatusView.Check(check),
                 new Text(check.Detail ?? string.Empty));
         }
 

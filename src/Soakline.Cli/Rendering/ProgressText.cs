@@ -24,6 +24,26 @@ internal static class ProgressText
         _ => state.ToString(),
     };
 
+    /// <summary>A check's name, marked when it is a dry run: "<c>latency-p99 (dry run)</c>".</summary>
+    public static string CheckName(CheckReading check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        return check.DryRun ? $"{check.Name} (dry run)" : check.Name;
+    }
+
+    /// <summary>The verdict; for a dry run what it would have decided ("<c>would breach</c>"), which never counts.</summary>
+    public static string CheckVerdict(CheckReading check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        return !check.DryRun ? Verdict(check.Status) : check.Status switch
+        {
+            CheckState.Pass => "would pass",
+            CheckState.Breach => "would breach",
+            CheckState.NoData => "would fail on no data",
+            _ => $"would fail ({Verdict(check.Status).ToLowerInvariant()})",
+        };
+    }
+
     /// <summary>"<c>checkout · stage 2: soaking · traffic 25% · soak 4:12 left · analysis ok: ...</c>", only what is set.</summary>
     /// <param name="withSoak">False for the change key: the countdown alone is not a change worth a line.</param>
     public static string RunLine(PipelineSummary run, bool withSoak = true)
@@ -58,7 +78,7 @@ internal static class ProgressText
 
         if (progress.LastChecks is { Count: > 0 } checks)
         {
-            parts.Add(string.Join(", ", checks.Select(c => $"{c.Name} {Number(c.Value)}/{Number(c.Limit)} {Verdict(c.Status)}")));
+            parts.Add(string.Join(", ", checks.Select(c => $"{CheckName(c)} {Number(c.Value)}/{Number(c.Limit)} {CheckVerdict(c)}")));
         }
         else if (progress.LastAnalysis is { Length: > 0 } analysis)
         {

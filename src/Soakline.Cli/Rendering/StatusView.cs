@@ -22,6 +22,13 @@ internal static class StatusView
         _ => new Style(Color.Red, decoration: Decoration.Bold),
     });
 
+    /// <summary>A check's verdict; a dry run's would-be verdict is dimmed, since it decides nothing.</summary>
+    public static IRenderable Check(CheckReading check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        return check.DryRun ? new Text(ProgressText.CheckVerdict(check), new Style(decoration: Decoration.Dim | Decoration.Italic)) : Check(check.Status);
+    }
+
     public static IRenderable Ending(PipelineEnding ending)
     {
         ArgumentNullException.ThrowIfNull(ending);

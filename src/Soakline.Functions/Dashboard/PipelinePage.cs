@@ -82,6 +82,7 @@ internal static class PipelinePage
             .Append(CultureInfo.InvariantCulture, $"<div class=\"card figure\"><div class=\"label\">Soak remaining</div><div class=\"value\" id=\"live-soak\">{Html.E(soak ?? "–")}</div><div class=\"hint\">current stage</div></div>")
             .Append(CultureInfo.InvariantCulture, $"<div class=\"card figure\"><div class=\"label\">Last analysis</div><div class=\"value small\" id=\"live-analysis\">{Html.E(analysis ?? "–")}</div></div>")
             .Append("</div>")
+            .Append(LiveChecks.Table(run?.Status))
             .Append("<div class=\"charts\"><figure class=\"card chart\"><figcaption>Traffic % over time</figcaption><svg id=\"traffic-chart\" viewBox=\"0 0 600 180\" role=\"img\" aria-label=\"traffic percent over time\"></svg></figure>")
             .Append("<div id=\"metric-charts\" class=\"metric-charts\"></div></div>")
             .Append("</section>")

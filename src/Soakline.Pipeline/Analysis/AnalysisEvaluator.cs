@@ -17,9 +17,18 @@ public static class AnalysisEvaluator
         return new AnalysisResult(at, checks);
     }
 
+    /// <summary>
+    /// A metric's verdict. A dry-run metric is judged exactly the same way; its outcome only carries
+    /// <see cref="CheckOutcome.DryRun"/> so the result shows what it would have decided without counting it.
+    /// </summary>
     public static CheckOutcome Judge(MetricObservation observation)
     {
         ArgumentNullException.ThrowIfNull(observation);
+        return JudgeThreshold(observation) with { DryRun = observation.Metric.DryRun };
+    }
+
+    private static CheckOutcome JudgeThreshold(MetricObservation observation)
+    {
         var (metric, canary, baselineReading) = observation;
         var name = metric.Name;
         if (canary.Value is not { } value || !double.IsFinite(value))

@@ -1,7 +1,11 @@
 namespace Soakline.Pipeline.Analysis;
 
 /// <summary>One metric or probe in one analysis, with the numbers that decided it.</summary>
-public sealed record CheckOutcome(string Name, CheckStatus Status, double? Value, double? Baseline, double? Limit, string Detail)
+/// <param name="DryRun">
+/// A dry-run metric's check: <see cref="Status"/> is the verdict it would have had; <see cref="AnalysisResult"/> never
+/// counts it toward healthy or failing.
+/// </param>
+public sealed record CheckOutcome(string Name, CheckStatus Status, double? Value, double? Baseline, double? Limit, string Detail, bool DryRun = false)
 {
     public bool Passed => Status == CheckStatus.Pass;
 }

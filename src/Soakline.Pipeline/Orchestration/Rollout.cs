@@ -73,6 +73,7 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
         var plans = canaries.ToDictionary(c => c.Component.Name, c => RolloutPlanner.Plan(spec.Strategy, spec.Analysis, c.Hosts.Count, run.Mode == BranchMode.Expedited), StringComparer.Ordinal);
         var stageCount = plans.Count == 0 ? 0 : plans.Values.Max(p => p.Count);
         var index = progress.StageIndex;
+        string? lastDryRun = null;
         if (index < stageCount)
         {
             var (percent, soak) = StageOf(plans, index);
@@ -107,7 +108,10 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
                 case SoakVerdict.Pause:
                     return ContinueAsNew(progress with { Soak = soaked.State });
                 default:
-                    await steps.Record(TransitionKind.StagePromoted, $"stage {index + 1} ({percent}%) promoted after {soak}", release: run.Release);
+                    // Dry-run metrics never decide; the entry still says what they would have decided, so a team can
+                    // see whether a metric it is trying out would have stopped a release that went fine.
+                    lastDryRun = soaked.State.LastDryRun;
+                    await steps.Record(TransitionKind.StagePromoted, $"stage {index + 1} ({percent}%) promoted after {soak}{LastAnalysisDryRuns(lastDryRun, "; ")}", release: run.Release);
                     if (index + 1 < stageCount)
                     {
                         return ContinueAsNew(progress with { StageIndex = index + 1, Soak = null });
@@ -117,8 +121,11 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
             }
         }
 
-        return await ReleaseAsync(progress.Changes);
+        return await ReleaseAsync(progress.Changes, lastDryRun);
     }
+
+    /// <summary>"<c>{separator}last analysis: x (dry run): would breach: ...</c>", or nothing when there were no dry-run metrics.</summary>
+    private static string LastAnalysisDryRuns(string? dryRun, string separator) => dryRun is null ? string.Empty : $"{separator}last analysis: {dryRun}";
 
     private ReleaseOutcome ContinueAsNew(RolloutProgress progress)
     {
@@ -182,7 +189,8 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
         return null;
     }
 
-    private async Task<ReleaseOutcome> ReleaseAsync(IReadOnlyList<ComponentChange> changes)
+    /// <param name="lastDryRun">What the last stage's dry-run metrics would have decided, for the notification; null when none.</param>
+    private async Task<ReleaseOutcome> ReleaseAsync(IReadOnlyList<ComponentChange> changes, string? lastDryRun)
     {
         foreach (var change in changes)
         {
@@ -194,7 +202,7 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
         steps.End(released);
         await steps.SetCommitStatus($"soakline/{run.Environment}", CommitStatusState.Success, $"released {run.Release}");
         await steps.FinishDeployment(_deployment, DeploymentState.Success, $"released {run.Release}");
-        await steps.Notify(Severity.Info, $"{run.Release} released to {run.Environment}", $"{run.Commit} by {run.Author}: {run.Message}");
+        await steps.Notify(Severity.Info, $"{run.Release} released to {run.Environment}", $"{run.Commit} by {run.Author}: {run.Message}{LastAnalysisDryRuns(lastDryRun, "\n")}");
         return released;
     }
 

@@ -45,7 +45,7 @@ internal sealed class SoakMonitor(PipelineSteps steps, AnalysisSpec analysis, Re
                 nameof(SoakAnalysisOrchestrator),
                 new AnalysisRequest(analysis.Metrics, probes, canary, stable));
             streak = streak.After(result);
-            state = state with { FailureCount = streak.Count, Analyses = state.Analyses + 1, LastHealthy = result.Healthy, LastSummary = result.Summary };
+            state = state with { FailureCount = streak.Count, Analyses = state.Analyses + 1, LastHealthy = result.Healthy, LastSummary = result.Summary, LastDryRun = result.DryRunSummary };
             var current = state;
             steps.Status(s => s with { SoakRemaining = current.EndsAt - steps.Now, LastAnalysis = current.LastSummary, LastAnalysisHealthy = current.LastHealthy, LastChecks = result.Checks });
             if (streak.LimitReached)

@@ -8,7 +8,11 @@ public sealed record AnalysisSpec(TimeSpan Interval, int FailureLimit, bool Heal
 /// <param name="Provider">The metrics provider name: <c>azure-monitor</c>, <c>prometheus</c> or <c>probe</c>.</param>
 /// <param name="Query">The provider's query (KQL, PromQL, or a built-in probe statistic such as <c>error-rate</c>).</param>
 /// <param name="Window">The time window each reading covers.</param>
-public sealed record MetricSpec(string Name, string Provider, string Query, TimeSpan Window, MetricThreshold Threshold);
+/// <param name="DryRun">
+/// Measured and shown like any other metric, with the verdict it would have had, but never counted: it cannot fail an
+/// analysis, abort a stage or promote one. For trying a new query before trusting it to roll releases back.
+/// </param>
+public sealed record MetricSpec(string Name, string Provider, string Query, TimeSpan Window, MetricThreshold Threshold, bool DryRun = false);
 
 /// <summary>When a reading breaches: above a fixed value, or above the stable baseline plus a margin or times a factor.</summary>
 public sealed record MetricThreshold(ThresholdKind Kind, double Value)

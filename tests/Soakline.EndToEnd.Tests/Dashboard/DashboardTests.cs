@@ -260,6 +260,16 @@ public sealed class DashboardTests(ChromiumFixture chromium) : IAsyncLifetime, I
             Assert.Equal(3, await errorRate.Locator("circle.point.ok").CountAsync());
             Assert.Equal(1, await page.Locator("#metric-p95-latency-ms line.threshold").CountAsync());
 
+            // The dry-run metric beside the live ones: marked, with what it would have decided, in a muted badge.
+            var dryRun = page.Locator("#live-checks tr.dry-run");
+            Assert.Equal(1, await dryRun.CountAsync());
+            Assert.Equal("p99-latency-ms dry run", await dryRun.Locator("td").First.InnerTextAsync());
+            Assert.Equal("470", await dryRun.Locator("td").Nth(1).InnerTextAsync());
+            Assert.Equal("would breach", await dryRun.Locator(".badge").InnerTextAsync());
+            Assert.Equal("badge tone-muted", await dryRun.Locator(".badge").GetAttributeAsync("class"));
+            Assert.Equal("ok", await page.Locator("#live-checks tr:not(.dry-run) .badge").First.InnerTextAsync());
+            Assert.Equal("p99-latency-ms (dry run)", await page.Locator("#metric-p99-latency-ms figcaption .name").InnerTextAsync());
+
             await SaveScreenshotAsync(page);
         }
         finally

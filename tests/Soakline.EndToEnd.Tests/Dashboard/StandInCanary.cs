@@ -61,13 +61,19 @@ internal static class StandInCanary
             return decided;
         });
 
-    /// <summary>Step <paramref name="step"/>'s status: the error rate creeps up toward its limit, latency stays well under.</summary>
+    /// <summary>
+/// Step <paramref name="step"/>'s status: the error rate creeps up toward its limit, latency stays well under; a dry-run
+/// p99 is above its limit throughout.
+/// </summary>
     private static PipelineStatus Soaking(int step, string detail)
     {
         CheckOutcome[] checks =
         [
             new("error-rate", CheckStatus.Pass, 0.004 + (0.003 * step), 0.004, ErrorRateLimit, "within limit"),
             new("p95-latency-ms", CheckStatus.Pass, 180 + (25 * step), 175, LatencyLimitMs, "within limit"),
+
+            // A dry-run metric being tried out: above its limit at every step, and the canary goes on.
+            new("p99-latency-ms", CheckStatus.Breach, 450 + (10 * step), null, LatencyLimitMs, "above its limit", DryRun: true),
         ];
         return new PipelineStatus($"stage {step + 1}: soaking", "production", TrafficPercent: Steps[step], SoakRemaining: TimeSpan.FromMinutes(30 - (step * 5)),
             LastAnalysis: $"healthy ({checks.Length} checks)", LastAnalysisHealthy: true, Detail: detail, LastChecks: checks);

@@ -30,6 +30,11 @@ public sealed class DemoRepositorySpecTests : IDisposable
         Assert.NotEmpty(app.HostsIn("staging"));
         Assert.NotNull(app.Health);
         Assert.Equal(BranchMode.Approval, spec.Branches.Single(b => b.Pattern == "main").Mode);
+
+        // One dry-run metric for the demo to show beside the live ones; the live ones alone decide.
+        var dryRun = Assert.Single(spec.Analysis.Metrics, m => m.DryRun);
+        Assert.Equal("latency-p99", dryRun.Name);
+        Assert.Contains(spec.Analysis.Metrics, m => m is { Name: "error-rate", DryRun: false });
     }
 
     [Fact]

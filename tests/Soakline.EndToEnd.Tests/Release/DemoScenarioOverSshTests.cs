@@ -1,4 +1,5 @@
 using Soakline.Demo.Kit.Scenario;
+using Soakline.EndToEnd.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Soakline.EndToEnd.Tests.Release;
@@ -12,11 +13,13 @@ namespace Soakline.EndToEnd.Tests.Release;
 [Collection(SshReleaseCollection.Name)]
 public sealed class DemoScenarioOverSshTests(SshReleaseFixture ssh, ITestOutputHelper output)
 {
+    private const string LogName = "demo-over-ssh.log";
+
     [Fact]
     public async Task The_demo_scenario_over_ssh_promotes_a_good_release_and_rolls_back_a_bad_one()
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(12));
-        await using var rig = await ssh.StartRigAsync("demo-over-ssh.log", output, deadline.Token);
+        await using var rig = await ssh.StartRigAsync(LogName, output, deadline.Token);
 
         var outcome = await new DemoScenario(rig).RunAsync(deadline.Token);
 
@@ -36,6 +39,15 @@ public sealed class DemoScenarioOverSshTests(SshReleaseFixture ssh, ITestOutputH
         (await HostState.ReadAsync(rig.Hosts, "staging-1")).AssertServes(outcome.Commits.Develop);
         (await HostState.ReadAsync(rig.Hosts, "web-1")).AssertServes(outcome.Commits.Good);
         (await HostState.ReadAsync(rig.Hosts, "web-2")).AssertServes(outcome.Commits.Good);
+
+        // The demo spec's dry-run metric (latency-p99, a zero budget) was printed beside the live ones with what it would
+        // have decided, at every stage of the good release, which went through all the same; the bad release was rolled
+        // back by a live check, named before the dry run in the reason.
+        var printed = await File.ReadAllLinesAsync(Path.Combine(BuildLocations.OutputFolder, LogName), deadline.Token);
+        Assert.Contains(printed, l => l.Contains("error-rate ", StringComparison.Ordinal) && l.Contains("latency-p99 (dry run) ", StringComparison.Ordinal) && l.Contains(" would breach", StringComparison.Ordinal));
+        Assert.Equal(4, printed.Count(l => l.Contains("StagePromoted: ", StringComparison.Ordinal) && l.Contains("last analysis: latency-p99 (dry run): would breach", StringComparison.Ordinal)));
+        var liveReason = outcome.BadRelease.Outcome.Split("latency-p99 (dry run)")[0];
+        Assert.True(liveReason.Contains("error-rate: ", StringComparison.Ordinal) || liveReason.Contains("health ", StringComparison.Ordinal), outcome.BadRelease.Outcome);
 
         var incident = Assert.Single(rig.GitHub.Issues);
         Assert.Equal("open", incident.State);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Soakline.Functions.Api;
 using Soakline.Functions.Dashboard;
+using Soakline.Pipeline.Analysis;
 
 namespace Soakline.Functions.Tests.Dashboard;
 
@@ -31,4 +32,26 @@ public sealed class PipelinePageTests
         Assert.Equal("canary share", PipelinePage.TrafficHint(Run(new { trafficPercent = 25, requestedPercent = 25 }).Status));
         Assert.Equal("serving 20261123T080000Z-1abcdef", PipelinePage.TrafficHint(Run(new { trafficPercent = 0, serving = "20261123T080000Z-1abcdef" }).Status));
     }
+
+    [Fact]
+    public void The_live_checks_table_marks_a_dry_run_metric_with_what_it_would_have_decided_beside_the_live_ones()
+    {
+        var status = new Soakline.Pipeline.Orchestration.PipelineStatus("stage 1: soaking", "production", LastChecks:
+        [
+            new("error-rate", CheckStatus.Pass, 0.4, null, 5, "0.4 (limit 5, threshold > 5)"),
+            new("latency-p99", CheckStatus.Breach, 812, null, 500, "812 (limit 500, threshold > 500)", DryRun: true),
+            new("health web-1", CheckStatus.Unhealthy, 503, null, null, "unhealthy (503)"),
+        ]);
+
+        var html = LiveChecks.Table(Run(status).Status);
+
+        Assert.Contains("<tr><td>error-rate</td><td class=\"num\">0.4</td><td class=\"num\">5</td><td><span class=\"badge tone-ok\">ok</span></td>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr class=\"dry-run\"><td>latency-p99 <span class=\"hint\">dry run</span></td><td class=\"num\">812</td><td class=\"num\">500</td><td><span class=\"badge tone-muted\">would breach</span></td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>health web-1</td><td class=\"num\">503</td><td class=\"num\">–</td><td><span class=\"badge tone-bad\">unhealthy</span></td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">breach<", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_live_checks_table_says_when_there_is_no_analysis_yet() =>
+        Assert.Contains("No analysis yet.", LiveChecks.Table(Run(new { stage = "stage 1: deploying" }).Status), StringComparison.Ordinal);
 }

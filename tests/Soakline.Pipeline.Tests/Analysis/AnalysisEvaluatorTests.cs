@@ -83,4 +83,59 @@ public sealed class AnalysisEvaluatorTests
         Assert.Equal(0, streak.After(healthy).Count);
         Assert.True(streak.After(failing).LimitReached);
     }
+
+    private static MetricObservation Observed(string name, double threshold, double? canary, bool dryRun = false) =>
+        new(new MetricSpec(name, "probe", name, TimeSpan.FromMinutes(1), new(ThresholdKind.Max, threshold), dryRun), Reading(canary), null);
+
+    [Fact]
+    public void A_breaching_dry_run_metric_is_judged_like_the_others_but_leaves_the_analysis_healthy()
+    {
+        var result = AnalysisEvaluator.Evaluate(Now, [Observed("errors", 5, 1), Observed("p99", 500, 812, dryRun: true)], []);
+
+        var dryRun = Assert.Single(result.Checks, c => c.DryRun);
+        Assert.Equal(("p99", CheckStatus.Breach, 812.0, 500.0), (dryRun.Name, dryRun.Status, dryRun.Value!.Value, dryRun.Limit!.Value));
+        Assert.False(Assert.Single(result.Checks, c => !c.DryRun).DryRun);
+        Assert.True(result.Healthy);
+        Assert.Empty(result.Failures);
+        Assert.Equal("healthy: errors: 1 (limit 5, threshold > 5); p99 (dry run): would breach: 812 (limit 500, threshold > 500)", result.Summary);
+        Assert.Equal(0, FailureStreak.Start(1).After(result).Count);
+    }
+
+    [Fact]
+    public void A_live_breach_still_fails_and_the_dry_run_is_shown_after_the_failures_without_being_one()
+    {
+        var result = AnalysisEvaluator.Evaluate(Now, [Observed("errors", 5, 9), Observed("p99", 500, 100, dryRun: true)], []);
+
+        Assert.False(result.Healthy);
+        Assert.Equal(["errors"], result.Failures.Select(f => f.Name));
+        Assert.Equal("errors: 9 (limit 5, threshold > 5); p99 (dry run): would pass: 100 (limit 500, threshold > 500)", result.Summary);
+        Assert.True(FailureStreak.Start(1).After(result).LimitReached);
+    }
+
+    [Fact]
+    public void A_dry_run_without_data_is_shown_as_such_and_is_not_a_failure()
+    {
+        var result = AnalysisEvaluator.Evaluate(Now, [Observed("errors", 5, 1), Observed("p99", 500, null, dryRun: true)], []);
+
+        Assert.True(result.Healthy);
+        Assert.Equal(CheckStatus.NoData, Assert.Single(result.Checks, c => c.DryRun).Status);
+        Assert.Contains("p99 (dry run): would fail on no data: no data for the canary", result.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_analysis_of_dry_run_checks_only_counts_as_no_checks_whatever_they_would_decide()
+    {
+        var passing = AnalysisEvaluator.Evaluate(Now, [Observed("p99", 500, 100, dryRun: true)], []);
+        var breaching = AnalysisEvaluator.Evaluate(Now, [Observed("p99", 500, 900, dryRun: true)], []);
+
+        foreach (var result in new[] { passing, breaching })
+        {
+            Assert.False(result.Healthy);
+            Assert.Empty(result.Failures);
+            Assert.StartsWith("no checks that count (dry-run metrics never do); p99 (dry run): would ", result.Summary, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("no checks", AnalysisEvaluator.Evaluate(Now, [], []).Summary);
+        Assert.Null(AnalysisEvaluator.Evaluate(Now, [Observed("errors", 5, 1)], []).DryRunSummary);
+    }
 }

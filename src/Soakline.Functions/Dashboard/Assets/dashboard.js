@@ -237,14 +237,51 @@
       const analysisKey = run.lastUpdatedAt + "|" + (status.lastAnalysis || "");
       if (status.lastChecks && analysisKey !== lastAnalysisKey) {
         lastAnalysisKey = analysisKey;
+        drawChecks(status.lastChecks);
         for (const check of status.lastChecks) {
           if (check.value == null) continue;
           if (!metrics.has(check.name)) metrics.set(check.name, { limit: check.limit, samples: [] });
           const series = metrics.get(check.name);
           series.limit = check.limit;
+          series.dryRun = !!check.dryRun;
           series.samples.push({ at: run.lastUpdatedAt, value: check.value, passed: check.passed });
         }
         drawMetrics();
+      }
+    }
+
+    // The same words and tones as LiveChecks.cs: a dry run shows what it would have decided, muted, since it decides nothing.
+    const verdicts = [["ok", "ok", "would pass"], ["breach", "bad", "would breach"], ["no data", "warn", "would fail on no data"], ["unhealthy", "bad", "would fail"]];
+
+    function drawChecks(checks) {
+      const body = document.querySelector("#live-checks tbody");
+      if (!body) return;
+      while (body.firstChild) body.removeChild(body.firstChild);
+      const number = v => v == null ? "–" : String(+v.toFixed(3));
+      for (const check of checks) {
+        const [word, tone, wouldBe] = verdicts[check.status] || verdicts[3];
+        const row = body.insertRow();
+        if (check.dryRun) row.className = "dry-run";
+        const name = row.insertCell();
+        name.textContent = check.name;
+        if (check.dryRun) {
+          const mark = document.createElement("span");
+          mark.className = "hint";
+          mark.textContent = "dry run";
+          name.append(" ", mark);
+        }
+        for (const value of [check.value, check.limit]) {
+          const cell = row.insertCell();
+          cell.className = "num";
+          cell.textContent = number(value);
+        }
+        const badge = document.createElement("span");
+        badge.className = "badge tone-" + (check.dryRun ? "muted" : tone);
+        badge.textContent = check.dryRun ? wouldBe : word;
+        row.insertCell().appendChild(badge);
+        const detail = row.insertCell();
+        detail.className = "hint";
+        detail.textContent = check.detail || "";
       }
     }
 
@@ -258,7 +295,7 @@
           figure.className = "card chart";
           figure.id = id;
           figure.innerHTML = "<figcaption><span class=\"name\"></span><span class=\"limit\"></span></figcaption>";
-          figure.querySelector(".name").textContent = name;
+          figure.querySelector(".name").textContent = name + (series.dryRun ? " (dry run)" : "");
           figure.appendChild(el("svg", { viewBox: "0 0 600 180", role: "img", "aria-label": name + " against its threshold" }));
           host.appendChild(figure);
         }

@@ -42,6 +42,7 @@ internal static class AnalysisReader
             var query = metric.String("query", required: true);
             var window = metric.Duration("window") ?? SpecDefaults.MetricWindow;
             var threshold = ReadThreshold(metric);
+            var dryRun = metric.Bool("dryRun") ?? false;
             metric.RejectUnknownKeys();
 
             if (name is not null && Names.Check(analysis.Context, metric.ChildPath("name"), name) && !seen.Add(name))
@@ -56,7 +57,7 @@ internal static class AnalysisReader
 
             if (name is not null && query is not null && threshold is not null)
             {
-                metrics.Add(new MetricSpec(name, provider, query, window, threshold));
+                metrics.Add(new MetricSpec(name, provider, query, window, threshold, dryRun));
             }
         }
 
