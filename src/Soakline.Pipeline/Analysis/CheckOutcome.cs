@@ -1,7 +1,8 @@
 namespace Soakline.Pipeline.Analysis;
 
 /// <summary>One metric or probe in one analysis, with the numbers that decided it.</summary>
-public sealed record CheckOutcome(string Name, CheckStatus Status, double? Value, double? Baseline, double? Limit, string Detail)
+/// <param name="Judge">The judge's verdict and statistics when the metric has a judge.</param>
+public sealed record CheckOutcome(string Name, CheckStatus Status, double? Value, double? Baseline, double? Limit, string Detail, bool DryRun = false, JudgeVerdict? Judge = null)
 {
     public bool Passed => Status == CheckStatus.Pass;
 }
