@@ -21,8 +21,23 @@ internal static class ProgressText
         CheckState.Breach => "BREACH",
         CheckState.NoData => "no data",
         CheckState.Unhealthy => "UNHEALTHY",
+        CheckState.JudgeFailed => "JUDGE: WORSE",
         _ => state.ToString(),
     };
+
+    /// <summary>"<c>judge worse p 0.0001 shift +0.06 (+30%) n 60/60</c>": the numbers behind a judge's verdict, compact.</summary>
+    public static string Judge(JudgeReading judge)
+    {
+        ArgumentNullException.ThrowIfNull(judge);
+        var counts = string.Create(CultureInfo.InvariantCulture, $"n {judge.CanaryCount}/{judge.BaselineCount}");
+        return judge.Decision switch
+        {
+            JudgeState.NoData => $"judge no data {counts}",
+            var decision => string.Create(
+                CultureInfo.InvariantCulture,
+                $"judge {(decision == JudgeState.CanaryWorse ? "worse" : "ok")} p {judge.PValue:0.####} shift {judge.Shift:+0.###;-0.###;0}{(judge.Effect is { } e ? string.Create(CultureInfo.InvariantCulture, $" ({e:+0.#%;-0.#%;0%})") : string.Empty)} {counts}"),
+        };
+    }
 
     /// <summary>"<c>checkout · stage 2: soaking · traffic 25% · soak 4:12 left · analysis ok: ...</c>", only what is set.</summary>
     /// <param name="withSoak">False for the change key: the countdown alone is not a change worth a line.</param>
@@ -58,7 +73,7 @@ internal static class ProgressText
 
         if (progress.LastChecks is { Count: > 0 } checks)
         {
-            parts.Add(string.Join(", ", checks.Select(c => $"{c.Name} {Number(c.Value)}/{Number(c.Limit)} {Verdict(c.Status)}")));
+            parts.Add(string.Join(", ", checks.Select(c => $"{c.Name} {Number(c.Value)}/{Number(c.Limit)} {Verdict(c.Status)}{(c.Judge is { } judge ? $" [{Judge(judge)}]" : string.Empty)}")));
         }
         else if (progress.LastAnalysis is { Length: > 0 } analysis)
         {
