@@ -60,6 +60,26 @@ public sealed class GetCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Shows_the_judge_verdict_with_p_shift_and_sample_counts()
+    {
+        var judged = ApiJson.Status(
+            "stage 1: soaking", "production", "20261206T210000Z-0123456", traffic: 5, soak: "00:10:00", healthy: false,
+            checks: [ApiJson.Check("latency", 4, 0.26, 5, judge: ApiJson.Judge(1, 60, 60, 0.00012, 0.06, 0.3)), ApiJson.Check("errors", 2, 0.1, 5, judge: ApiJson.Judge(2, 4, 60))]);
+        _api.Script(ApiJson.Id, Running(judged));
+
+        var run = await CliRun.StartAsync(Args("get", ApiJson.Id));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var text = string.Join(' ', run.Out.Split('\n').Select(l => l.Trim()));
+        Assert.Contains("JUDGE: WORSE", text, StringComparison.Ordinal);
+        Assert.Contains("p 0.0001", text, StringComparison.Ordinal);
+        Assert.Contains("(+30%)", text, StringComparison.Ordinal);
+        Assert.Contains("n 60/60", text, StringComparison.Ordinal);
+        Assert.Contains("judge no data", text, StringComparison.Ordinal);
+        Assert.Contains("n 4/60", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Shows_only_the_tail_of_a_long_timeline()
     {
         var timeline = Enumerable.Range(1, 12).Select(i => ApiJson.Entry("StageStarted", "production", $"entry-{i:00}", minute: i)).ToArray();

@@ -24,6 +24,18 @@ public sealed class WatchLinesTests
     }
 
     [Fact]
+    public void A_judged_metric_shows_its_verdict_p_shift_and_sample_counts_on_its_line()
+    {
+        var judged = ApiJson.Detail("Running", ApiJson.Status("production", "production"), ApiJson.Status(
+            "stage 1: soaking", "production", traffic: 5, soak: "00:00:10",
+            checks: [ApiJson.Check("latency", 4, 0.26, 5, judge: ApiJson.Judge(1, 60, 60, 0.00012, 0.06, 0.3))]));
+
+        var lines = new WatchLines().Next(JsonDocument.Parse(judged).RootElement);
+
+        Assert.Contains(lines, l => l.Contains("latency 0.26/5 JUDGE: WORSE [judge worse p 0.0001 shift +0.06 (+30%) n 60/60]", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_soak_at_its_end_says_so_instead_of_a_countdown()
     {
         var ending = ApiJson.Detail("Running", ApiJson.Status("production", "production"), ApiJson.Status("stage 4: soaking", "production", traffic: 100, soak: "00:00:00"));

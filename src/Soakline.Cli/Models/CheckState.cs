@@ -7,4 +7,7 @@ internal enum CheckState
     Breach,
     NoData,
     Unhealthy,
+
+    /// <summary>The threshold passed but the judge found the canary worse than the stable release.</summary>
+    JudgeFailed,
 }

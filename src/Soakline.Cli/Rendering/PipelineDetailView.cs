@@ -78,7 +78,7 @@ internal static class PipelineDetailView
         var progress = run.Progress!;
         var title = $"Analysis · {ProgressText.Where(run)}" + (progress.LastAnalysis is { Length: > 0 } summary ? $" · {summary}" : string.Empty);
         var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title))
-            .AddColumns("Metric", "Value", "Threshold", "Baseline", "Verdict", "Detail");
+            .AddColumns("Metric", "Value", "Threshold", "Baseline", "Verdict", "Judge", "Detail");
         foreach (var check in progress.LastChecks!)
         {
             table.AddRow(
@@ -87,6 +87,7 @@ internal static class PipelineDetailView
                 new Text(ProgressText.Number(check.Limit)),
                 new Text(ProgressText.Number(check.Baseline)),
                 StatusView.Check(check),
+                new Text(check.Judge is { } judge ? ProgressText.Judge(judge) : "–"),
                 new Text(check.Detail ?? string.Empty));
         }
 

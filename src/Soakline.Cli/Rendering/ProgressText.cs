@@ -21,6 +21,7 @@ internal static class ProgressText
         CheckState.Breach => "BREACH",
         CheckState.NoData => "no data",
         CheckState.Unhealthy => "UNHEALTHY",
+        CheckState.JudgeFailed => "JUDGE: WORSE",
         _ => state.ToString(),
     };
 
@@ -41,6 +42,20 @@ internal static class ProgressText
             CheckState.Breach => "would breach",
             CheckState.NoData => "would fail on no data",
             _ => $"would fail ({Verdict(check.Status).ToLowerInvariant()})",
+        };
+    }
+
+    /// <summary>"<c>judge worse p 0.0001 shift +0.06 (+30%) n 60/60</c>": the numbers behind a judge's verdict, compact.</summary>
+    public static string Judge(JudgeReading judge)
+    {
+        ArgumentNullException.ThrowIfNull(judge);
+        var counts = string.Create(CultureInfo.InvariantCulture, $"n {judge.CanaryCount}/{judge.BaselineCount}");
+        return judge.Decision switch
+        {
+            JudgeState.NoData => $"judge no data {counts}",
+            var decision => string.Create(
+                CultureInfo.InvariantCulture,
+                $"judge {(decision == JudgeState.CanaryWorse ? "worse" : "ok")} p {judge.PValue:0.####} shift {judge.Shift:+0.###;-0.###;0}{(judge.Effect is { } e ? string.Create(CultureInfo.InvariantCulture, $" ({e:+0.#%;-0.#%;0%})") : string.Empty)} {counts}"),
         };
     }
 
@@ -78,7 +93,7 @@ internal static class ProgressText
 
         if (progress.LastChecks is { Count: > 0 } checks)
         {
-            parts.Add(string.Join(", ", checks.Select(c => $"{CheckName(c)} {Number(c.Value)}/{Number(c.Limit)} {CheckVerdict(c)}")));
+            parts.Add(string.Join(", ", checks.Select(c => $"{CheckName(c)} {Number(c.Value)}/{Number(c.Limit)} {CheckVerdict(c)}{(c.Judge is { } judge ? $" [{Judge(judge)}]" : string.Empty)}")));
         }
         else if (progress.LastAnalysis is { Length: > 0 } analysis)
         {

@@ -33,16 +33,18 @@ internal static class LiveChecks
         return html.Append("</tbody></table>").ToString();
     }
 
-    /// <summary>The verdict's word and tone for a CheckStatus number (0 pass, 1 breach, 2 no data, 3 unhealthy); a dry run's is "would ..." and muted.</summary>
+    /// <summary>The verdict's word and tone for a CheckStatus number (0 pass, 1 breach, 2 no data, 3 unhealthy, 4 judged worse than the baseline); a dry run's is "would ..." and muted.</summary>
     internal static (string Text, string Tone) Verdict(int status, bool dryRun) => (status, dryRun) switch
     {
         (0, false) => ("ok", "ok"),
         (1, false) => ("breach", "bad"),
         (2, false) => ("no data", "warn"),
+        (4, false) => ("judge: worse", "bad"),
         (_, false) => ("unhealthy", "bad"),
         (0, true) => ("would pass", "muted"),
         (1, true) => ("would breach", "muted"),
         (2, true) => ("would fail on no data", "muted"),
+        (4, true) => ("judge would fail", "muted"),
         _ => ("would fail", "muted"),
     };
 

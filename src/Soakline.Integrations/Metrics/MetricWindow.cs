@@ -5,7 +5,23 @@ namespace Soakline.Integrations.Metrics;
 /// <summary>The time range a query covers; every reading reports it so an analysis can show what it judged.</summary>
 public readonly record struct MetricWindow(DateTimeOffset Start, DateTimeOffset End)
 {
+    /// <summary>How many samples a reading for a judge asks its backend for over one window (plus the window's start).</summary>
+    public const int SamplesPerWindow = 60;
+
     public TimeSpan Length => End - Start;
+
+    /// <summary>
+    /// The spacing of samples for a judge: <see cref="SamplesPerWindow"/> per window, at least one second apart, so a
+    /// reading stays well under <see cref="MetricReading.MaxSamples"/>.
+    /// </summary>
+    public TimeSpan SampleStep
+    {
+        get
+        {
+            var step = TimeSpan.FromSeconds(Math.Ceiling(Length.TotalSeconds / SamplesPerWindow));
+            return step < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : step;
+        }
+    }
 
     public static MetricWindow Of(MetricQuery query)
     {

@@ -18,16 +18,41 @@ public static class AnalysisEvaluator
     }
 
     /// <summary>
-    /// A metric's verdict. A dry-run metric is judged exactly the same way; its outcome only carries
+    /// The metric's threshold and, when it has one, its judge: either failing fails the check, and the detail says
+    /// which one decided. A judge without enough samples is "no data", never healthy. A dry-run metric is judged
+    /// exactly the same way; its outcome only carries
     /// <see cref="CheckOutcome.DryRun"/> so the result shows what it would have decided without counting it.
     /// </summary>
     public static CheckOutcome Judge(MetricObservation observation)
     {
         ArgumentNullException.ThrowIfNull(observation);
-        return JudgeThreshold(observation) with { DryRun = observation.Metric.DryRun };
+        return JudgeMetric(observation) with { DryRun = observation.Metric.DryRun };
     }
 
-    private static CheckOutcome JudgeThreshold(MetricObservation observation)
+    private static CheckOutcome JudgeMetric(MetricObservation observation)
+    {
+        var threshold = ApplyThreshold(observation);
+        if (observation.Metric.Judge is not { } judge)
+        {
+            return threshold;
+        }
+
+        var verdict = CanaryJudge.Decide(judge, observation.Canary.Samples, observation.Baseline?.Samples);
+        var judged = $"judge: {verdict.Describe()}";
+        if (threshold.Status != CheckStatus.Pass)
+        {
+            return threshold with { Detail = $"decided by the threshold: {threshold.Detail}; {judged}", Judge = verdict };
+        }
+
+        return verdict.Decision switch
+        {
+            JudgeDecision.CanaryWorse => threshold with { Status = CheckStatus.JudgeFailed, Detail = $"decided by the {judged}; threshold passed: {threshold.Detail}", Judge = verdict },
+            JudgeDecision.NoData => threshold with { Status = CheckStatus.NoData, Detail = $"decided by the {judged}; threshold passed: {threshold.Detail}", Judge = verdict },
+            _ => threshold with { Detail = $"{threshold.Detail}; {judged}", Judge = verdict },
+        };
+    }
+
+    private static CheckOutcome ApplyThreshold(MetricObservation observation)
     {
         var (metric, canary, baselineReading) = observation;
         var name = metric.Name;

@@ -5,7 +5,8 @@ namespace Soakline.Pipeline.Analysis;
 /// A dry-run metric's check: <see cref="Status"/> is the verdict it would have had; <see cref="AnalysisResult"/> never
 /// counts it toward healthy or failing.
 /// </param>
-public sealed record CheckOutcome(string Name, CheckStatus Status, double? Value, double? Baseline, double? Limit, string Detail, bool DryRun = false)
+/// <param name="Judge">The judge's verdict and statistics when the metric has a judge.</param>
+public sealed record CheckOutcome(string Name, CheckStatus Status, double? Value, double? Baseline, double? Limit, string Detail, bool DryRun = false, JudgeVerdict? Judge = null)
 {
     public bool Passed => Status == CheckStatus.Pass;
 }

@@ -12,4 +12,7 @@ public enum CheckStatus
 
     /// <summary>A health probe of a canary host failed.</summary>
     Unhealthy,
+
+    /// <summary>The threshold passed, but the judge found the canary significantly worse than the stable release.</summary>
+    JudgeFailed,
 }

@@ -7,7 +7,7 @@ namespace Soakline.Pipeline.Orchestration;
 
 /// <summary>
 /// One analysis: probes the canary hosts (in parallel), then reads every metric for the canary (and the stable
-/// baseline where the threshold is relative, in parallel), then judges with <see cref="AnalysisEvaluator"/>.
+/// baseline where the threshold is relative or the metric has a judge, in parallel), then judges with <see cref="AnalysisEvaluator"/>.
 /// Probes come first because the built-in <c>probe</c> metrics are computed from the samples those health checks
 /// record: read alongside them, an analysis would never see its own probes and the first one of each stage would
 /// read "no data" and count as a failure. A sub-orchestration of its own keeps the soaking pipeline's history short:
@@ -24,7 +24,7 @@ public sealed class SoakAnalysisOrchestrator : TaskOrchestrator<AnalysisRequest,
         // and one blip does not abort a rollout on its own (the failure limit decides).
         async Task<MetricReading> Read(Spec.MetricSpec metric, MetricScope scope, string version, DateTimeOffset now)
         {
-            var query = new MetricQuery(metric.Name, metric.Query, scope, version, now, metric.Window);
+            var query = new MetricQuery(metric.Name, metric.Query, scope, version, now, metric.Window, WithSamples: metric.Judge is not null);
             try
             {
                 return await context.CallActivityAsync<MetricReading>(nameof(QueryMetricActivity), new MetricRequest(metric.Provider, query));
@@ -54,7 +54,7 @@ public sealed class SoakAnalysisOrchestrator : TaskOrchestrator<AnalysisRequest,
         var now = new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
         var canary = input.Metrics.Select(m => Read(m, MetricScope.Canary, input.CanaryRelease.Value, now)).ToList();
         var baseline = input.Metrics
-            .Select(m => m.Threshold.NeedsBaseline && input.StableRelease is { } stable ? Read(m, MetricScope.Stable, stable.Value, now) : null)
+            .Select(m => NeedsBaseline(m) && input.StableRelease is { } stable ? Read(m, MetricScope.Stable, stable.Value, now) : null)
             .ToList();
         await Task.WhenAll(canary.Concat(baseline.OfType<Task<MetricReading>>()));
 
@@ -63,4 +63,10 @@ public sealed class SoakAnalysisOrchestrator : TaskOrchestrator<AnalysisRequest,
             .ToList();
         return AnalysisEvaluator.Evaluate(now, observations, probes);
     }
+
+    /// <summary>
+    /// A judge compares with the stable release's samples even under an absolute threshold. Metrics without a judge
+    /// make exactly the calls they made before judges existed, so histories in flight replay unchanged.
+    /// </summary>
+    private static bool NeedsBaseline(Spec.MetricSpec metric) => metric.Threshold.NeedsBaseline || metric.Judge is not null;
 }

@@ -3,7 +3,8 @@ namespace Soakline.Pipeline.Spec;
 /// <summary>The checks run every <see cref="Interval"/> while a stage soaks.</summary>
 /// <param name="FailureLimit">Consecutive failing analyses (breach, unhealthy probe or no data) that abort the release.</param>
 /// <param name="HealthChecks">Whether each analysis also probes the health URL of the canary hosts.</param>
-public sealed record AnalysisSpec(TimeSpan Interval, int FailureLimit, bool HealthChecks, IReadOnlyList<MetricSpec> Metrics);
+/// <param name="Judge">The default judge of every metric that declares none (already applied to <see cref="Metrics"/> when loaded).</param>
+public sealed record AnalysisSpec(TimeSpan Interval, int FailureLimit, bool HealthChecks, IReadOnlyList<MetricSpec> Metrics, JudgeSpec? Judge = null);
 
 /// <param name="Provider">The metrics provider name: <c>azure-monitor</c>, <c>prometheus</c> or <c>probe</c>.</param>
 /// <param name="Query">The provider's query (KQL, PromQL, or a built-in probe statistic such as <c>error-rate</c>).</param>
@@ -12,7 +13,8 @@ public sealed record AnalysisSpec(TimeSpan Interval, int FailureLimit, bool Heal
 /// Measured and shown like any other metric, with the verdict it would have had, but never counted: it cannot fail an
 /// analysis, abort a stage or promote one. For trying a new query before trusting it to roll releases back.
 /// </param>
-public sealed record MetricSpec(string Name, string Provider, string Query, TimeSpan Window, MetricThreshold Threshold, bool DryRun = false);
+/// <param name="Judge">When set, canary and stable samples are also compared statistically; either failing fails the check.</param>
+public sealed record MetricSpec(string Name, string Provider, string Query, TimeSpan Window, MetricThreshold Threshold, bool DryRun = false, JudgeSpec? Judge = null);
 
 /// <summary>When a reading breaches: above a fixed value, or above the stable baseline plus a margin or times a factor.</summary>
 public sealed record MetricThreshold(ThresholdKind Kind, double Value)

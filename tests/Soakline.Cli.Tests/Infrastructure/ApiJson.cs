@@ -16,9 +16,13 @@ internal static class ApiJson
     public static object Status(string stage, string? environment = null, string? release = null, int traffic = 0, string? soak = null, string? detail = null, object[]? checks = null, string? lastAnalysis = null, bool? healthy = null, int? requested = null, string? serving = null) =>
         new { stage, environment, release, trafficPercent = traffic, soakRemaining = soak, lastAnalysis, lastAnalysisHealthy = healthy, detail, lastChecks = checks, requestedPercent = requested, serving };
 
-    /// <summary>A check as the app serializes CheckOutcome: status 0 pass, 1 breach, 2 no data, 3 unhealthy; dryRun for a dry-run metric.</summary>
-    public static object Check(string name, int status, double? value, double? limit, double? baseline = null, string detail = "", bool dryRun = false) =>
-        new { name, status, value, baseline, limit, detail, dryRun, passed = status == 0 };
+    /// <summary>A check as the app serializes CheckOutcome: status 0 pass, 1 breach, 2 no data, 3 unhealthy, 4 judged worse; dryRun for a dry-run metric.</summary>
+    public static object Check(string name, int status, double? value, double? limit, double? baseline = null, string detail = "", bool dryRun = false, object? judge = null) =>
+        new { name, status, value, baseline, limit, detail, dryRun, passed = status == 0, judge };
+
+    /// <summary>A judge verdict as the app serializes JudgeVerdict: decision 0 pass, 1 canary worse, 2 no data.</summary>
+    public static object Judge(int decision, int canary, int baseline, double? p = null, double? shift = null, double? effect = null) =>
+        new { decision, canaryCount = canary, baselineCount = baseline, minSamples = 20, alpha = 0.01, minEffect = 0.1, u = 3000.0, pValue = p, shift, effect };
 
     public static object Summary(string id, string runtimeStatus, object? status, string orchestrator = "ReleaseOrchestrator", object? input = null, object? outcome = null) =>
         new { id, orchestrator, runtimeStatus, createdAt = Created, lastUpdatedAt = Created.AddMinutes(1), status, input, outcome };

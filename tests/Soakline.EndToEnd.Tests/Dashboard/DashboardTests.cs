@@ -259,6 +259,7 @@ public sealed class DashboardTests(ChromiumFixture chromium) : IAsyncLifetime, I
             Assert.Equal("0.01", await errorRate.Locator("svg").GetAttributeAsync("data-last"));
             Assert.Equal(3, await errorRate.Locator("circle.point.ok").CountAsync());
             Assert.Equal(1, await page.Locator("#metric-p95-latency-ms line.threshold").CountAsync());
+            Assert.Equal("judge: ok · p 0.21 · shift +10 (+5.7%) · n 60/60", await page.Locator("#metric-p95-latency-ms figcaption .judge").InnerTextAsync());
 
             // The dry-run metric beside the live ones: marked, with what it would have decided, in a muted badge.
             var dryRun = page.Locator("#live-checks tr.dry-run");

@@ -70,7 +70,8 @@ internal static class StandInCanary
         CheckOutcome[] checks =
         [
             new("error-rate", CheckStatus.Pass, 0.004 + (0.003 * step), 0.004, ErrorRateLimit, "within limit"),
-            new("p95-latency-ms", CheckStatus.Pass, 180 + (25 * step), 175, LatencyLimitMs, "within limit"),
+            new("p95-latency-ms", CheckStatus.Pass, 180 + (25 * step), 175, LatencyLimitMs, "within limit",
+                Judge: new JudgeVerdict(JudgeDecision.Pass, 60, 60, 20, 0.01, 0.1, 1900, 0.21, 5 * step, 0, 10 * step, 175, 5 * step / 175.0)),
 
             // A dry-run metric being tried out: above its limit at every step, and the canary goes on.
             new("p99-latency-ms", CheckStatus.Breach, 450 + (10 * step), null, LatencyLimitMs, "above its limit", DryRun: true),

@@ -180,6 +180,43 @@ public sealed class AzureMonitorMetricsProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_query_for_a_judge_also_reads_one_sample_per_time_bin_and_keeps_the_single_value()
+    {
+        // WireMock: the lower priority number wins, so the binned query's mapping comes first.
+        _server.Server.Given(Request.Create().WithPath(QueryPath).UsingPost())
+            .AtPriority(2)
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(
+                """{"tables":[{"name":"PrimaryResult","columns":[{"name":"value","type":"real"},{"name":"samples","type":"long"}],"rows":[[312.5,90]]}]}"""));
+        _server.Server.Given(Request.Create().WithPath(QueryPath).UsingPost().WithBody((string? body) => body != null && body.Contains("by at = bin(", StringComparison.Ordinal)))
+            .AtPriority(1)
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(
+                """{"tables":[{"name":"PrimaryResult","columns":[{"name":"at","type":"datetime"},{"name":"value","type":"real"}],"rows":[["2026-11-23T11:25:00Z",300.0],["2026-11-23T11:25:05Z",null],["2026-11-23T11:25:10Z",325.5]]}]}"""));
+
+        var reading = await Provider().QueryAsync(Query("latency-p95", MetricScope.Stable, "2.3.9") with { WithSamples = true }, CancellationToken.None);
+
+        Assert.Equal(312.5, reading.Value);
+        Assert.Equal([300.0, 325.5], reading.Samples);
+        var binned = (string?)HttpApiServer.JsonBody(_server.Requests[^1])!["query"];
+        Assert.Equal(
+            "AppRequests\n| where AppVersion == \"2.3.9\"\n| summarize value = percentile(DurationMs, 95) by at = bin(TimeGenerated, 5s)\n| order by at asc\n| take 500",
+            binned);
+        Assert.Equal(2, _server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Custom_kql_has_no_samples_for_a_judge_and_says_so()
+    {
+        Answer(200, """{"tables":[{"name":"PrimaryResult","columns":[{"name":"failures","type":"long"}],"rows":[[3]]}]}""");
+
+        var reading = await Provider().QueryAsync(Query("AppExceptions | count", MetricScope.All, null) with { WithSamples = true }, CancellationToken.None);
+
+        Assert.Equal(3, reading.Value);
+        Assert.Empty(reading.Samples!);
+        Assert.Contains("no samples for a judge", reading.Detail, StringComparison.Ordinal);
+        Assert.Single(_server.Requests);
+    }
+
+    [Fact]
     public void Settings_name_the_bad_field()
     {
         var settings = new LogAnalyticsSettings { WorkspaceId = "my-workspace" };

@@ -109,6 +109,35 @@ public sealed class ProbeMetricsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_query_for_a_judge_gets_each_probe_as_a_sample_in_time_order_and_bounded()
+    {
+        // Two targets, interleaved in time: the samples come back in time order, not grouped by target.
+        _store.Add(new ProbeSample(Start.AddSeconds(20), "b", "v2", true, TimeSpan.FromMilliseconds(300), 200));
+        _store.Add(new ProbeSample(Start.AddSeconds(10), "a", "v2", true, TimeSpan.FromMilliseconds(100), 200));
+        _store.Add(new ProbeSample(Start.AddSeconds(30), "a", "v2", false, TimeSpan.FromSeconds(5), 503));
+        var provider = new ProbeMetricsProvider(_store);
+        var end = Start.AddMinutes(1);
+
+        var latency = await provider.QueryAsync(new MetricQuery("p95", "latency-p95", MetricScope.Canary, "v2", end, TimeSpan.FromMinutes(1), WithSamples: true), CancellationToken.None);
+        var errors = await provider.QueryAsync(new MetricQuery("errors", "error-rate", MetricScope.Canary, "v2", end, TimeSpan.FromMinutes(1), WithSamples: true), CancellationToken.None);
+        var plain = await provider.QueryAsync(new MetricQuery("errors", "error-rate", MetricScope.Canary, "v2", end, TimeSpan.FromMinutes(1)), CancellationToken.None);
+
+        Assert.Equal([100.0, 300.0], latency.Samples);
+        Assert.Equal(300, latency.Value);
+        Assert.Equal([0.0, 0.0, 100.0], errors.Samples);
+        Assert.Null(plain.Samples);
+
+        for (var i = 0; i < MetricReading.MaxSamples + 20; i++)
+        {
+            _store.Add(new ProbeSample(Start.AddSeconds(40).AddMilliseconds(i), "a", "v2", true, TimeSpan.FromMilliseconds(1000 + i), 200));
+        }
+
+        var bounded = await provider.QueryAsync(new MetricQuery("p95", "latency-p95", MetricScope.Canary, "v2", end, TimeSpan.FromMinutes(1), WithSamples: true), CancellationToken.None);
+        Assert.Equal(MetricReading.MaxSamples, bounded.Samples!.Count);
+        Assert.Equal(1000 + MetricReading.MaxSamples + 19, bounded.Samples[^1]);
+    }
+
+    [Fact]
     public async Task No_samples_is_no_data_never_zero()
     {
         var reading = await new ProbeMetricsProvider(_store).QueryAsync(Query("error-rate", MetricScope.All, null), CancellationToken.None);

@@ -102,6 +102,50 @@ public sealed class PrometheusMetricsProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_query_for_a_judge_reads_the_samples_with_a_range_query_over_the_window()
+    {
+        Answer(200, """{"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1795433400,"0.0125"]}]}}""");
+        _server.Server.Given(Request.Create().WithPath("/prom/api/v1/query_range").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(
+                """{"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[1795433100,"0.01"],[1795433105,"NaN"],[1795433110,"0.02"]]}]}}"""));
+
+        var reading = await Provider().QueryAsync(Query(ErrorRatePromQl, MetricScope.Canary, "2.4.0") with { WithSamples = true }, CancellationToken.None);
+
+        Assert.Equal(0.0125, reading.Value);
+        Assert.Equal([0.01, 0.02], reading.Samples);
+        var range = Assert.Single(_server.Requests, r => r.RequestMessage!.Path == "/prom/api/v1/query_range").RequestMessage!;
+        Assert.Equal(End.AddMinutes(-5).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), range.Query!["start"].Single());
+        Assert.Equal(End.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), range.Query["end"].Single());
+        Assert.Equal("5", range.Query["step"].Single());
+        Assert.Contains("version=\"2.4.0\"", range.Query["query"].Single(), StringComparison.Ordinal);
+        Assert.Equal("Bearer prom-token", HttpApiServer.Header(_server.Requests[^1], "Authorization"));
+    }
+
+    [Fact]
+    public async Task A_range_answer_with_several_series_is_refused()
+    {
+        Answer(200, """{"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1795433400,"1"]}]}}""");
+        _server.Server.Given(Request.Create().WithPath("/prom/api/v1/query_range").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(
+                """{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"pod":"a"},"values":[[1,"1"]]},{"metric":{"pod":"b"},"values":[[1,"2"]]}]}}"""));
+
+        var error = await Assert.ThrowsAsync<MetricsQueryException>(() => Provider().QueryAsync(Query("up", MetricScope.All, null) with { WithSamples = true }, CancellationToken.None));
+
+        Assert.Contains("2 series over the window", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_query_without_a_judge_sends_no_range_query()
+    {
+        Answer(200, """{"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1795433400,"1"]}]}}""");
+
+        var reading = await Provider().QueryAsync(Query("up", MetricScope.All, null), CancellationToken.None);
+
+        Assert.Null(reading.Samples);
+        Assert.Equal("/prom/api/v1/query", Assert.Single(_server.Requests).RequestMessage!.Path);
+    }
+
+    [Fact]
     public void Version_placeholder_is_escaped_for_a_label_matcher()
     {
         Assert.Equal("x{v=\"a\\\"b\\\\c\"}[60s]", PromQlTemplate.Expand("x{v=\"{version}\"}[{window}]", "a\"b\\c", TimeSpan.FromMinutes(1)));

@@ -35,6 +35,8 @@ public sealed partial class DocumentedSpecTests
         Assert.Equal(
             [ThresholdKind.Max, ThresholdKind.Max, ThresholdKind.BaselinePlus, ThresholdKind.BaselineTimes],
             spec.Analysis.Metrics.Select(m => m.Threshold.Kind));
+        Assert.Equal(new JudgeSpec(0.99, 0.2, JudgeDirection.HigherIsWorse, 20), spec.Analysis.Metrics[1].Judge);
+        Assert.Single(spec.Analysis.Metrics, m => m.Judge is not null);
     }
 
     [Fact]

@@ -244,6 +244,7 @@
           const series = metrics.get(check.name);
           series.limit = check.limit;
           series.dryRun = !!check.dryRun;
+          series.judge = check.judge || null;
           series.samples.push({ at: run.lastUpdatedAt, value: check.value, passed: check.passed });
         }
         drawMetrics();
@@ -251,7 +252,7 @@
     }
 
     // The same words and tones as LiveChecks.cs: a dry run shows what it would have decided, muted, since it decides nothing.
-    const verdicts = [["ok", "ok", "would pass"], ["breach", "bad", "would breach"], ["no data", "warn", "would fail on no data"], ["unhealthy", "bad", "would fail"]];
+    const verdicts = [["ok", "ok", "would pass"], ["breach", "bad", "would breach"], ["no data", "warn", "would fail on no data"], ["unhealthy", "bad", "would fail"], ["judge: worse", "bad", "judge would fail"]];
 
     function drawChecks(checks) {
       const body = document.querySelector("#live-checks tbody");
@@ -294,15 +295,31 @@
           figure = document.createElement("figure");
           figure.className = "card chart";
           figure.id = id;
-          figure.innerHTML = "<figcaption><span class=\"name\"></span><span class=\"limit\"></span></figcaption>";
+          figure.innerHTML = "<figcaption><span class=\"name\"></span><span class=\"judge\"></span><span class=\"limit\"></span></figcaption>";
           figure.querySelector(".name").textContent = name + (series.dryRun ? " (dry run)" : "");
           figure.appendChild(el("svg", { viewBox: "0 0 600 180", role: "img", "aria-label": name + " against its threshold" }));
           host.appendChild(figure);
         }
         figure.querySelector(".limit").textContent = series.limit == null ? "" : "threshold " + series.limit;
+        const judge = figure.querySelector(".judge");
+        judge.textContent = judgeText(series.judge);
+        judge.className = "judge" + (isWorse(series.judge) ? " tone-bad" : "");
         const top = Math.max(series.limit || 0, ...series.samples.map(s => s.value)) * 1.2 || 1;
         drawChart(figure.querySelector("svg"), series.samples, top, series.limit, false);
       }
+    }
+
+    // The judge's verdict in a few words and the numbers behind it: "judge: worse · p 0.0001 · shift +30% · n 60/60".
+    // The decision arrives as its enum number (0 pass, 1 canary worse, 2 no data) or name.
+    function isWorse(judge) { return !!judge && (judge.decision === 1 || judge.decision === "CanaryWorse"); }
+
+    function judgeText(judge) {
+      if (!judge) return "";
+      const counts = "n " + judge.canaryCount + "/" + judge.baselineCount;
+      if (judge.decision === 2 || judge.decision === "NoData") return "judge: no data · " + counts;
+      const effect = judge.effect == null ? "" : " (" + (judge.effect >= 0 ? "+" : "") + Math.round(judge.effect * 1000) / 10 + "%)";
+      const shift = judge.shift == null ? "–" : (judge.shift >= 0 ? "+" : "") + +judge.shift.toPrecision(3);
+      return "judge: " + (isWorse(judge) ? "worse" : "ok") + " · p " + +(judge.pValue ?? 1).toPrecision(2) + " · shift " + shift + effect + " · " + counts;
     }
 
     async function refresh() {

@@ -4,10 +4,11 @@ namespace Soakline.Integrations.Metrics.AzureMonitor;
 /// Request telemetry has two spellings: the workspace tables (<c>AppRequests</c>) that the Log Analytics workspace
 /// query API sees, and the classic Application Insights schema (<c>requests</c>).
 /// </summary>
-public sealed record ApplicationInsightsSchema(string Table, string Success, string DurationMs, string DefaultVersionDimension)
+/// <param name="Timestamp">The request time column, which the judge's samples are binned by.</param>
+public sealed record ApplicationInsightsSchema(string Table, string Success, string DurationMs, string DefaultVersionDimension, string Timestamp)
 {
-    public static readonly ApplicationInsightsSchema Workspace = new("AppRequests", "Success", "DurationMs", "AppVersion");
-    public static readonly ApplicationInsightsSchema Classic = new("requests", "success", "duration", "application_Version");
+    public static readonly ApplicationInsightsSchema Workspace = new("AppRequests", "Success", "DurationMs", "AppVersion", "TimeGenerated");
+    public static readonly ApplicationInsightsSchema Classic = new("requests", "success", "duration", "application_Version", "timestamp");
 
     public static ApplicationInsightsSchema For(string table) => table switch
     {

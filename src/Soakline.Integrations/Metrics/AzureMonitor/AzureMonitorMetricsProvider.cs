@@ -5,6 +5,8 @@ namespace Soakline.Integrations.Metrics.AzureMonitor;
 /// <summary>
 /// <see cref="IMetricsProvider"/> <c>azure-monitor</c>: a built-in metric name (<see cref="BuiltInMetric"/>) runs the
 /// ready-made request query; anything else is the user's KQL with <c>{version}</c> and <c>{dimension}</c> placeholders.
+/// A query that asks for samples (a judge) of a built-in metric also runs the per-bin query
+/// (<see cref="ApplicationInsightsQueries.SamplesFor"/>).
 /// </summary>
 public sealed class AzureMonitorMetricsProvider : IMetricsProvider
 {
@@ -31,7 +33,8 @@ public sealed class AzureMonitorMetricsProvider : IMetricsProvider
             throw new ArgumentException($"Metric '{query.Metric}': query must be KQL or one of {BuiltInMetric.KnownNames}.", nameof(query));
         }
 
-        var kql = BuiltInMetric.Find(query.Query) is { } builtIn
+        var builtIn = BuiltInMetric.Find(query.Query);
+        var kql = builtIn is not null
             ? ApplicationInsightsQueries.For(builtIn, _schema, _dimension, version)
             : ApplicationInsightsQueries.Expand(query.Query, _dimension, version);
         var table = await _client.QueryAsync(kql, window.Start, window.End, cancellationToken).ConfigureAwait(false);
@@ -42,8 +45,25 @@ public sealed class AzureMonitorMetricsProvider : IMetricsProvider
 
         var value = table.FirstValue();
         var samples = table.Samples();
-        return value is null
-            ? window.NoData(query.Metric, "the query returned an empty value")
-            : window.Reading(query.Metric, value.Value, samples is null ? null : $"{samples} requests");
+        if (value is null)
+        {
+            return window.NoData(query.Metric, "the query returned an empty value");
+        }
+
+        var reading = window.Reading(query.Metric, value.Value, samples is null ? null : $"{samples} requests");
+        if (!query.WithSamples)
+        {
+            return reading;
+        }
+
+        if (builtIn is null)
+        {
+            // A custom KQL computes one value; there is no general way to split it into samples. The judge says no data.
+            return reading with { Detail = $"{reading.Detail ?? "custom KQL"}; no samples for a judge (use a built-in query)", Samples = [] };
+        }
+
+        // A second query, one row per time bin: the threshold's value above stays exactly the single query's.
+        var binned = await _client.QueryAsync(ApplicationInsightsQueries.SamplesFor(builtIn, _schema, _dimension, version, window.SampleStep), window.Start, window.End, cancellationToken).ConfigureAwait(false);
+        return reading with { Samples = MetricReading.BoundSamples(binned.Values()) };
     }
 }

@@ -33,6 +33,30 @@ public sealed record LogAnalyticsTable(IReadOnlyList<string> Columns, IReadOnlyL
         };
     }
 
+    /// <summary>
+    /// Every row's <c>value</c> column (the judge's samples query has one row per time bin); null and non-finite cells
+    /// (a bin without requests) are left out.
+    /// </summary>
+    public IReadOnlyList<double> Values()
+    {
+        var index = Columns.ToList().FindIndex(c => string.Equals(c, "value", StringComparison.OrdinalIgnoreCase));
+        if (index < 0)
+        {
+            throw new MetricsQueryException("The samples query has no 'value' column.");
+        }
+
+        var values = new List<double>(Rows.Count);
+        foreach (var cell in Rows.Select(r => r[index]))
+        {
+            if (cell.ValueKind == JsonValueKind.Number && double.IsFinite(cell.GetDouble()))
+            {
+                values.Add(cell.GetDouble());
+            }
+        }
+
+        return values;
+    }
+
     /// <summary>The first row's <c>samples</c> column when the query has one (the ready-made queries do).</summary>
     public long? Samples()
     {

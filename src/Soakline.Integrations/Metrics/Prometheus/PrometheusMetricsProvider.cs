@@ -7,7 +7,8 @@ namespace Soakline.Integrations.Metrics.Prometheus;
 /// <summary>
 /// <see cref="IMetricsProvider"/> <c>prometheus</c>: the spec's PromQL as an instant query
 /// (<c>GET /api/v1/query?query=...&amp;time=...</c>) evaluated at the window's end; range selectors should use
-/// <c>[{window}]</c> so the value covers the reading's window.
+/// <c>[{window}]</c> so the value covers the reading's window. A query that asks for samples (a judge) also runs the
+/// PromQL as a range query (<c>GET /api/v1/query_range</c>, <see cref="MetricWindow.SamplesPerWindow"/> steps over the window).
 /// </summary>
 public sealed class PrometheusMetricsProvider : IMetricsProvider
 {
@@ -34,9 +35,33 @@ public sealed class PrometheusMetricsProvider : IMetricsProvider
         }
 
         var promQl = PromQlTemplate.Expand(query.Query, version, window.Length);
-        var time = (window.End.ToUnixTimeMilliseconds() / 1000.0).ToString("0.###", CultureInfo.InvariantCulture);
-        var uri = new Uri(BaseWithSlash(), $"api/v1/query?query={Uri.EscapeDataString(promQl)}&time={time}");
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        var time = UnixSeconds(window.End);
+        var body = await GetAsync($"api/v1/query?query={Uri.EscapeDataString(promQl)}&time={time}", query.Metric, cancellationToken).ConfigureAwait(false);
+        var value = PrometheusResponseReader.Read(body);
+        if (value.Value is not { } v)
+        {
+            return window.NoData(query.Metric, value.Detail ?? "no data");
+        }
+
+        var reading = window.Reading(query.Metric, v);
+        if (!query.WithSamples)
+        {
+            return reading;
+        }
+
+        // The samples are the same expression evaluated at evenly spaced instants over the window (a range query);
+        // the single value above stays the instant query's, exactly what the thresholds compared before.
+        var step = window.SampleStep;
+        var range = $"api/v1/query_range?query={Uri.EscapeDataString(promQl)}&start={UnixSeconds(window.Start)}&end={time}&step={step.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}";
+        var samples = PrometheusResponseReader.ReadRange(await GetAsync(range, query.Metric, cancellationToken).ConfigureAwait(false));
+        return reading with { Samples = MetricReading.BoundSamples(samples) };
+    }
+
+    private static string UnixSeconds(DateTimeOffset at) => (at.ToUnixTimeMilliseconds() / 1000.0).ToString("0.###", CultureInfo.InvariantCulture);
+
+    private async Task<string> GetAsync(string relative, string metric, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(BaseWithSlash(), relative));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (!string.IsNullOrEmpty(_settings.BearerToken))
         {
@@ -60,11 +85,10 @@ public sealed class PrometheusMetricsProvider : IMetricsProvider
 
         if (status is < 200 or > 299)
         {
-            throw new MetricsQueryException($"Prometheus refused the query for '{query.Metric}' ({status}): {PrometheusResponseReader.DescribeError(body)}");
+            throw new MetricsQueryException($"Prometheus refused the query for '{metric}' ({status}): {PrometheusResponseReader.DescribeError(body)}");
         }
 
-        var value = PrometheusResponseReader.Read(body);
-        return value.Value is { } v ? window.Reading(query.Metric, v) : window.NoData(query.Metric, value.Detail ?? "no data");
+        return body;
     }
 
     private Uri BaseWithSlash()

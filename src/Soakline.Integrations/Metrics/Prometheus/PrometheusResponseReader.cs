@@ -10,7 +10,46 @@ namespace Soakline.Integrations.Metrics.Prometheus;
 /// </summary>
 internal static class PrometheusResponseReader
 {
-    public static PrometheusValue Read(string body)
+    public static PrometheusValue Read(string body) =>
+        WithResult(body, (type, result) => type switch
+        {
+            "scalar" => FromSample(result),
+            "vector" => FromVector(result),
+            var other => throw new MetricsQueryException($"Prometheus answered with a {other} result; an instant query must yield a vector or a scalar."),
+        });
+
+    /// <summary>
+    /// A range query's answer (<c>"resultType":"matrix"</c>, each series with <c>"values":[[t,"v"],...]</c>) as the
+    /// values of its single series in time order; NaN steps (nothing to divide) are left out, no series is no samples.
+    /// </summary>
+    public static IReadOnlyList<double> ReadRange(string body) =>
+        WithResult(body, (type, result) =>
+        {
+            if (type != "matrix" || result.ValueKind != JsonValueKind.Array)
+            {
+                throw new MetricsQueryException($"Prometheus answered a range query with a {type} result; expected a matrix.");
+            }
+
+            var count = result.GetArrayLength();
+            if (count == 0)
+            {
+                return (IReadOnlyList<double>)[];
+            }
+
+            if (count > 1)
+            {
+                throw new MetricsQueryException($"The PromQL returned {count} series over the window; aggregate it to one so the judge compares one population.");
+            }
+
+            if (!result[0].TryGetProperty("values", out var values) || values.ValueKind != JsonValueKind.Array)
+            {
+                throw new MetricsQueryException("Prometheus answered with a range series without values.");
+            }
+
+            return [.. values.EnumerateArray().Select(FromSample).Where(v => v.Value is not null).Select(v => v.Value!.Value)];
+        });
+
+    private static T WithResult<T>(string body, Func<string?, JsonElement, T> read)
     {
         JsonDocument document;
         try
@@ -36,12 +75,7 @@ internal static class PrometheusResponseReader
                 throw new MetricsQueryException("Prometheus answered without data.resultType and data.result.");
             }
 
-            return type.GetString() switch
-            {
-                "scalar" => FromSample(result),
-                "vector" => FromVector(result),
-                var other => throw new MetricsQueryException($"Prometheus answered with a {other} result; an instant query must yield a vector or a scalar."),
-            };
+            return read(type.GetString(), result);
         }
     }
 

@@ -14,17 +14,19 @@ internal static class AnalysisReader
         var interval = analysis.Duration("interval") ?? SpecDefaults.AnalysisInterval;
         var failureLimit = analysis.Int("failureLimit", 1, 100) ?? SpecDefaults.FailureLimit;
         var healthChecks = analysis.Bool("healthChecks") ?? true;
-        var metrics = ReadMetrics(analysis);
+        var judge = JudgeReader.ReadDefault(analysis);
+        var metrics = ReadMetrics(analysis, judge);
         analysis.RejectUnknownKeys();
-        return new AnalysisSpec(interval, failureLimit, healthChecks, metrics);
+        return new AnalysisSpec(interval, failureLimit, healthChecks, metrics, judge);
     }
 
-    private static IReadOnlyList<MetricSpec> ReadMetrics(MappingReader analysis)
+    private static IReadOnlyList<MetricSpec> ReadMetrics(MappingReader analysis, JudgeSpec? judge)
     {
         var items = analysis.Sequence("metrics");
         if (items is null)
         {
-            return SpecDefaults.Metrics;
+            // The built-in metrics get the analysis-wide judge like any other metric.
+            return judge is null ? SpecDefaults.Metrics : [.. SpecDefaults.Metrics.Select(m => m with { Judge = judge })];
         }
 
         var metrics = new List<MetricSpec>();
@@ -43,6 +45,7 @@ internal static class AnalysisReader
             var window = metric.Duration("window") ?? SpecDefaults.MetricWindow;
             var threshold = ReadThreshold(metric);
             var dryRun = metric.Bool("dryRun") ?? false;
+            var metricJudge = JudgeReader.ReadForMetric(metric, judge);
             metric.RejectUnknownKeys();
 
             if (name is not null && Names.Check(analysis.Context, metric.ChildPath("name"), name) && !seen.Add(name))
@@ -57,7 +60,7 @@ internal static class AnalysisReader
 
             if (name is not null && query is not null && threshold is not null)
             {
-                metrics.Add(new MetricSpec(name, provider, query, window, threshold, dryRun));
+                metrics.Add(new MetricSpec(name, provider, query, window, threshold, dryRun, metricJudge));
             }
         }
 

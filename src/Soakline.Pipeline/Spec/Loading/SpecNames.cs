@@ -54,6 +54,12 @@ internal static class SpecNames
         ["info"] = Severity.Info,
     };
 
+    public static readonly IReadOnlyDictionary<string, JudgeDirection> JudgeDirections = new Dictionary<string, JudgeDirection>(StringComparer.Ordinal)
+    {
+        ["higher-is-worse"] = JudgeDirection.HigherIsWorse,
+        ["lower-is-worse"] = JudgeDirection.LowerIsWorse,
+    };
+
     /// <summary>The threshold keys of a metric: exactly one of them must be given.</summary>
     public static readonly IReadOnlyDictionary<string, ThresholdKind> ThresholdKeys = new Dictionary<string, ThresholdKind>(StringComparer.Ordinal)
     {

@@ -16,6 +16,9 @@ internal sealed class FakeMetrics : IMetricsProvider
 
     public Func<string, double?> Stable { get; set; } = query => query == "error-rate" ? 0.4 : 0.2;
 
+    /// <summary>The samples a query that asks for them gets (a metric with a judge); null for none.</summary>
+    public Func<MetricQuery, IReadOnlyList<double>?> Samples { get; set; } = _ => null;
+
     public ConcurrentQueue<MetricQuery> Queries { get; } = new();
 
     /// <summary>Called as each query arrives, before it is answered: lets a test see what had happened by then.</summary>
@@ -35,6 +38,8 @@ internal sealed class FakeMetrics : IMetricsProvider
 
         var value = query.Scope == MetricScope.Stable ? Stable(query.Query) : Canary(query.Query);
         var start = query.WindowEnd - query.Window;
-        return Task.FromResult(value is null ? MetricReading.NoData(query.Metric, start, query.WindowEnd) : new MetricReading(query.Metric, value, start, query.WindowEnd));
+        return Task.FromResult(value is null
+            ? MetricReading.NoData(query.Metric, start, query.WindowEnd)
+            : new MetricReading(query.Metric, value, start, query.WindowEnd, Samples: query.WithSamples ? Samples(query) : null));
     }
 }
