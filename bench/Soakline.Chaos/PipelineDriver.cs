@@ -7,7 +7,8 @@ namespace Soakline.Chaos;
 /// <summary>
 /// Plays one environment: after its start delay, pushes the baseline and follows it to its end, then pushes the chaos
 /// release and follows that. Pushes and reads go to whichever app process is up (a signed webhook delivery; a
-/// redelivery of a push that did start answers "exists" and is the same pipeline).
+/// redelivery of a push answers 202 "accepted" with the same instance id (or "exists" where the push is started before the
+/// answer), and the same pipeline runs).
 /// </summary>
 internal sealed class PipelineDriver(AppPair apps, FleetRepository repository, ApprovalClerk clerk, ChaosProgress progress, TimeProvider clock)
 {

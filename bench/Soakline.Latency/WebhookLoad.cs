@@ -10,7 +10,8 @@ namespace Soakline.Latency;
 /// <summary>
 /// Sends signed webhook deliveries to the app as GitHub does, from <c>concurrency</c> workers each waiting for its
 /// answer before sending the next (closed loop, like wrk and hey), over kept-alive connections, and times each answer.
-/// A push carries a fresh commit every time, so each one starts a pipeline (202 "started").
+/// A push carries a fresh commit every time, so each one starts a pipeline (202 "accepted": recorded, and started by the
+/// app's pump).
 /// </summary>
 internal sealed class WebhookLoad(Uri baseUrl, string webhookSecret, string repository) : IDisposable
 {

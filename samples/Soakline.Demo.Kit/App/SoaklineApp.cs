@@ -124,7 +124,10 @@ public sealed class SoaklineApp : IDisposable
         throw new TimeoutException($"The app did not answer /healthz within {StartTimeout.TotalSeconds:0} s; its log: {_logFile}");
     }
 
-    /// <summary>Sends a GitHub push delivery, signed with the webhook secret; returns the pipeline's instance id.</summary>
+    /// <summary>
+    /// Sends a GitHub push delivery, signed with the webhook secret, and waits until its pipeline exists (standalone, the
+    /// webhook answers once the push is recorded); returns the pipeline's instance id.
+    /// </summary>
     public async Task<string> PushAsync(string repository, string branch, string before, string after, string message, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(new
@@ -144,9 +147,24 @@ public sealed class SoaklineApp : IDisposable
         request.Headers.Add("X-Hub-Signature-256", "sha256=" + Convert.ToHexString(HMACSHA256.HashData(_webhookSecret, body)).ToLowerInvariant());
         using var response = await _api.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var reply = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken).ConfigureAwait(false);
-        return response.StatusCode == HttpStatusCode.Accepted && reply.TryGetProperty("instanceId", out var id) && id.GetString() is { } instanceId
-            ? instanceId
+        var instanceId = response.StatusCode == HttpStatusCode.Accepted && reply.TryGetProperty("instanceId", out var id) && id.GetString() is { } accepted
+            ? accepted
             : throw new InvalidOperationException($"The webhook answered {(int)response.StatusCode}: {reply}");
+
+        // 202 "accepted" means recorded: the app's pump starts the pipeline moments later. Callers read the pipeline
+        // next, so wait until the API knows it.
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (await GetPipelineAsync(instanceId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"The webhook accepted the push of {after[..7]} but its pipeline {instanceId} did not start within {StartTimeout.TotalSeconds:0} s");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
+        }
+
+        return instanceId;
     }
 
     /// <summary>GET /api/pipelines/{id}: the pipeline, its environment runs and its timeline.</summary>

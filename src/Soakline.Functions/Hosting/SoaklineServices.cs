@@ -44,6 +44,11 @@ public static class SoaklineServices
             services.AddSoaklineEngine(configuration, problems);
             services.AddSingleton<MonitorScheduler>();
             services.AddHostedService(sp => sp.GetRequiredService<MonitorScheduler>());
+
+            // The webhook answers an accepted push once it is recorded; the pump starts its pipeline (standalone only:
+            // under Functions the durable client exists only inside an invocation).
+            services.AddHostedService<ReleaseStartPump>();
+            services.AddSingleton(sp => sp.GetServices<IHostedService>().OfType<ReleaseStartPump>().Single());
         }
         else
         {

@@ -59,6 +59,21 @@ public sealed class LedgerTable
         return entity.HasValue ? entity.Value : null;
     }
 
+    /// <summary>The rows of <paramref name="kind"/> whose <paramref name="property"/> equals <paramref name="value"/>.</summary>
+    public async Task<IReadOnlyList<TableEntity>> WhereAsync(string kind, string property, string value, CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        var rows = new List<TableEntity>();
+        // The property name goes in as written; only the values are quoted (CreateQueryFilter would quote the name too).
+        var filter = $"{TableClient.CreateQueryFilter($"PartitionKey eq {kind}")} and {property} eq {TableClient.CreateQueryFilter($"{value}")}";
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
     /// <summary>Replaces the row read with <paramref name="ifMatch"/>; false when it changed or went since.</summary>
     public async Task<bool> TryReplaceAsync(string kind, string id, IReadOnlyDictionary<string, object> properties, ETag ifMatch, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure.Data.Tables;
 using Soakline.Functions.Webhooks;
 
@@ -17,6 +18,10 @@ public sealed class TableDeliveryLedger(LedgerTable table, TimeProvider clock) :
     private const string ExpiresAt = "ExpiresAt";
     private const string ClaimedState = "claimed";
 
+    // A claim taken to start a pipeline: the push (UTF-8 JSON) and the delivery id as sent (the row key may be escaped).
+    private const string PushToStart = "PushToStart";
+    private const string DeliveryId = "DeliveryId";
+
     /// <summary>
     /// Every lost step means another request changed the row in between (released, completed or took it over); after
     /// this many the delivery fails and GitHub's redelivery tries again, rather than answering with a guess.
@@ -25,12 +30,32 @@ public sealed class TableDeliveryLedger(LedgerTable table, TimeProvider clock) :
 
     public Task<bool> HasSeenAsync(string deliveryId, CancellationToken cancellationToken) => table.ContainsAsync(Kind, deliveryId, cancellationToken);
 
-    public async Task<DeliveryClaim> ClaimAsync(string deliveryId, CancellationToken cancellationToken)
+    public Task<DeliveryClaim> ClaimAsync(string deliveryId, CancellationToken cancellationToken) => ClaimAsync(deliveryId, null, cancellationToken);
+
+    public Task<DeliveryClaim> ClaimToStartAsync(string deliveryId, PushReceived push, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(push);
+        return ClaimAsync(deliveryId, push, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<PendingPush>> PendingPushesAsync(CancellationToken cancellationToken)
+    {
+        var claimed = await table.WhereAsync(Kind, State, ClaimedState, cancellationToken);
+        return [.. claimed
+            .Where(row => row.GetBinary(PushToStart) is not null && row.GetString(DeliveryId) is not null)
+            .Select(row => new PendingPush(
+                new DeliveryClaim(row.GetString(DeliveryId), DeliveryClaimOutcome.Claimed, row.GetString(Token)),
+                JsonSerializer.Deserialize<PushReceived>(row.GetBinary(PushToStart))!,
+                row.GetDateTimeOffset(At) ?? DateTimeOffset.MinValue))
+            .OrderBy(pending => pending.RecordedAt)];
+    }
+
+    private async Task<DeliveryClaim> ClaimAsync(string deliveryId, PushReceived? pushToStart, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(deliveryId);
         var now = clock.GetUtcNow();
         var claim = DeliveryClaim.NewClaim(deliveryId);
-        var mine = Properties(DeliveryLedgerEntry.ClaimedBy(claim, now));
+        var mine = Properties(deliveryId, DeliveryLedgerEntry.ClaimedBy(claim, now, pushToStart));
 
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
@@ -66,7 +91,7 @@ public sealed class TableDeliveryLedger(LedgerTable table, TimeProvider clock) :
         claim.EnsureClaimed();
 
         // Routing succeeded, so the delivery is handled whoever holds the claim now.
-        return table.UpsertAsync(Kind, claim.DeliveryId, Properties(DeliveryLedgerEntry.HandledAt(clock.GetUtcNow())), cancellationToken);
+        return table.UpsertAsync(Kind, claim.DeliveryId, Properties(claim.DeliveryId, DeliveryLedgerEntry.HandledAt(clock.GetUtcNow())), cancellationToken);
     }
 
     public async Task ReleaseAsync(DeliveryClaim claim, CancellationToken cancellationToken)
@@ -80,7 +105,7 @@ public sealed class TableDeliveryLedger(LedgerTable table, TimeProvider clock) :
         }
     }
 
-    private static Dictionary<string, object> Properties(DeliveryLedgerEntry entry)
+    private static Dictionary<string, object> Properties(string deliveryId, DeliveryLedgerEntry entry)
     {
         var properties = new Dictionary<string, object>(StringComparer.Ordinal)
         {
@@ -91,6 +116,12 @@ public sealed class TableDeliveryLedger(LedgerTable table, TimeProvider clock) :
         if (entry.Token is not null)
         {
             properties[Token] = entry.Token;
+        }
+
+        if (entry.PushToStart is not null)
+        {
+            properties[PushToStart] = JsonSerializer.SerializeToUtf8Bytes(entry.PushToStart);
+            properties[DeliveryId] = deliveryId;
         }
 
         return properties;

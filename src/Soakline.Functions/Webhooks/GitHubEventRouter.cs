@@ -24,15 +24,10 @@ public sealed class GitHubEventRouter(IReleaseStarter releases, IPipelineSignals
             case "ping":
                 return (StatusCodes.Status200OK, new WebhookReply("pong", payload.TryGetProperty("zen", out var zen) && zen.ValueKind == JsonValueKind.String ? zen.GetString() : null));
             case "push":
-                var push = GitHubPayloadReader.ReadPush(payload);
-                if (push is null)
+                var plan = await PlanPushAsync(payload, cancellationToken);
+                if (plan.ToStart is not { } push)
                 {
-                    return (StatusCodes.Status202Accepted, new WebhookReply("ignored", "not a push of a commit to a branch (tag or branch deletion)"));
-                }
-
-                if (await NotServedAsync(push.Repository, cancellationToken) is { } notServed)
-                {
-                    return notServed;
+                    return (plan.Status, plan.Reply);
                 }
 
                 var start = await releases.StartAsync(push, cancellationToken);
@@ -59,6 +54,31 @@ public sealed class GitHubEventRouter(IReleaseStarter releases, IPipelineSignals
             default:
                 return (StatusCodes.Status202Accepted, new WebhookReply("ignored", $"event '{eventName}' is not used by Soakline"));
         }
+    }
+
+    /// <summary>
+    /// What a push asks for, without acting on it: a pipeline to start (<see cref="PushPlan.ToStart"/>), or an answer
+    /// that it is ignored (a tag or a branch deletion, a repository the policy does not serve). Throws
+    /// <see cref="WebhookPayloadException"/> for a push payload missing a field.
+    /// </summary>
+    public async Task<PushPlan> PlanPushAsync(JsonElement payload, CancellationToken cancellationToken)
+    {
+        var push = GitHubPayloadReader.ReadPush(payload);
+        if (push is null)
+        {
+            return new PushPlan(null, StatusCodes.Status202Accepted, new WebhookReply("ignored", "not a push of a commit to a branch (tag or branch deletion)"));
+        }
+
+        return await NotServedAsync(push.Repository, cancellationToken) is { } notServed
+            ? new PushPlan(null, notServed.Status, notServed.Reply)
+            : new PushPlan(push, StatusCodes.Status202Accepted, Accepted(push));
+    }
+
+    /// <summary>The answer to a push recorded for <see cref="ReleaseStartPump"/>: its pipeline's id is known before it starts.</summary>
+    public static WebhookReply Accepted(PushReceived push)
+    {
+        ArgumentNullException.ThrowIfNull(push);
+        return new WebhookReply("accepted", $"recorded; the release pipeline for {push.Commit} starts in the background", PipelineInstanceIds.ForPush(push.Commit));
     }
 
     private async Task<(int Status, WebhookReply Reply)?> NotServedAsync(RepositoryRef repository, CancellationToken cancellationToken) =>

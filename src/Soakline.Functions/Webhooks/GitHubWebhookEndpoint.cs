@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 using Soakline.Functions.Api;
@@ -15,9 +16,12 @@ namespace Soakline.Functions.Webhooks;
 /// <summary>
 /// <c>POST /api/github/webhook</c>. Checks run cheapest first and each failure changes nothing: size (413), signature
 /// over the raw body (401), content type (415 for a form-encoded delivery), headers and JSON (400); each refusal is
-/// problem details naming the header or field, then a claim of the delivery id in the <see cref="IDeliveryLedger"/>.
+/// problem details naming the header or field, then (for every event but a ping, which changes nothing) a claim of the
+/// delivery id in the <see cref="IDeliveryLedger"/>.
 /// Only the request that wins the claim routes the delivery; a copy that finds it handled, or claimed by a request
-/// routing it right now, answers 200 "duplicate". Routing that fails (a payload missing a field: 400; anything else: the
+/// routing it right now, answers 200 "duplicate". Standalone, a push that starts a pipeline is answered 202 "accepted"
+/// as soon as its claim, which records the push, is written; <see cref="ReleaseStartPump"/> starts the pipeline (under
+/// Azure Functions the push is started before the answer: 202 "started" or 200 "exists"). Routing that fails (a payload missing a field: 400; anything else: the
 /// request fails) releases the claim, so the rejected delivery leaves no trace and GitHub's redelivery is accepted.
 /// </summary>
 public static class GitHubWebhookEndpoint
@@ -28,6 +32,12 @@ public static class GitHubWebhookEndpoint
 
     /// <summary>The longest X-GitHub-Event or X-GitHub-Delivery accepted (the delivery ledger keys on the id).</summary>
     public const int MaxHeaderLength = 100;
+
+    /// <summary>GitHub's test delivery, sent when a webhook is created or on "Redeliver" of it.</summary>
+    public const string PingEvent = "ping";
+
+    /// <summary>A push to a branch: the event that starts a release pipeline.</summary>
+    public const string PushEvent = "push";
 
     /// <summary>The metrics' event tag until the signature verified.</summary>
     public const string Unverified = "unverified";
@@ -93,6 +103,33 @@ public static class GitHubWebhookEndpoint
                 return Reject(logger, eventName, StatusCodes.Status400BadRequest, "malformed", $"body: a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object", ("body", "must be a JSON object"));
             }
 
+            if (eventName == PingEvent)
+            {
+                // A ping changes nothing, so a copy of it may be answered again: no ledger claim and completion (two
+                // storage writes that made up most of a ping's answer time under load).
+                var (pingStatus, pong) = await router.RouteAsync(eventName, document.RootElement, cancellationToken);
+                Count(eventName, pong.Status);
+                return Results.Json(pong, statusCode: pingStatus);
+            }
+
+            if (eventName == PushEvent && http.RequestServices.GetService<ReleaseStartPump>() is { } pump)
+            {
+                PushPlan plan;
+                try
+                {
+                    plan = await router.PlanPushAsync(document.RootElement, cancellationToken);
+                }
+                catch (WebhookPayloadException ex)
+                {
+                    return Reject(logger, eventName, StatusCodes.Status400BadRequest, "malformed", ex.Message, ex.Field is { } field ? (field, ex.Problem!) : null);
+                }
+
+                if (plan.ToStart is { } push && PendingPush.CanRecord(push))
+                {
+                    return await AcceptAsync(logger, ledger, pump, deliveryId, push, cancellationToken);
+                }
+            }
+
             var claim = await ledger.ClaimAsync(deliveryId, cancellationToken);
             if (!claim.IsClaimed)
             {
@@ -133,6 +170,25 @@ public static class GitHubWebhookEndpoint
 
             return Results.Json(reply, statusCode: status);
         }
+    }
+
+    /// <summary>
+    /// A push to start, standalone: answered 202 "accepted" once the claim that records the push is written (the one
+    /// storage write on the answer's path); <see cref="ReleaseStartPump"/> starts the pipeline and completes the claim.
+    /// </summary>
+    private static async Task<IResult> AcceptAsync(ILogger logger, IDeliveryLedger ledger, ReleaseStartPump pump, string deliveryId, PushReceived push, CancellationToken cancellationToken)
+    {
+        var claim = await ledger.ClaimToStartAsync(deliveryId, push, cancellationToken);
+        if (!claim.IsClaimed)
+        {
+            return Duplicate(logger, PushEvent, claim);
+        }
+
+        pump.Accept(claim, push);
+        var reply = GitHubEventRouter.Accepted(push);
+        Count(PushEvent, reply.Status);
+        logger.LogInformation("GitHub delivery {DeliveryId} ({Event}): {Outcome} {InstanceId}", deliveryId, PushEvent, reply.Status, reply.InstanceId);
+        return Results.Json(reply, statusCode: StatusCodes.Status202Accepted);
     }
 
     private static IResult Duplicate(ILogger logger, string eventName, DeliveryClaim claim)

@@ -15,6 +15,16 @@ public interface IDeliveryLedger
     /// <summary>Claims the delivery for this request, or says it is handled or being handled elsewhere.</summary>
     Task<DeliveryClaim> ClaimAsync(string deliveryId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Claims the delivery and records, in the same write, the push whose pipeline is still to be started: the answer to
+    /// GitHub needs this one durable write, and <see cref="ReleaseStartPump"/> starts the pipeline from the record, in this
+    /// process or, after a crash, in the next one.
+    /// </summary>
+    Task<DeliveryClaim> ClaimToStartAsync(string deliveryId, PushReceived push, CancellationToken cancellationToken);
+
+    /// <summary>Pushes recorded by <see cref="ClaimToStartAsync"/> whose claim is neither completed nor released, oldest first.</summary>
+    Task<IReadOnlyList<PendingPush>> PendingPushesAsync(CancellationToken cancellationToken);
+
     /// <summary>Marks a claimed delivery handled after routing succeeded: later copies are duplicates.</summary>
     Task CompleteAsync(DeliveryClaim claim, CancellationToken cancellationToken);
 

@@ -20,13 +20,30 @@ public sealed class InMemoryDeliveryLedger(TimeProvider timeProvider) : IDeliver
         return Task.FromResult(_entries.ContainsKey(deliveryId));
     }
 
-    public Task<DeliveryClaim> ClaimAsync(string deliveryId, CancellationToken cancellationToken)
+    public Task<DeliveryClaim> ClaimAsync(string deliveryId, CancellationToken cancellationToken) => Claim(deliveryId, null);
+
+    public Task<DeliveryClaim> ClaimToStartAsync(string deliveryId, PushReceived push, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(push);
+        return Claim(deliveryId, push);
+    }
+
+    public Task<IReadOnlyList<PendingPush>> PendingPushesAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<PendingPush> pending = [.. _entries
+            .Where(e => !e.Value.Handled && e.Value.PushToStart is not null)
+            .Select(e => new PendingPush(new DeliveryClaim(e.Key, DeliveryClaimOutcome.Claimed, e.Value.Token), e.Value.PushToStart!, e.Value.At))
+            .OrderBy(p => p.RecordedAt)];
+        return Task.FromResult(pending);
+    }
+
+    private Task<DeliveryClaim> Claim(string deliveryId, PushReceived? pushToStart)
     {
         ArgumentException.ThrowIfNullOrEmpty(deliveryId);
         ForgetExpired();
         var now = timeProvider.GetUtcNow();
         var claim = DeliveryClaim.NewClaim(deliveryId);
-        var mine = DeliveryLedgerEntry.ClaimedBy(claim, now);
+        var mine = DeliveryLedgerEntry.ClaimedBy(claim, now, pushToStart);
 
         // Each failed step means another request changed the entry in between; look again at what it left.
         while (true)

@@ -24,9 +24,10 @@ public sealed class WorkerConcurrencyTests
                         bothStarted.TrySetResult();
                     }
 
-                    // Hold the slot until two activities overlap, proving parallelism, then release quickly.
-                    await Task.WhenAny(bothStarted.Task, Task.Delay(TimeSpan.FromSeconds(5)));
-                    await Task.Delay(5);
+                    // Hold the slot until two activities run at once (the barrier proves the parallelism), then let
+                    // go. A worker that runs one at a time never opens it: the activity fails at the deadline, and so
+                    // does the test.
+                    await bothStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
                     Interlocked.Decrement(ref running);
                     return x;
                 })
@@ -34,8 +35,10 @@ public sealed class WorkerConcurrencyTests
             new DurableTaskTestHostOptions { ConfigureWorker = o => o.Concurrency.MaximumConcurrentActivityWorkItems = 2 });
 
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Fan");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var done = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+
+        Assert.True(done.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{done.RuntimeStatus}: {done.FailureDetails?.ErrorMessage}");
 
         Assert.Equal(66, done.ReadOutputAs<int>());
         Assert.Equal(2, peak);

@@ -38,9 +38,23 @@ internal sealed class FloodApp(string storageConnectionString, string taskHub) :
         builder.UseSetting("Soakline:LocalGit:Repositories:acme/shop", _clone.Path);
     }
 
-    /// <summary>Every instance in the task hub, with its name.</summary>
+    /// <summary>
+    /// Every instance in the task hub, with its name, once every accepted push has its pipeline: the webhook answers a
+    /// push when it is recorded and the app's pump starts it, so this waits until the ledger holds no pending push.
+    /// </summary>
     public async Task<List<OrchestrationMetadata>> InstancesAsync()
     {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(5);
+        while ((await Ledger.PendingPushesAsync(CancellationToken.None)) is { Count: > 0 } pending)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{pending.Count} accepted push(es) still without a started pipeline after 5 minutes");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+
         var list = new List<OrchestrationMetadata>();
         await foreach (var instance in Client.GetAllInstancesAsync(new OrchestrationQuery()))
         {

@@ -61,7 +61,8 @@ internal sealed record FloodDelivery(DeliveryKind Kind, string EventName, string
 
     public HttpStatusCode[] AllowedStatuses => Kind switch
     {
-        // The first push of a commit starts it (202); later ones find it (200 "exists") or their id (200 "duplicate").
+        // The first copy of each delivery id is recorded and answered 202 "accepted" (the app's pump starts the commit's
+        // one pipeline); later copies of the id are 200 "duplicate".
         DeliveryKind.ValidPush => [HttpStatusCode.Accepted, HttpStatusCode.OK],
         DeliveryKind.BadSignature => [HttpStatusCode.Unauthorized],
         DeliveryKind.Oversized => [HttpStatusCode.RequestEntityTooLarge],

@@ -41,6 +41,7 @@ public sealed class SecretsInLogsTests
         await using var app = new SoaklineAppFactory();
 
         await app.CreateClient().SendAsync(GitHubDeliveries.Request("push", GitHubDeliveries.Push()));
+        await app.PushesStartedAsync();
 
         var started = Assert.Single(app.Logs.Lines, l => l.Contains("Started release", StringComparison.Ordinal));
         Assert.Contains("InstanceId=release:acme:shop:main:" + GitHubDeliveries.Sha, started, StringComparison.Ordinal);

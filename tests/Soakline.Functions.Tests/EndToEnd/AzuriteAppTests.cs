@@ -39,7 +39,8 @@ public sealed class AzuriteAppTests(AzuriteFixture azurite) : IDisposable
 
         var reply = await (await http.SendAsync(GitHubDeliveries.Request("push", GitHubDeliveries.Push(branch: "feature/basket")))).Content.ReadFromJsonAsync<WebhookReply>();
 
-        Assert.Equal("started", reply!.Status);
+        Assert.Equal("accepted", reply!.Status);
+        await app.PushesStartedAsync();
         var done = await CompletedAsync(app.Client, reply.InstanceId!);
         Assert.Equal(ReleaseStatus.Ignored, done.ReadOutputAs<ReleaseOutcome>()!.Status);
         var table = new TableServiceClient(azurite.ConnectionString);
@@ -53,11 +54,39 @@ public sealed class AzuriteAppTests(AzuriteFixture azurite) : IDisposable
         await using var second = App();
         var delivery = Guid.NewGuid().ToString();
 
-        var handled = await first.CreateClient().SendAsync(GitHubDeliveries.Request("ping", """{"zen":"Keep it logically awesome."}""", delivery));
-        var redelivered = await second.CreateClient().SendAsync(GitHubDeliveries.Request("ping", """{"zen":"Keep it logically awesome."}""", delivery));
+        // A push (a ping is not claimed: it changes nothing).
+        var handled = await first.CreateClient().SendAsync(GitHubDeliveries.Request("push", GitHubDeliveries.Push(), delivery));
+        var redelivered = await second.CreateClient().SendAsync(GitHubDeliveries.Request("push", GitHubDeliveries.Push(), delivery));
 
-        Assert.Equal("pong", (await handled.Content.ReadFromJsonAsync<WebhookReply>())!.Status);
+        Assert.Equal("accepted", (await handled.Content.ReadFromJsonAsync<WebhookReply>())!.Status);
         Assert.Equal("duplicate", (await redelivered.Content.ReadFromJsonAsync<WebhookReply>())!.Status);
+    }
+
+    [Fact]
+    public async Task Standalone_a_push_recorded_but_not_started_when_its_process_died_is_started_after_the_restart()
+    {
+        // What a process leaves when it dies after answering 202 "accepted" and before its pump started the pipeline:
+        // the delivery's claim holding the push, written exactly as the webhook writes it.
+        var deliveryId = Guid.NewGuid().ToString();
+        // A feature branch: the pipeline finds no environment for it and ends at once (Ignored).
+        var push = new PushReceived(new Pipeline.Domain.RepositoryRef("acme", "shop"), "feature/basket", GitHubDeliveries.Sha, new DateTimeOffset(2026, 11, 23, 7, 40, 0, TimeSpan.Zero), "ada", "Fix the basket total");
+        var ledger = new TableDeliveryLedger(new LedgerTable(new TableServiceClient(azurite.ConnectionString), _taskHub), TimeProvider.System);
+        Assert.True((await ledger.ClaimToStartAsync(deliveryId, push, CancellationToken.None)).IsClaimed);
+        var instanceId = Pipeline.Domain.PipelineInstanceIds.ForPush(push.Commit);
+
+        // The restarted process: its pump finds the recorded push and starts the pipeline, then completes the claim.
+        await using var app = App().OnStandaloneEngine();
+        var http = app.CreateClient();
+        await app.PushesStartedAsync();
+
+        var done = await CompletedAsync(app.Client, instanceId);
+        Assert.Equal("ReleaseOrchestrator", done.Name);
+        Assert.Equal(GitHubDeliveries.Sha, done.ReadInputAs<PushEvent>()!.Sha);
+        Assert.Equal(ReleaseStatus.Ignored, done.ReadOutputAs<ReleaseOutcome>()!.Status);
+        Assert.Equal(DeliveryClaimOutcome.Handled, (await ledger.ClaimAsync(deliveryId, CancellationToken.None)).Outcome);
+        var copy = await http.SendAsync(GitHubDeliveries.Request("push", GitHubDeliveries.Push(), deliveryId));
+        Assert.Equal("duplicate", (await copy.Content.ReadFromJsonAsync<WebhookReply>())!.Status);
+        Assert.Single(await app.InstancesAsync(), i => i.InstanceId == instanceId);
     }
 
     [Fact]

@@ -101,6 +101,7 @@ public sealed class ProtectionPolicyAppTests(AzuriteFixture azurite) : IDisposab
         var http = app.CreateClient();
 
         var reply = await DeliverAsync(http, GitHubDeliveries.Push(branch: "feature/x", sha: sha));
+        await app.PushesStartedAsync();
         var outcome = await CompletedAsync(app.Client, reply.InstanceId!);
 
         Assert.Equal(ReleaseStatus.PolicyRefused, outcome.Status);
@@ -170,6 +171,7 @@ public sealed class ProtectionPolicyAppTests(AzuriteFixture azurite) : IDisposab
         var http = app.CreateClient();
 
         var reply = await DeliverAsync(http, GitHubDeliveries.Push(branch: "main", sha: sha));
+        await app.PushesStartedAsync();
         var outcome = await CompletedAsync(app.Client, reply.InstanceId!);
 
         Assert.Equal(ReleaseStatus.PolicyRefused, outcome.Status);

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Soakline.Durable.Testing;
 using Soakline.Durable.Testing.InMemory;
+using Soakline.Functions.Webhooks;
 
 namespace Soakline.Functions.Tests.Infrastructure;
 
@@ -61,6 +62,19 @@ public sealed class SoaklineAppFactory : WebApplicationFactory<Program>
         _withoutSourceControl = true;
         return this;
     }
+
+    /// <summary>
+    /// Start a push's pipeline before answering it (202 "started" or 200 "exists"), as under Azure Functions: the app
+    /// runs without its <see cref="ReleaseStartPump"/>.
+    /// </summary>
+    public SoaklineAppFactory StartingPushesBeforeAnswering() =>
+        WithServices(s =>
+        {
+            foreach (var pump in s.Where(d => d.ServiceType == typeof(ReleaseStartPump) || d.ImplementationType == typeof(ReleaseStartPump)).ToList())
+            {
+                s.Remove(pump);
+            }
+        });
 
     public SoaklineAppFactory With(string key, string? value)
     {
@@ -120,11 +134,35 @@ public sealed class SoaklineAppFactory : WebApplicationFactory<Program>
         _settings.Any(s => s.Value is not null
             && (s.Key is "Soakline:GitHub:Token" or "Soakline:GitHub:AppId" || s.Key.StartsWith("Soakline:LocalGit:Repositories:", StringComparison.Ordinal)));
 
-    /// <summary>Waits until the in-memory engine has nothing left to do.</summary>
-    public Task IdleAsync() => Services.GetRequiredService<InMemoryOrchestrationBackend>().WaitForIdleAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
+    /// <summary>Waits until every accepted push has its pipeline and then until the in-memory engine has nothing left to do.</summary>
+    public async Task IdleAsync()
+    {
+        await PushesStartedAsync();
+        await Services.GetRequiredService<InMemoryOrchestrationBackend>().WaitForIdleAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
+    }
 
+    /// <summary>
+    /// Waits until every push the webhook accepted has its pipeline started (the delivery ledger holds no pending push).
+    /// </summary>
+    public async Task PushesStartedAsync()
+    {
+        var ledger = Services.GetRequiredService<IDeliveryLedger>();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while ((await ledger.PendingPushesAsync(CancellationToken.None)) is { Count: > 0 } pending)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{pending.Count} accepted push(es) still without a started pipeline after 30 s: {string.Join(", ", pending.Select(p => p.Push.Sha))}");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        }
+    }
+
+    /// <summary>The instances, once every accepted push has its pipeline (<see cref="PushesStartedAsync"/>).</summary>
     public async Task<List<OrchestrationMetadata>> InstancesAsync(string prefix = "")
     {
+        await PushesStartedAsync();
         var list = new List<OrchestrationMetadata>();
         await foreach (var instance in Client.GetAllInstancesAsync(new OrchestrationQuery(InstanceIdPrefix: prefix, FetchInputsAndOutputs: true)))
         {

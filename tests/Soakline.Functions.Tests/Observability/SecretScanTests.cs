@@ -93,8 +93,9 @@ public sealed class SecretScanTests(SecretScanTests.AzuriteAlone azurite) : IDis
 
             // A signed push runs the real pipeline (GitHub token on the way out); a delivery under the wrong secret is refused.
             var started = await (await http.SendAsync(push)).Content.ReadFromJsonAsync<WebhookReply>();
-            Assert.Equal("started", started!.Status);
+            Assert.Equal("accepted", started!.Status);
             Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(GitHubDeliveries.Request("push", pushBody, signature: "sha256=" + new string('0', 64)))).StatusCode);
+            await app.PushesStartedAsync();
             await app.Client.WaitForInstanceCompletionAsync(started.InstanceId!, Timeout());
 
             // The API with the key in each place it is accepted, and with a function key in the address.

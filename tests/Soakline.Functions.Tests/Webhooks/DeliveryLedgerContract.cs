@@ -126,4 +126,33 @@ public abstract class DeliveryLedgerContract
         Assert.Equal(DeliveryClaimOutcome.InProgress, (await Instance().ClaimAsync(deliveryId, None)).Outcome);
         await Assert.ThrowsAsync<ArgumentException>(() => Instance().ClaimAsync(string.Empty, None));
     }
+
+    [Fact]
+    public async Task A_push_claimed_to_start_is_pending_with_its_push_until_the_claim_is_completed()
+    {
+        // A delivery id with characters a table key cannot hold comes back as it was claimed.
+        var deliveryId = "odd/" + NewDeliveryId() + "?#";
+        var push = new PushReceived(new Pipeline.Domain.RepositoryRef("acme", "shop"), "feature/basket", new string('e', 40), Clock.GetUtcNow().AddHours(-1), "ada", "Fix the basket total\n\nwith \"quotes\" and ünïcode");
+
+        var claim = await Instance().ClaimToStartAsync(deliveryId, push, None);
+        var pending = Assert.Single(await Instance().PendingPushesAsync(None), p => p.Claim.DeliveryId == deliveryId);
+        var copy = await Instance().ClaimAsync(deliveryId, None);
+        await Instance().CompleteAsync(pending.Claim, None);
+
+        Assert.True(claim.IsClaimed);
+        Assert.Equal((push, claim.Token, Clock.GetUtcNow()), (pending.Push, pending.Claim.Token, pending.RecordedAt));
+        Assert.Equal(DeliveryClaimOutcome.InProgress, copy.Outcome);
+        Assert.DoesNotContain(await Instance().PendingPushesAsync(None), p => p.Claim.DeliveryId == deliveryId);
+        Assert.Equal(DeliveryClaimOutcome.Handled, (await Instance().ClaimAsync(deliveryId, None)).Outcome);
+    }
+
+    [Fact]
+    public async Task A_plain_claim_is_never_a_pending_push()
+    {
+        var deliveryId = NewDeliveryId();
+
+        await Instance().ClaimAsync(deliveryId, None);
+
+        Assert.DoesNotContain(await Instance().PendingPushesAsync(None), p => p.Claim.DeliveryId == deliveryId);
+    }
 }

@@ -9,7 +9,9 @@ namespace Soakline.Functions.Tests.Webhooks;
 
 /// <summary>
 /// The webhook claims a delivery before routing it: a concurrent copy is a duplicate, a failed routing frees the
-/// delivery for GitHub's redelivery, and a claim left by a dead process stops blocking after the claim timeout.
+/// delivery for GitHub's redelivery, and a claim left by a dead process stops blocking after the claim timeout. These run
+/// the path that starts the pipeline before answering (Azure Functions'); the standalone pump's are in
+/// <see cref="ReleaseStartPumpTests"/>.
 /// </summary>
 public sealed class WebhookClaimTests : IAsyncLifetime
 {
@@ -17,7 +19,7 @@ public sealed class WebhookClaimTests : IAsyncLifetime
     private readonly SoaklineAppFactory _app;
     private HttpClient _http = null!;
 
-    public WebhookClaimTests() => _app = new SoaklineAppFactory().WithServices(s => s.AddSingleton<IReleaseStarter>(_starter));
+    public WebhookClaimTests() => _app = new SoaklineAppFactory().StartingPushesBeforeAnswering().WithServices(s => s.AddSingleton<IReleaseStarter>(_starter));
 
     private IDeliveryLedger Ledger => _app.Services.GetRequiredService<IDeliveryLedger>();
 

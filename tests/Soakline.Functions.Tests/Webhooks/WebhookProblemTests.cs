@@ -92,10 +92,13 @@ public sealed class WebhookProblemTests : IAsyncLifetime
     {
         var invented = "invented-" + Guid.NewGuid().ToString("N");
         var events = new ConcurrentBag<(string? Event, string? Outcome)>();
+        // Read before the listener starts: Start publishes only the instruments that exist by then, and touching the
+        // telemetry class inside the callback first would create the counter too late for this listener.
+        var received = SoaklineTelemetry.WebhooksReceived;
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (ReferenceEquals(instrument, SoaklineTelemetry.WebhooksReceived))
+            if (ReferenceEquals(instrument, received))
             {
                 l.EnableMeasurementEvents(instrument);
             }

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Soakline.Functions.Releases;
+using Soakline.Functions.Tests.Infrastructure;
+using Soakline.Functions.Webhooks;
+
+namespace Soakline.Functions.Tests.Webhooks;
+
+/// <summary>
+/// Standalone, the webhook answers a push 202 "accepted" once the push is recorded in its delivery's claim, and the
+/// <see cref="ReleaseStartPump"/> starts the pipeline: a start that fails is retried and the record stays until the
+/// pipeline exists. (A record left by a dead process is started after the restart: AzuriteAppTests.)
+/// </summary>
+public sealed class ReleaseStartPumpTests : IAsyncLifetime
+{
+    private readonly ScriptedReleaseStarter _starter = new();
+    private readonly SoaklineAppFactory _app;
+    private HttpClient _http = null!;
+
+    public ReleaseStartPumpTests() => _app = new SoaklineAppFactory().WithServices(s => s.AddSingleton<IReleaseStarter>(_starter));
+
+    private IDeliveryLedger Ledger => _app.Services.GetRequiredService<IDeliveryLedger>();
+
+    public Task InitializeAsync()
+    {
+        _http = _app.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task An_accepted_push_whose_start_fails_stays_recorded_and_is_started_by_a_retry()
+    {
+        var deliveryId = Guid.NewGuid().ToString();
+        var failed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _starter.Then(_ =>
+        {
+            failed.TrySetResult();
+            throw new InvalidOperationException("the engine is unavailable");
+        });
+
+        var response = await _http.SendAsync(GitHubDeliveries.Request("push", GitHubDeliveries.Push(), deliveryId));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("accepted", (await response.Content.ReadFromJsonAsync<WebhookReply>())!.Status);
+        await failed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var pending = Assert.Single(await Ledger.PendingPushesAsync(CancellationToken.None));
+        Assert.Equal((deliveryId, GitHubDeliveries.Sha), (pending.Claim.DeliveryId, pending.Push.Sha));
+        Assert.Equal(0, _starter.Started);
+        Assert.Equal(DeliveryClaimOutcome.InProgress, (await Ledger.ClaimAsync(deliveryId, CancellationToken.None)).Outcome);
+
+        // The retry waits on the app's clock (fake here): move it on until the pump has tried again.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (_starter.Started == 0 && DateTime.UtcNow < deadline)
+        {
+            _app.Clock.Advance(ReleaseStartPump.MaxRetryPause);
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        }
+
+        await _app.PushesStartedAsync();
+        Assert.Equal(1, _starter.Started);
+        Assert.Empty(await Ledger.PendingPushesAsync(CancellationToken.None));
+        Assert.Equal(DeliveryClaimOutcome.Handled, (await Ledger.ClaimAsync(deliveryId, CancellationToken.None)).Outcome);
+    }
+
+    [Fact]
+    public async Task A_copy_of_an_accepted_push_is_a_duplicate_that_never_reaches_the_pump()
+    {
+        var deliveryId = Guid.NewGuid().ToString();
+
+        var first = await _http.SendAsync(GitHubDeliveries.Request("push", GitHubDeliveries.Push(), deliveryId));
+        var copy = await _http.SendAsync(GitHubDeliveries.Request("push", GitHubDeliveries.Push(), deliveryId));
+        await _app.PushesStartedAsync();
+        var redelivery = await _http.SendAsync(GitHubDeliveries.Request("push", GitHubDeliveries.Push()));
+        await _app.PushesStartedAsync();
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, copy.StatusCode);
+        Assert.Equal("duplicate", (await copy.Content.ReadFromJsonAsync<WebhookReply>())!.Status);
+        Assert.Equal(HttpStatusCode.Accepted, redelivery.StatusCode);
+
+        // The copy (same delivery id) never reached the starter; the redelivery (a new id) did, and the real starter
+        // finds the pipeline there (WebhookTests.A_redelivered_push_finds_the_existing_pipeline_and_starts_nothing).
+        Assert.Equal(2, _starter.Started);
+    }
+}
