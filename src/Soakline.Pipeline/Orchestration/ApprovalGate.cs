@@ -22,7 +22,7 @@ internal static class ApprovalGate
         var expiresAt = steps.Now + timeout;
         var approvers = run.Approvers ?? approval.Approvers;
         var state = new ApprovalState(approvers, expiresAt);
-        steps.Status(s => s with { Stage = "awaiting-approval", Detail = $"expires {expiresAt:O}", SoakRemaining = null, Approval = state });
+        steps.Status(s => s with { Stage = "awaiting-approval", Detail = $"expires {expiresAt:O}", SoakRemaining = null, Approval = state, NextStepDue = expiresAt });
         var sent = await steps.Call<ApprovalRequestSent>(
             nameof(RequestApprovalActivity),
             new ApprovalRequest(steps.Context.InstanceId, summary, approvers, expiresAt, expedited));
