@@ -85,7 +85,7 @@ public sealed partial class PackageLayoutTests(BuiltPackage package, CompiledMai
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
-        Assert.Equal(["MonitorSchedule", "Soakline:TaskHub"], referenced.Order(StringComparer.Ordinal));
+        Assert.Equal(["MonitorSchedule", "Soakline:TaskHub", "Soakline:Watchdog:Schedule"], referenced.Order(StringComparer.Ordinal));
         Assert.All(referenced, setting =>
         {
             Assert.Contains(ToAppSettingName(setting), deployed);
