@@ -70,8 +70,15 @@ public sealed class StuckPipelineWatchdog(
 
         foreach (var record in open.Values.Where(r => !watched.Contains(r.PipelineId)))
         {
-            await ResolveAsync(record, "it finished", cancellationToken).ConfigureAwait(false);
-            resolved.Add(record.PipelineId);
+            try
+            {
+                await ResolveAsync(record, "it finished", cancellationToken).ConfigureAwait(false);
+                resolved.Add(record.PipelineId);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Watchdog could not resolve finished pipeline {PipelineId}", record.PipelineId);
+            }
         }
 
         return new WatchdogSweep(watched.Count, opened, resolved);

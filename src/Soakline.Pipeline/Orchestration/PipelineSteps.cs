@@ -135,7 +135,7 @@ internal sealed class PipelineSteps(TaskOrchestrationContext context, string pip
         return outcome;
     }
 
-    public void Stage(string stage, string? detail = null) => Status(s => s with { Stage = stage, Detail = detail, SoakRemaining = null });
+    public void Stage(string stage, string? detail = null) => Status(s => s with { Stage = stage, Detail = detail, SoakRemaining = null, NextStepDue = null });
 
     public Task<T> Call<T>(string activity, object input) => context.CallActivityAsync<T>(activity, input, PortCall);
 

@@ -35,6 +35,7 @@ internal sealed class SoakMonitor(PipelineSteps steps, AnalysisSpec analysis, Re
             try
             {
                 var abort = await steps.Context.WaitForExternalEvent<AbortRequest>(AbortEventName, wait);
+                steps.Status(s => s with { NextStepDue = null });
                 return new SoakResult(SoakVerdict.Abort, state, new Abort(TransitionKind.RollbackStarted, $"aborted by {abort.RequestedBy}: {abort.Reason}", abort.RequestedBy));
             }
             catch (TaskCanceledException)

@@ -32,6 +32,7 @@ public sealed class NextStepDueTests : IAsyncLifetime
         Assert.Equal("stage 1: soaking", soaking.Stage);
         Assert.NotNull(soaking.NextStepDue);
         Assert.True(soaking.NextStepDue > _h.Clock.GetUtcNow(), $"due {soaking.NextStepDue:O} is after now {_h.Clock.GetUtcNow():O}");
+        Assert.True(soaking.NextStepDue < awaiting.NextStepDue, "the approval deadline is not left behind once decided");
 
         // The timer fires at the published time: the analysis after it moves the due time on.
         var due = soaking.NextStepDue.Value;
