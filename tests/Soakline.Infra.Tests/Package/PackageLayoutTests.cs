@@ -114,7 +114,7 @@ public sealed partial class PackageLayoutTests(BuiltPackage package, CompiledMai
             .Select(f => Resolve((string)f.Trigger["schedule"]!))
             .ToList();
 
-        Assert.Equal(2, schedules.Count);
+        Assert.Equal(3, schedules.Count);
         Assert.All(schedules, schedule => Assert.NotNull(CrontabSchedule.TryParse(schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true })));
     }
 
