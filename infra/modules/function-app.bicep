@@ -141,6 +141,12 @@ var baseSettings = [
     name: 'Soakline__TaskHub'
     value: taskHubName
   }
+  // The watchdog timer's schedule (%Soakline:Watchdog:Schedule% in functions.metadata): every 5 minutes, the app's
+  // default; its limits keep their defaults unless set (docs/operations.md, Stuck-pipeline watchdog).
+  {
+    name: 'Soakline__Watchdog__Schedule'
+    value: '0 */5 * * * *'
+  }
   {
     name: 'Soakline__Storage__AccountName'
     value: storageAccountName

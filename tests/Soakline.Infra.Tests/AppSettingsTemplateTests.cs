@@ -44,6 +44,7 @@ public sealed class AppSettingsTemplateTests(CompiledMainTemplate compiled)
         ("APPLICATIONINSIGHTS_CONNECTION_STRING", FunctionAppDeployment.ModuleOutputs["monitoring"]["applicationInsightsConnectionString"]),
         ("MonitorSchedule", "0 */10 * * * *"),
         ("Soakline__TaskHub", "hubundertest"),
+        ("Soakline__Watchdog__Schedule", "0 */5 * * * *"),
         ("Soakline__Storage__AccountName", StorageAccount),
         ("Soakline__AzureMonitor__WorkspaceId", FunctionAppDeployment.ModuleOutputs["monitoring"]["workspaceCustomerId"]),
         ("Soakline__ApprovalMail__PublicBaseUrl", "https://soakline.example.com"),

@@ -6,6 +6,7 @@ namespace Soakline.Cli.Models;
 /// <param name="Status">The orchestration's custom status (<see cref="Progress"/> reads it).</param>
 /// <param name="Input">The push that started a pipeline (<see cref="Push"/> reads it).</param>
 /// <param name="Outcome">How it ended, once it has; null while it runs (and from apps older than the typed outcome).</param>
+/// <param name="Stuck">Set while the app's watchdog finds the pipeline's next step overdue; null otherwise (and from older apps).</param>
 internal sealed record PipelineSummary(
     string Id,
     string Orchestrator,
@@ -14,7 +15,8 @@ internal sealed record PipelineSummary(
     DateTimeOffset LastUpdatedAt,
     JsonElement? Status = null,
     JsonElement? Input = null,
-    OutcomeReading? Outcome = null)
+    OutcomeReading? Outcome = null,
+    StuckReading? Stuck = null)
 {
     public PipelineProgress? Progress => CliJson.Read<PipelineProgress>(Status);
 

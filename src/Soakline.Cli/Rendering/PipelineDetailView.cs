@@ -23,6 +23,10 @@ internal static class PipelineDetailView
             new Columns(new Text("Status"), StatusView.Runtime(pipeline.RuntimeStatus), new Text($"since {pipeline.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC")) { Expand = false },
             Runs(detail),
         };
+        if (StuckText.Line(pipeline) is { } stuck)
+        {
+            parts.Insert(2, stuck);
+        }
 
         foreach (var run in detail.EnvironmentRuns.Where(r => r.Progress?.LastChecks is { Count: > 0 }))
         {

@@ -25,11 +25,12 @@ internal static class PipelineListView
                 new Text(push?.Repository?.ToString() ?? "–"),
                 new Text(push?.Branch ?? "–"),
                 new Text(push?.ShortSha ?? "–"),
-                StatusView.Runtime(pipeline.RuntimeStatus),
+                StuckText.Status(pipeline),
                 new Text(pipeline.Progress?.Stage ?? "–"),
                 new Text(pipeline.LastUpdatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        return table;
+        var stuck = StuckText.Lines(pipelines).ToList();
+        return stuck.Count == 0 ? table : new Rows([table, .. stuck]);
     }
 }

@@ -10,6 +10,8 @@ using Soakline.Functions.Releases;
 using Soakline.Pipeline.Domain;
 using Soakline.Pipeline.Orchestration;
 
+using Soakline.Functions.Watchdog;
+
 namespace Soakline.Functions.Api;
 
 /// <summary>
@@ -33,7 +35,7 @@ public static class PipelineEndpoints
         return api;
     }
 
-    private static async Task<IResult> ListAsync(DurableTaskClient client, string? repository, string? branch, string? status, int? limit, CancellationToken ct)
+    private static async Task<IResult> ListAsync(DurableTaskClient client, IStuckPipelineRecords stuck, string? repository, string? branch, string? status, int? limit, CancellationToken ct)
     {
         var prefix = ReleaseInstanceIds.Prefix;
         if (repository is not null)
@@ -87,10 +89,10 @@ public static class PipelineEndpoints
             return ApiProblems.Invalid("limit", $"must be 1 to {MaxLimit}, was {take}");
         }
 
-        return Results.Ok(await PipelineQueries.ListAsync(client, prefix, statuses, take, ct));
+        return Results.Ok(await PipelineQueries.ListAsync(client, stuck, prefix, statuses, take, ct));
     }
 
-    private static async Task<IResult> GetAsync(string id, DurableTaskClient client, IPipelineTimeline timeline, CancellationToken ct)
+    private static async Task<IResult> GetAsync(string id, DurableTaskClient client, IPipelineTimeline timeline, IStuckPipelineRecords stuck, CancellationToken ct)
     {
         if (!ReleaseInstanceIds.CouldExist(id))
         {
@@ -98,7 +100,7 @@ public static class PipelineEndpoints
             return ApiProblems.NoSuchPipeline(id);
         }
 
-        var detail = await PipelineQueries.DetailAsync(client, timeline, id, ct);
+        var detail = await PipelineQueries.DetailAsync(client, timeline, stuck, id, ct);
         return detail is null
             ? ApiProblems.NoSuchPipeline(id)
             : Results.Ok(detail);

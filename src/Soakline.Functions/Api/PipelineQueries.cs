@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Client;
 using Soakline.Functions.Releases;
+using Soakline.Functions.Watchdog;
 
 namespace Soakline.Functions.Api;
 
@@ -7,9 +8,11 @@ namespace Soakline.Functions.Api;
 public static class PipelineQueries
 {
     /// <summary>Pipelines (not their environment runs) whose id starts with <paramref name="prefix"/>, newest first.</summary>
-    public static async Task<IReadOnlyList<PipelineSummary>> ListAsync(DurableTaskClient client, string prefix, OrchestrationRuntimeStatus[]? statuses, int take, CancellationToken ct)
+    public static async Task<IReadOnlyList<PipelineSummary>> ListAsync(DurableTaskClient client, IStuckPipelineRecords stuck, string prefix, OrchestrationRuntimeStatus[]? statuses, int take, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(stuck);
+        var stuckById = (await stuck.ListAsync(ct)).ToDictionary(r => r.PipelineId, StringComparer.Ordinal);
         var query = new OrchestrationQuery(Statuses: statuses, InstanceIdPrefix: prefix, FetchInputsAndOutputs: true);
         var pipelines = new List<PipelineSummary>();
         await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(ct))
@@ -17,7 +20,7 @@ public static class PipelineQueries
             // Environment runs share the prefix (pipeline id + ":" + environment); the list shows pipelines only.
             if (instance.Name == DurableReleaseStarter.OrchestratorName)
             {
-                pipelines.Add(PipelineSummary.From(instance));
+                pipelines.Add(PipelineSummary.From(instance, stuckById.GetValueOrDefault(instance.InstanceId)));
             }
         }
 
@@ -25,9 +28,10 @@ public static class PipelineQueries
     }
 
     /// <summary>One pipeline with its environment runs and timeline; null when it does not exist.</summary>
-    public static async Task<PipelineDetail?> DetailAsync(DurableTaskClient client, IPipelineTimeline timeline, string id, CancellationToken ct)
+    public static async Task<PipelineDetail?> DetailAsync(DurableTaskClient client, IPipelineTimeline timeline, IStuckPipelineRecords stuck, string id, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(stuck);
         ArgumentNullException.ThrowIfNull(timeline);
         var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true, ct);
         if (instance is null)
@@ -41,6 +45,6 @@ public static class PipelineQueries
             runs.Add(PipelineSummary.From(child));
         }
 
-        return new PipelineDetail(PipelineSummary.From(instance), runs, await timeline.GetAsync(id, ct));
+        return new PipelineDetail(PipelineSummary.From(instance, await stuck.GetAsync(id, ct)), runs, await timeline.GetAsync(id, ct));
     }
 }

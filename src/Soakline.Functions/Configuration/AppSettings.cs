@@ -42,6 +42,9 @@ public sealed record AppSettings(
     /// </summary>
     public bool AppServiceAuthentication { get; init; }
 
+    /// <summary>The stuck-pipeline watchdog's period and limits (<c>Soakline__Watchdog__*</c>).</summary>
+    public WatchdogSettings Watchdog { get; init; } = WatchdogSettings.Default;
+
     public override string ToString() => $"AppSettings {{ Mode = {Mode}, TaskHub = {TaskHub}, secrets redacted }}";
 }
 

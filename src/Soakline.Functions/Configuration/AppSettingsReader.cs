@@ -74,6 +74,7 @@ public static class AppSettingsReader
             problems.Add($"{SettingNames.MonitorSpecPath}: the file '{specPath}' does not exist.");
         }
 
+        var watchdog = WatchdogSettingsReader.Read(get, problems);
         var telemetry = ReadTelemetry(get, problems);
         var policy = ProtectionPolicyReader.Read(configuration, get, problems);
         var warnings = settings.Warnings();
@@ -100,6 +101,7 @@ public static class AppSettingsReader
         {
             Warnings = warnings,
             AppServiceAuthentication = appServiceAuthentication,
+            Watchdog = watchdog,
         };
     }
 

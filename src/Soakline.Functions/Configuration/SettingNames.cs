@@ -31,6 +31,11 @@ public static class SettingNames
     public const string MonitorSchedule = "MonitorSchedule";
     public const string MonitorRepository = "Soakline__Monitoring__Repository";
     public const string MonitorSpecPath = "Soakline__Monitoring__SpecPath";
+    /// <summary>The watchdog timer's NCRONTAB schedule; the timer function binds it as <c>%Soakline:Watchdog:Schedule%</c>.</summary>
+    public const string WatchdogSchedule = "Soakline__Watchdog__Schedule";
+    public const string WatchdogGrace = "Soakline__Watchdog__Grace";
+    public const string WatchdogStepLimit = "Soakline__Watchdog__StepLimit";
+    public const string WatchdogPendingLimit = "Soakline__Watchdog__PendingLimit";
     public const string ApplicationInsights = "APPLICATIONINSIGHTS_CONNECTION_STRING";
     public const string OtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
     public const string ConsoleTelemetry = "Soakline__Telemetry__Console";

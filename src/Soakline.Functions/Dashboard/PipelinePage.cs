@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Soakline.Functions.Api;
+using Soakline.Functions.Watchdog;
 
 namespace Soakline.Functions.Dashboard;
 
@@ -15,9 +16,9 @@ internal static class PipelinePage
 {
     public const int PollMilliseconds = 2000;
 
-    public static async Task<IResult> RenderAsync(string id, HttpRequest request, DurableTaskClient client, IPipelineTimeline timeline, CancellationToken ct)
+    public static async Task<IResult> RenderAsync(string id, HttpRequest request, DurableTaskClient client, IPipelineTimeline timeline, IStuckPipelineRecords stuck, CancellationToken ct)
     {
-        var detail = await PipelineQueries.DetailAsync(client, timeline, id, ct);
+        var detail = await PipelineQueries.DetailAsync(client, timeline, stuck, id, ct);
         if (detail is null)
         {
             return ApiProblems.NoSuchPipeline(id);
@@ -36,6 +37,7 @@ internal static class PipelinePage
             .Append(ReachedEnvironment(current) is { } reached && facts.Repository.Length > 0 ? Actions.Rollback(facts.Repository, reached) : string.Empty)
             .Append("</div></div>")
             .Append(OutcomeLine(detail.Pipeline.Outcome))
+            .Append(StuckView.Banner(detail.Pipeline.Stuck))
             .Append(LiveSection(facts, current))
             .Append(RunsSection(detail.EnvironmentRuns))
             .Append("<section aria-labelledby=\"timeline-title\"><h2 id=\"timeline-title\">Timeline</h2>")

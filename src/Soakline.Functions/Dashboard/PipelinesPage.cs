@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Soakline.Functions.Api;
 using Soakline.Functions.Releases;
+using Soakline.Functions.Watchdog;
 using Soakline.Pipeline.Ports;
 
 namespace Soakline.Functions.Dashboard;
@@ -19,15 +20,15 @@ internal static class PipelinesPage
     public const int DoraDays = 30;
     public const string DoraEnvironment = "production";
 
-    public static async Task<IResult> RenderAsync(HttpRequest request, DurableTaskClient client, IPipelineTimeline timeline, IReleaseStore store, IDoraReport dora, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> RenderAsync(HttpRequest request, DurableTaskClient client, IPipelineTimeline timeline, IReleaseStore store, IDoraReport dora, IStuckPipelineRecords stuck, TimeProvider clock, CancellationToken ct)
     {
         var links = DashboardLinks.For(request);
         var now = clock.GetUtcNow();
-        var pipelines = await PipelineQueries.ListAsync(client, ReleaseInstanceIds.Prefix, null, Shown, ct);
+        var pipelines = await PipelineQueries.ListAsync(client, stuck, ReleaseInstanceIds.Prefix, null, Shown, ct);
         var details = new List<PipelineDetail>();
         foreach (var pipeline in pipelines)
         {
-            if (await PipelineQueries.DetailAsync(client, timeline, pipeline.Id, ct) is { } detail)
+            if (await PipelineQueries.DetailAsync(client, timeline, stuck, pipeline.Id, ct) is { } detail)
             {
                 details.Add(detail);
             }
@@ -104,7 +105,7 @@ internal static class PipelinesPage
             var facts = PipelineFacts.From(detail.Pipeline, detail.EnvironmentRuns);
             html.Append(CultureInfo.InvariantCulture, $"<tr data-pipeline=\"{Html.E(facts.Id)}\">")
                 .Append(CultureInfo.InvariantCulture, $"<td><a href=\"{Html.E(links.Pipeline(facts.Id))}\"><strong>{Html.E(facts.Repository)}</strong><br><span class=\"hint\">{Html.E(facts.Branch)} @ <code>{Html.E(facts.ShortSha)}</code></span></a></td>")
-                .Append(StatusCell(facts, detail.Pipeline.Outcome))
+                .Append(StatusCell(facts, detail.Pipeline.Outcome, detail.Pipeline.Stuck))
                 .Append(CultureInfo.InvariantCulture, $"<td>{Html.Badge(facts.Stage ?? "–", StatusTone.ForStage(facts.Stage))}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{facts.TrafficPercent}%</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td>{Timeline.Strip(detail.Timeline)}</td>")
@@ -115,9 +116,9 @@ internal static class PipelinesPage
     }
 
     /// <summary>A running pipeline's runtime status; a finished one's outcome, with its sentence on hover and below.</summary>
-    private static string StatusCell(PipelineFacts facts, OutcomeSummary? outcome) =>
+    private static string StatusCell(PipelineFacts facts, OutcomeSummary? outcome, StuckSummary? stuck) =>
         outcome is null
-            ? $"<td>{Html.Badge(facts.RuntimeStatus, StatusTone.ForRuntime(facts.RuntimeStatus))}</td>"
+            ? $"<td>{Html.Badge(facts.RuntimeStatus, StatusTone.ForRuntime(facts.RuntimeStatus))}{StuckView.Cell(stuck)}</td>"
             : $"<td class=\"outcome\" title=\"{Html.E(outcome.Reason)}\">{Html.Badge(outcome.Status, StatusTone.ForOutcome(outcome.Status))}<br><span class=\"hint reason\">{Html.E(outcome.Reason)}</span></td>";
 
     private static string IncidentsSection(List<ReleaseTransition> incidents, DashboardLinks links)

@@ -17,6 +17,7 @@ using Soakline.Functions.Functions;
 using Soakline.Functions.Releases;
 using Soakline.Functions.Scheduling;
 using Soakline.Functions.Storage;
+using Soakline.Functions.Watchdog;
 using Soakline.Functions.Webhooks;
 using Soakline.Integrations.Approvals;
 using Soakline.Pipeline;
@@ -49,6 +50,8 @@ public static class SoaklineServices
             // under Functions the durable client exists only inside an invocation).
             services.AddHostedService<ReleaseStartPump>();
             services.AddSingleton(sp => sp.GetServices<IHostedService>().OfType<ReleaseStartPump>().Single());
+            services.AddSingleton<WatchdogScheduler>();
+            services.AddHostedService(sp => sp.GetRequiredService<WatchdogScheduler>());
         }
         else
         {
@@ -63,6 +66,8 @@ public static class SoaklineServices
         services.TryAddSingleton<StartupSettingsCheck>();
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SettingsValidation>());
         services.AddSingleton(sp => new MonitorSchedules(MonitorTimers.All, SettingResolver(sp)));
+        services.AddSingleton(sp => new WatchdogSchedule(SettingResolver(sp)));
+        services.TryAddScoped<StuckPipelineWatchdog>();
 
         AddLedgers(services);
         services.TryAddScoped<IReleaseStarter, DurableReleaseStarter>();
@@ -129,6 +134,9 @@ public static class SoaklineServices
         services.TryAddSingleton<INonceLedger>(sp => StorageClients.IsConfigured(sp.GetRequiredService<AppSettings>())
             ? new TableNonceLedger(sp.GetRequiredService<LedgerTable>())
             : new InMemoryNonceLedger(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IStuckPipelineRecords>(sp => StorageClients.IsConfigured(sp.GetRequiredService<AppSettings>())
+            ? new TableStuckPipelineRecords(sp.GetRequiredService<LedgerTable>())
+            : new InMemoryStuckPipelineRecords());
     }
 
     /// <summary>
@@ -147,7 +155,9 @@ public static class SoaklineServices
     {
         var configuration = services.GetRequiredService<IConfiguration>();
         var settings = services.GetRequiredService<AppSettings>();
-        return name => name == SettingNames.MonitorSchedule ? settings.MonitorSchedule : configuration[SettingNames.ToConfigurationKey(name)];
+        return name => name == SettingNames.MonitorSchedule ? settings.MonitorSchedule
+            : WatchdogTimer.IsScheduleSetting(name) ? settings.Watchdog.Schedule
+            : configuration[SettingNames.ToConfigurationKey(name)];
     }
 
     /// <summary>Runs <see cref="StartupSettingsCheck"/> as the host starts (unless the entry point already ran it).</summary>

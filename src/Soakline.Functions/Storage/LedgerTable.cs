@@ -96,6 +96,19 @@ public sealed class LedgerTable
         await _table.UpsertEntityAsync(Entity(kind, id, properties), TableUpdateMode.Replace, cancellationToken);
     }
 
+    /// <summary>Every row of <paramref name="kind"/> (the ledger's small record kinds only: it reads them all).</summary>
+    public async Task<IReadOnlyList<TableEntity>> ListAsync(string kind, CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        var rows = new List<TableEntity>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(e => e.PartitionKey == kind, cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
     /// <summary>Deletes the row read with <paramref name="ifMatch"/>; false when it changed or went since.</summary>
     public async Task<bool> TryDeleteAsync(string kind, string id, ETag ifMatch, CancellationToken cancellationToken)
     {

@@ -22,7 +22,7 @@ internal static class ApprovalGate
         var expiresAt = steps.Now + timeout;
         var approvers = run.Approvers ?? approval.Approvers;
         var state = new ApprovalState(approvers, expiresAt);
-        steps.Status(s => s with { Stage = "awaiting-approval", Detail = $"expires {expiresAt:O}", SoakRemaining = null, Approval = state });
+        steps.Status(s => s with { Stage = "awaiting-approval", Detail = $"expires {expiresAt:O}", SoakRemaining = null, Approval = state, NextStepDue = expiresAt });
         var sent = await steps.Call<ApprovalRequestSent>(
             nameof(RequestApprovalActivity),
             new ApprovalRequest(steps.Context.InstanceId, summary, approvers, expiresAt, expedited));
@@ -45,7 +45,7 @@ internal static class ApprovalGate
             {
                 var detail = $"no decision within {timeout}";
                 state = state with { Outcome = ApprovalOutcome.Expired, DecidedAt = steps.Now };
-                steps.Status(s => s with { Stage = "approval-expired", Detail = detail, Approval = state });
+                steps.Status(s => s with { Stage = "approval-expired", Detail = detail, Approval = state, NextStepDue = null });
                 await steps.Record(TransitionKind.ApprovalExpired, detail, release: run.Release);
                 await steps.Notify(Severity.Warning, $"Approval for {run.Release} expired", $"{detail}; {run.Commit} was not deployed to {run.Environment}.");
                 return new ReleaseOutcome(ReleaseStatus.ApprovalExpired, detail, run.Environment, run.Release);
@@ -69,7 +69,8 @@ internal static class ApprovalGate
             var comment = decision.Comment is { Length: > 0 } c ? $": {c}" : string.Empty;
             var verb = decision.Approved ? "approved" : "rejected";
             var recorded = $"{verb} by {decision.DecidedBy} at {decision.DecidedAt:O}{comment}";
-            steps.Status(s => s with { Stage = verb, Detail = recorded, Approval = state });
+            // The wait is over: a deadline left in the status would hide a step that hangs after the decision.
+            steps.Status(s => s with { Stage = verb, Detail = recorded, Approval = state, NextStepDue = null });
             if (decision.Approved)
             {
                 await steps.Record(TransitionKind.Approved, recorded, actor: decision.DecidedBy, release: run.Release);

@@ -26,7 +26,7 @@ internal static class E2ERunner
         WorkflowRunStatus? latest = null;
         while (steps.Now < deadline)
         {
-            await steps.Context.CreateTimer(e2e.PollInterval, CancellationToken.None);
+            await steps.Pause(e2e.PollInterval);
             latest = await steps.Call<WorkflowRunStatus?>(nameof(FindWorkflowRunActivity), new WorkflowRunQuery(repository, e2e.Workflow, run.Commit.Sha));
 
             // Only a run started by this dispatch counts; an older run of the same commit says nothing about this deploy.

@@ -43,7 +43,7 @@ internal static class GateRunner
                 return await Blocked(steps, TransitionKind.GateTimedOut, ReleaseStatus.GateTimedOut, $"required checks not green after {gate.Timeout}: {waiting}");
             }
 
-            await steps.Context.CreateTimer(gate.PollInterval, CancellationToken.None);
+            await steps.Pause(gate.PollInterval);
         }
     }
 

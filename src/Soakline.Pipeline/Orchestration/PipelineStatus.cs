@@ -15,6 +15,11 @@ namespace Soakline.Pipeline.Orchestration;
 /// </summary>
 /// <param name="RequestedPercent">The share the current stage asked the router for; null outside canary stages.</param>
 /// <param name="Serving">The release serving the environment when the run ended; null while it runs or when nothing changed.</param>
+/// <param name="NextStepDue">
+/// While the run waits on a durable timer (the next analysis of a soak, an approval's deadline): when that timer fires.
+/// The stuck-pipeline watchdog reads it; it stays as last set once the wait is over, since a run whose last update is
+/// later than it has moved past that wait. Appended last so statuses written before it existed still deserialize.
+/// </param>
 public sealed record PipelineStatus(
     string Stage,
     string? Environment = null,
@@ -28,4 +33,5 @@ public sealed record PipelineStatus(
     ApprovalState? Approval = null,
     int? RequestedPercent = null,
     string? Serving = null,
-    PipelineOutcome? Outcome = null);
+    PipelineOutcome? Outcome = null,
+    DateTimeOffset? NextStepDue = null);

@@ -117,6 +117,17 @@ internal sealed class PipelineSteps(TaskOrchestrationContext context, string pip
         context.SetCustomStatus(_status);
     }
 
+    /// <summary>
+    /// Waits on a durable timer, first publishing when it fires (<see cref="PipelineStatus.NextStepDue"/>) so the
+    /// stuck-pipeline watchdog knows the run is waiting legitimately until then.
+    /// </summary>
+    public Task Pause(TimeSpan delay)
+    {
+        var due = Now + delay;
+        Status(s => s with { NextStepDue = due });
+        return context.CreateTimer(delay, CancellationToken.None);
+    }
+
     /// <summary>Puts the status on where the run ended (<see cref="FinalStages"/>) and returns the outcome.</summary>
     public ReleaseOutcome End(ReleaseOutcome outcome)
     {
@@ -124,7 +135,7 @@ internal sealed class PipelineSteps(TaskOrchestrationContext context, string pip
         return outcome;
     }
 
-    public void Stage(string stage, string? detail = null) => Status(s => s with { Stage = stage, Detail = detail, SoakRemaining = null });
+    public void Stage(string stage, string? detail = null) => Status(s => s with { Stage = stage, Detail = detail, SoakRemaining = null, NextStepDue = null });
 
     public Task<T> Call<T>(string activity, object input) => context.CallActivityAsync<T>(activity, input, PortCall);
 

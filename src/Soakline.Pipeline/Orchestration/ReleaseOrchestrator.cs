@@ -251,7 +251,7 @@ public sealed class ReleaseOrchestrator : TaskOrchestrator<PushEvent, ReleaseOut
             while (!lease.Acquired)
             {
                 steps.Stage("queued", $"waiting for {lease.Holder} (position {lease.QueuePosition})");
-                await steps.Context.CreateTimer(QueuePollInterval, CancellationToken.None);
+                await steps.Pause(QueuePollInterval);
                 lease = await steps.Call<EnvironmentLease>(nameof(AcquireEnvironmentActivity), request);
             }
         }

@@ -216,7 +216,7 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
         await steps.Record(abort.Kind, abort.Reason, release: run.Release, actor: abort.By);
         await steps.Record(TransitionKind.ChangeFailed, abort.Reason, release: run.Release);
         // Traffic stays on the canary until the rollback restored routing; the soak is over.
-        steps.Status(s => s with { Stage = "rolling-back", Detail = abort.Reason, SoakRemaining = null, RequestedPercent = null });
+        steps.Status(s => s with { Stage = "rolling-back", Detail = abort.Reason, SoakRemaining = null, RequestedPercent = null, NextStepDue = null });
         var targets = canaries
             .Where(c => _switched.GetValueOrDefault(c.Component.Name) is { Count: > 0 } || _routingBefore.ContainsKey(c.Component.Name))
             .Select(c => new RollbackTarget(c.Component.Name, [.. _switched.GetValueOrDefault(c.Component.Name) ?? []], c.Current!.Release, _routingBefore.GetValueOrDefault(c.Component.Name)))

@@ -29,11 +29,13 @@ internal sealed class SoakMonitor(PipelineSteps steps, AnalysisSpec analysis, Re
             }
 
             var remaining = state.EndsAt - steps.Now;
-            steps.Status(s => s with { SoakRemaining = remaining });
             var wait = remaining < analysis.Interval ? remaining : analysis.Interval;
+            var due = steps.Now + wait;
+            steps.Status(s => s with { SoakRemaining = remaining, NextStepDue = due });
             try
             {
                 var abort = await steps.Context.WaitForExternalEvent<AbortRequest>(AbortEventName, wait);
+                steps.Status(s => s with { NextStepDue = null });
                 return new SoakResult(SoakVerdict.Abort, state, new Abort(TransitionKind.RollbackStarted, $"aborted by {abort.RequestedBy}: {abort.Reason}", abort.RequestedBy));
             }
             catch (TaskCanceledException)

@@ -24,8 +24,12 @@ internal static class ApiJson
     public static object Judge(int decision, int canary, int baseline, double? p = null, double? shift = null, double? effect = null) =>
         new { decision, canaryCount = canary, baselineCount = baseline, minSamples = 20, alpha = 0.01, minEffect = 0.1, u = 3000.0, pValue = p, shift, effect };
 
-    public static object Summary(string id, string runtimeStatus, object? status, string orchestrator = "ReleaseOrchestrator", object? input = null, object? outcome = null) =>
-        new { id, orchestrator, runtimeStatus, createdAt = Created, lastUpdatedAt = Created.AddMinutes(1), status, input, outcome };
+    public static object Summary(string id, string runtimeStatus, object? status, string orchestrator = "ReleaseOrchestrator", object? input = null, object? outcome = null, object? stuck = null) =>
+        new { id, orchestrator, runtimeStatus, createdAt = Created, lastUpdatedAt = Created.AddMinutes(1), status, input, outcome, stuck };
+
+    /// <summary>The API's <c>stuck</c> on a pipeline the watchdog found stuck.</summary>
+    public static object Stuck(string reason, int minute = 4) =>
+        new { since = Created.AddMinutes(minute), reason, instanceId = Id + ":production", detectedAt = Created.AddMinutes(minute + 1), incident = "https://github.com/demo/ops/issues/7" };
 
     public static object Push(string repository = "demo/shop", string branch = "main", string sha = "0123456789abcdef0123456789abcdef01234567") =>
         new { repository = new { owner = repository.Split('/')[0], name = repository.Split('/')[1] }, branch, sha, committedAt = Created, author = "dev", message = "change" };

@@ -58,7 +58,7 @@ public sealed partial class SettingsDocumentationTests
             .ToList();
 
         // host.json names the Durable Functions hub after the same setting the standalone engine uses.
-        Assert.Equal(["MonitorSchedule", "Soakline:TaskHub"], referenced.Order(StringComparer.Ordinal));
+        Assert.Equal(["MonitorSchedule", "Soakline:TaskHub", "Soakline:Watchdog:Schedule"], referenced.Order(StringComparer.Ordinal));
         foreach (var name in referenced.Select(r => r.Replace(":", "__", StringComparison.Ordinal)))
         {
             Assert.Contains(name, AppSettings());

@@ -27,6 +27,7 @@ public sealed class FunctionsMetadataTests
         { "Dashboard", "httpTrigger", "dashboard/{*path}", "get,post", "Function", null },
         { "MonitorTimer", "timerTrigger", null, null, null, "%MonitorSchedule%" },
         { "MonitorOffHoursTimer", "timerTrigger", null, null, null, "0 */15 * * * *" },
+        { "WatchdogTimer", "timerTrigger", null, null, null, "%Soakline:Watchdog:Schedule%" },
     };
 
     [Theory]
@@ -49,6 +50,8 @@ public sealed class FunctionsMetadataTests
         {
             Assert.Equal(schedule, Trigger(Assert.Single(Functions, f => f.GetProperty("name").GetString() == function)).GetProperty("schedule").GetString());
         }
+
+        Assert.Equal(Soakline.Functions.Watchdog.WatchdogTimer.Schedule, Trigger(Assert.Single(Functions, f => f.GetProperty("name").GetString() == Soakline.Functions.Watchdog.WatchdogTimer.Function)).GetProperty("schedule").GetString());
     }
 
     [Fact]
@@ -76,7 +79,7 @@ public sealed class FunctionsMetadataTests
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(
-            ["AcquireEnvironmentActivity", "Approvals", "Dashboard", "EnvironmentsApi", "GitHubWebhook", "MetricsApi", "MonitorOffHoursTimer", "MonitorTimer", "PipelinesApi"],
+            ["AcquireEnvironmentActivity", "Approvals", "Dashboard", "EnvironmentsApi", "GitHubWebhook", "MetricsApi", "MonitorOffHoursTimer", "MonitorTimer", "PipelinesApi", "WatchdogTimer"],
             withClient);
     }
 

@@ -15,7 +15,7 @@ namespace Soakline.Functions.Tests.Functions;
 /// </summary>
 internal static class WorkerServices
 {
-    public static ServiceProvider Build(FakeTimeProvider clock, IReadOnlyDictionary<string, string?>? settings = null)
+    public static ServiceProvider Build(FakeTimeProvider clock, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var values = TestSettings.Defaults();
         values["Functions:Worker:HostEndpoint"] = "http://127.0.0.1:7071/";
@@ -37,6 +37,7 @@ internal static class WorkerServices
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddSoakline(configuration, HostingMode.FunctionsWorker);
         services.AddSingleton<TimeProvider>(clock);
+        configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 }

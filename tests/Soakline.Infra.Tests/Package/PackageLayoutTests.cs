@@ -85,7 +85,7 @@ public sealed partial class PackageLayoutTests(BuiltPackage package, CompiledMai
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
-        Assert.Equal(["MonitorSchedule", "Soakline:TaskHub"], referenced.Order(StringComparer.Ordinal));
+        Assert.Equal(["MonitorSchedule", "Soakline:TaskHub", "Soakline:Watchdog:Schedule"], referenced.Order(StringComparer.Ordinal));
         Assert.All(referenced, setting =>
         {
             Assert.Contains(ToAppSettingName(setting), deployed);
@@ -114,7 +114,7 @@ public sealed partial class PackageLayoutTests(BuiltPackage package, CompiledMai
             .Select(f => Resolve((string)f.Trigger["schedule"]!))
             .ToList();
 
-        Assert.Equal(2, schedules.Count);
+        Assert.Equal(3, schedules.Count);
         Assert.All(schedules, schedule => Assert.NotNull(CrontabSchedule.TryParse(schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true })));
     }
 
