@@ -50,9 +50,19 @@ public sealed class ChromiumFixture : IAsyncLifetime, IDisposable
             Headless = true,
             Args = ChromiumArguments,
             ViewportSize = new ViewportSize { Width = 1024, Height = 640 },
-            Timeout = 30_000,
+            Timeout = BusyMachineDeadlineMs,
         });
+
+        // Playwright's own 30 s default for every wait (navigation, load state, locators) is a deadline, not a pause:
+        // on two cores kept busy by another process, Chromium has been seen needing longer than that for one page
+        // load after the sign-in redirect. A passing wait returns as soon as its state is reached, so only a real
+        // hang costs the longer deadline.
+        _context.SetDefaultTimeout(BusyMachineDeadlineMs);
+        _context.SetDefaultNavigationTimeout(BusyMachineDeadlineMs);
     }
+
+    /// <summary>The longest any browser step may take before the test fails.</summary>
+    private const float BusyMachineDeadlineMs = 120_000;
 
     /// <summary>A new tab; the caller closes it.</summary>
     public Task<IPage> NewPageAsync() => Context.NewPageAsync();
