@@ -123,7 +123,12 @@ internal sealed class PipelineHarness : IAsyncDisposable
     public async Task<T> RunAsync<T>(string instanceId)
     {
         var metadata = await Host.RunUntilCompletedAsync(instanceId);
-        Assert.True(metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{metadata}: {metadata.FailureDetails?.ErrorMessage}\n{metadata.FailureDetails?.StackTrace}");
+        // Thrown rather than asserted: the harness is shared with the pipeline benchmark, which has no test framework.
+        if (metadata.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+        {
+            throw new InvalidOperationException($"{metadata}: {metadata.FailureDetails?.ErrorMessage}\n{metadata.FailureDetails?.StackTrace}");
+        }
+
         return metadata.ReadOutputAs<T>()!;
     }
 
