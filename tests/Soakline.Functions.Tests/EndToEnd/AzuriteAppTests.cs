@@ -22,8 +22,7 @@ public sealed class AzuriteAppTests(AzuriteFixture azurite) : IDisposable
     public void Dispose() => _github.Dispose();
 
     private SoaklineAppFactory App() => _github.Configure(new SoaklineAppFactory())
-        .With("Soakline__TaskHub", _taskHub)
-        .With("Soakline__Storage__ConnectionString", azurite.ConnectionString);
+        .OnAzurite(azurite, _taskHub);
 
     private static async Task<OrchestrationMetadata> CompletedAsync(DurableTaskClient client, string instanceId)
     {

@@ -47,8 +47,7 @@ public sealed class DecisionsOnAzuriteTests(AzuriteFixture azurite) : IAsyncLife
     public Task InitializeAsync()
     {
         _app = new SoaklineAppFactory()
-            .With("Soakline__TaskHub", AzuriteFixture.NewTaskHub())
-            .With("Soakline__Storage__ConnectionString", azurite.ConnectionString)
+            .OnAzurite(azurite)
             .OnStandaloneEngine()
             .WithServices(s =>
             {

@@ -58,8 +58,7 @@ public sealed class ProtectionPolicyAppTests(AzuriteFixture azurite) : IDisposab
     {
         _github = new GitHubContentsServer(sha, spec);
         var app = _github.Configure(new SoaklineAppFactory())
-            .With("Soakline__TaskHub", AzuriteFixture.NewTaskHub())
-            .With("Soakline__Storage__ConnectionString", azurite.ConnectionString)
+            .OnAzurite(azurite)
             .WithServices(services => services.Replace(ServiceDescriptor.Singleton<IApprovalNotifier>(_approvals)))
             .OnStandaloneEngine();
         foreach (var host in new[] { "prod-1", "prod-2" })

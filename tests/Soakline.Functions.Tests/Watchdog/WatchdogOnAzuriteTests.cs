@@ -43,8 +43,7 @@ public sealed class WatchdogOnAzuriteTests(AzuriteFixture azurite) : IAsyncLifet
     /// <summary>The app on the test's task hub, with the soaking stand-in and a 2-second watchdog period.</summary>
     private SoaklineAppFactory App() =>
         new SoaklineAppFactory()
-            .With("Soakline__TaskHub", _taskHub)
-            .With("Soakline__Storage__ConnectionString", azurite.ConnectionString)
+            .OnAzurite(azurite, _taskHub)
             .With("Soakline__Watchdog__Schedule", "*/2 * * * * *")
             .With("Soakline__Watchdog__Grace", "00:00:03")
             .OnStandaloneEngine()

@@ -12,57 +12,45 @@ namespace Soakline.Functions.Tests.Webhooks;
 /// <see cref="ReleaseStartPump"/> starts the pipeline: a start that fails is retried and the record stays until the
 /// pipeline exists. (A record left by a dead process is started after the restart: AzuriteAppTests.)
 /// </summary>
-public sealed class ReleaseStartPumpTests : IAsyncLifetime
+public sealed class ReleaseStartPumpTests : IAsyncDisposable
 {
-    private readonly ScriptedReleaseStarter _starter = new();
-    private readonly SoaklineAppFactory _app;
-    private HttpClient _http = null!;
+    private readonly ScriptedStarterApp _app = new(startBeforeAnswering: false);
 
-    public ReleaseStartPumpTests() => _app = new SoaklineAppFactory().WithServices(s => s.AddSingleton<IReleaseStarter>(_starter));
-
-    private IDeliveryLedger Ledger => _app.Services.GetRequiredService<IDeliveryLedger>();
-
-    public Task InitializeAsync()
-    {
-        _http = _app.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     [Fact]
     public async Task An_accepted_push_whose_start_fails_stays_recorded_and_is_started_by_a_retry()
     {
         var deliveryId = Guid.NewGuid().ToString();
         var failed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _starter.Then(_ =>
+        _app.Starter.Then(_ =>
         {
             failed.TrySetResult();
             throw new InvalidOperationException("the engine is unavailable");
         });
 
-        var response = await _http.SendAsync(GitHubDeliveries.Request("push", GitHubDeliveries.Push(), deliveryId));
+        var response = await _app.PushAsync(deliveryId);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal("accepted", (await response.Content.ReadFromJsonAsync<WebhookReply>())!.Status);
         await failed.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        var pending = Assert.Single(await Ledger.PendingPushesAsync(CancellationToken.None));
+        var pending = Assert.Single(await _app.Ledger.PendingPushesAsync(CancellationToken.None));
         Assert.Equal((deliveryId, GitHubDeliveries.Sha), (pending.Claim.DeliveryId, pending.Push.Sha));
-        Assert.Equal(0, _starter.Started);
-        Assert.Equal(DeliveryClaimOutcome.InProgress, (await Ledger.ClaimAsync(deliveryId, CancellationToken.None)).Outcome);
+        Assert.Equal(0, _app.Starter.Started);
+        Assert.Equal(DeliveryClaimOutcome.InProgress, (await _app.Ledger.ClaimAsync(deliveryId, CancellationToken.None)).Outcome);
 
         // The retry waits on the app's clock (fake here): move it on until the pump has tried again.
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (_starter.Started == 0 && DateTime.UtcNow < deadline)
+        while (_app.Starter.Started == 0 && DateTime.UtcNow < deadline)
         {
             _app.Clock.Advance(ReleaseStartPump.MaxRetryPause);
             await Task.Delay(TimeSpan.FromMilliseconds(20));
         }
 
         await _app.PushesStartedAsync();
-        Assert.Equal(1, _starter.Started);
-        Assert.Empty(await Ledger.PendingPushesAsync(CancellationToken.None));
-        Assert.Equal(DeliveryClaimOutcome.Handled, (await Ledger.ClaimAsync(deliveryId, CancellationToken.None)).Outcome);
+        Assert.Equal(1, _app.Starter.Started);
+        Assert.Empty(await _app.Ledger.PendingPushesAsync(CancellationToken.None));
+        Assert.Equal(DeliveryClaimOutcome.Handled, (await _app.Ledger.ClaimAsync(deliveryId, CancellationToken.None)).Outcome);
     }
 
     [Fact]
@@ -70,10 +58,10 @@ public sealed class ReleaseStartPumpTests : IAsyncLifetime
     {
         var deliveryId = Guid.NewGuid().ToString();
 
-        var first = await _http.SendAsync(GitHubDeliveries.Request("push", GitHubDeliveries.Push(), deliveryId));
-        var copy = await _http.SendAsync(GitHubDeliveries.Request("push", GitHubDeliveries.Push(), deliveryId));
+        var first = await _app.PushAsync(deliveryId);
+        var copy = await _app.PushAsync(deliveryId);
         await _app.PushesStartedAsync();
-        var redelivery = await _http.SendAsync(GitHubDeliveries.Request("push", GitHubDeliveries.Push()));
+        var redelivery = await _app.PushAsync();
         await _app.PushesStartedAsync();
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
@@ -83,6 +71,6 @@ public sealed class ReleaseStartPumpTests : IAsyncLifetime
 
         // The copy (same delivery id) never reached the starter; the redelivery (a new id) did, and the real starter
         // finds the pipeline there (WebhookTests.A_redelivered_push_finds_the_existing_pipeline_and_starts_nothing).
-        Assert.Equal(2, _starter.Started);
+        Assert.Equal(2, _app.Starter.Started);
     }
 }

@@ -13,25 +13,11 @@ namespace Soakline.Functions.Tests.Webhooks;
 /// the path that starts the pipeline before answering (Azure Functions'); the standalone pump's are in
 /// <see cref="ReleaseStartPumpTests"/>.
 /// </summary>
-public sealed class WebhookClaimTests : IAsyncLifetime
+public sealed class WebhookClaimTests : IAsyncDisposable
 {
-    private readonly ScriptedReleaseStarter _starter = new();
-    private readonly SoaklineAppFactory _app;
-    private HttpClient _http = null!;
+    private readonly ScriptedStarterApp _app = new(startBeforeAnswering: true);
 
-    public WebhookClaimTests() => _app = new SoaklineAppFactory().StartingPushesBeforeAnswering().WithServices(s => s.AddSingleton<IReleaseStarter>(_starter));
-
-    private IDeliveryLedger Ledger => _app.Services.GetRequiredService<IDeliveryLedger>();
-
-    public Task InitializeAsync()
-    {
-        _http = _app.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
-    private Task<HttpResponseMessage> PushAsync(string deliveryId) => _http.SendAsync(GitHubDeliveries.Request("push", GitHubDeliveries.Push(), deliveryId));
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     private static async Task<WebhookReply> ReplyAsync(HttpResponseMessage response) => (await response.Content.ReadFromJsonAsync<WebhookReply>())!;
 
@@ -41,15 +27,15 @@ public sealed class WebhookClaimTests : IAsyncLifetime
         var deliveryId = Guid.NewGuid().ToString();
         var routing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var proceed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _starter.Then(async _ =>
+        _app.Starter.Then(async _ =>
         {
             routing.SetResult();
             await proceed.Task;
         });
 
-        var first = PushAsync(deliveryId);
+        var first = _app.PushAsync(deliveryId);
         await routing.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        var copy = await PushAsync(deliveryId);
+        var copy = await _app.PushAsync(deliveryId);
         proceed.SetResult();
 
         Assert.Equal(HttpStatusCode.OK, copy.StatusCode);
@@ -57,9 +43,9 @@ public sealed class WebhookClaimTests : IAsyncLifetime
         Assert.Equal("duplicate", copyReply.Status);
         Assert.Contains("being handled", copyReply.Detail, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Accepted, (await first).StatusCode);
-        var later = await PushAsync(deliveryId);
+        var later = await _app.PushAsync(deliveryId);
         Assert.Equal(new WebhookReply("duplicate", $"delivery {deliveryId} was handled before"), await ReplyAsync(later));
-        Assert.Equal(1, _starter.Started);
+        Assert.Equal(1, _app.Starter.Started);
     }
 
     [Fact]
@@ -68,48 +54,48 @@ public sealed class WebhookClaimTests : IAsyncLifetime
         var deliveryId = Guid.NewGuid().ToString();
         var broken = GitHubDeliveries.Push().Replace($"\"after\":\"{GitHubDeliveries.Sha}\",", string.Empty, StringComparison.Ordinal);
 
-        var rejected = await _http.SendAsync(GitHubDeliveries.Request("push", broken, deliveryId));
+        var rejected = await _app.Http.SendAsync(GitHubDeliveries.Request("push", broken, deliveryId));
 
         Assert.Equal(HttpStatusCode.BadRequest, rejected.StatusCode);
-        Assert.False(await Ledger.HasSeenAsync(deliveryId, CancellationToken.None));
-        Assert.Equal(HttpStatusCode.Accepted, (await PushAsync(deliveryId)).StatusCode);
-        Assert.True(await Ledger.HasSeenAsync(deliveryId, CancellationToken.None));
-        Assert.Equal(1, _starter.Started);
+        Assert.False(await _app.Ledger.HasSeenAsync(deliveryId, CancellationToken.None));
+        Assert.Equal(HttpStatusCode.Accepted, (await _app.PushAsync(deliveryId)).StatusCode);
+        Assert.True(await _app.Ledger.HasSeenAsync(deliveryId, CancellationToken.None));
+        Assert.Equal(1, _app.Starter.Started);
     }
 
     [Fact]
     public async Task A_router_that_throws_fails_the_request_releases_the_claim_and_the_redelivery_is_accepted()
     {
         var deliveryId = Guid.NewGuid().ToString();
-        _starter.Then(_ => throw new InvalidOperationException("the engine is unavailable"));
+        _app.Starter.Then(_ => throw new InvalidOperationException("the engine is unavailable"));
 
-        var failure = await PushAsync(deliveryId);
+        var failure = await _app.PushAsync(deliveryId);
 
         // A 500 problem that says nothing of the exception; the log has it.
         Assert.Equal(HttpStatusCode.InternalServerError, failure.StatusCode);
         Assert.DoesNotContain("the engine is unavailable", (await Problems.ReadAsync(failure)).Detail, StringComparison.Ordinal);
-        Assert.False(await Ledger.HasSeenAsync(deliveryId, CancellationToken.None));
-        var redelivery = await PushAsync(deliveryId);
+        Assert.False(await _app.Ledger.HasSeenAsync(deliveryId, CancellationToken.None));
+        var redelivery = await _app.PushAsync(deliveryId);
         Assert.Equal(HttpStatusCode.Accepted, redelivery.StatusCode);
         Assert.Equal("started", (await ReplyAsync(redelivery)).Status);
-        Assert.Equal(1, _starter.Started);
+        Assert.Equal(1, _app.Starter.Started);
     }
 
     [Fact]
     public async Task A_claim_left_by_a_dead_process_blocks_until_the_timeout_then_the_redelivery_takes_it_over()
     {
         var deliveryId = Guid.NewGuid().ToString();
-        Assert.True((await Ledger.ClaimAsync(deliveryId, CancellationToken.None)).IsClaimed);
+        Assert.True((await _app.Ledger.ClaimAsync(deliveryId, CancellationToken.None)).IsClaimed);
 
-        var early = await PushAsync(deliveryId);
+        var early = await _app.PushAsync(deliveryId);
         Assert.Equal("duplicate", (await ReplyAsync(early)).Status);
-        Assert.Equal(0, _starter.Started);
+        Assert.Equal(0, _app.Starter.Started);
 
         _app.Clock.Advance(DeliveryClaim.Timeout);
-        var redelivery = await PushAsync(deliveryId);
+        var redelivery = await _app.PushAsync(deliveryId);
 
         Assert.Equal(HttpStatusCode.Accepted, redelivery.StatusCode);
-        Assert.Equal(1, _starter.Started);
-        Assert.Equal(DeliveryClaimOutcome.Handled, (await Ledger.ClaimAsync(deliveryId, CancellationToken.None)).Outcome);
+        Assert.Equal(1, _app.Starter.Started);
+        Assert.Equal(DeliveryClaimOutcome.Handled, (await _app.Ledger.ClaimAsync(deliveryId, CancellationToken.None)).Outcome);
     }
 }
