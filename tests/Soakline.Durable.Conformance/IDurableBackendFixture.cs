@@ -27,6 +27,10 @@ public interface IConformanceHost : IAsyncDisposable
     /// </summary>
     Task<OrchestrationMetadata> WaitUntilAsync(string instanceId, Func<OrchestrationMetadata, bool> condition, string description);
 
-    /// <summary>Lets time pass on the backend's clock: advances a fake clock, or waits on real time.</summary>
-    Task LetTimePassAsync(TimeSpan duration);
+    /// <summary>
+    /// Returns once the backend's clock is past the instance's <see cref="OrchestrationMetadata.CreatedAt"/> (as the
+    /// backend stores it), so an instance started afterwards is created strictly later: advances a fake clock, or
+    /// watches the real one. A wait on the clock's state, not a fixed pause.
+    /// </summary>
+    Task LetClockPassCreationOfAsync(string instanceId);
 }

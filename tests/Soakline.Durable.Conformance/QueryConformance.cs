@@ -52,7 +52,7 @@ public abstract class QueryConformance(IDurableBackendFixture fixture) : Conform
         {
             if (i == 2)
             {
-                await host.LetTimePassAsync(TimeSpan.FromSeconds(1)); // So the created-time filter has a line to draw.
+                await host.LetClockPassCreationOfAsync(finished[^1]); // So the created-time filter has a line to draw.
             }
 
             var id = await StartAsync(host, "Done", null, $"{prefix}-done-{i}");

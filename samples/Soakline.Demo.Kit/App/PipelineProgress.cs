@@ -4,4 +4,5 @@ namespace Soakline.Demo.Kit.App;
 /// <param name="Stage">As the orchestrator names it: "awaiting-approval", "stage 2: soaking", "released", ...</param>
 /// <param name="IsNewStage">True the first time this run reports this stage.</param>
 /// <param name="SoakRemaining">Set while a canary stage soaks.</param>
-public sealed record PipelineProgress(string Environment, string Stage, bool IsNewStage, int TrafficPercent, TimeSpan? SoakRemaining);
+/// <param name="NextStepDue">When the durable timer the run waits on fires (a soak's next analysis), if it waits on one.</param>
+public sealed record PipelineProgress(string Environment, string Stage, bool IsNewStage, int TrafficPercent, TimeSpan? SoakRemaining, DateTimeOffset? NextStepDue = null);

@@ -57,7 +57,7 @@ public sealed class PipelineWatcher(SoaklineApp app, TextWriter output)
                     var newStage = seenStages.Add($"{run.GetProperty("id").GetString()}|{stage}");
                     if (onProgress is not null)
                     {
-                        await onProgress(new PipelineProgress(environment, stage, newStage, TrafficPercent(status), SoakRemaining(status))).ConfigureAwait(false);
+                        await onProgress(new PipelineProgress(environment, stage, newStage, TrafficPercent(status), SoakRemaining(status), NextStepDue(status))).ConfigureAwait(false);
                     }
                 }
 
@@ -107,6 +107,9 @@ public sealed class PipelineWatcher(SoaklineApp app, TextWriter output)
 
     private static TimeSpan? SoakRemaining(JsonElement status) =>
         Text(status, "soakRemaining") is { Length: > 0 } soak && TimeSpan.TryParse(soak, CultureInfo.InvariantCulture, out var remaining) ? remaining : null;
+
+    private static DateTimeOffset? NextStepDue(JsonElement status) =>
+        Text(status, "nextStepDue") is { Length: > 0 } due && DateTimeOffset.TryParse(due, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : null;
 
     private static string Text(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : "";

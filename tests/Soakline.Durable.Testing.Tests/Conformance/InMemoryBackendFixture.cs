@@ -53,10 +53,14 @@ public sealed class InMemoryBackendFixture : IDurableBackendFixture
             }
         }
 
-        public Task LetTimePassAsync(TimeSpan duration)
+        public async Task LetClockPassCreationOfAsync(string instanceId)
         {
-            clock.Advance(duration);
-            return Task.CompletedTask;
+            var createdAt = (await host.Client.GetInstanceAsync(instanceId))?.CreatedAt
+                ?? throw new Xunit.Sdk.XunitException($"Instance '{instanceId}' does not exist.");
+            if (clock.GetUtcNow() <= createdAt)
+            {
+                clock.SetUtcNow(createdAt + TimeSpan.FromMilliseconds(1));
+            }
         }
 
         public ValueTask DisposeAsync() => host.DisposeAsync();

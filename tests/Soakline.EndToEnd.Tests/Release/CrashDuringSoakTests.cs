@@ -12,8 +12,11 @@ namespace Soakline.EndToEnd.Tests.Release;
 [Collection(SshReleaseCollection.Name)]
 public sealed class CrashDuringSoakTests(SshReleaseFixture ssh, ITestOutputHelper output)
 {
-    /// <summary>Long enough that the restart happens inside the soak it interrupted.</summary>
-    private static readonly TimeSpan Down = TimeSpan.FromSeconds(3);
+    /// <summary>
+    /// Soak left when the app is killed: more than the demo's analysis interval (3 s) twice over, so the restart,
+    /// once the pending analysis timer fell due, happens inside the soak it interrupted.
+    /// </summary>
+    private static readonly TimeSpan MinimumSoakLeft = TimeSpan.FromSeconds(6);
 
     [Fact]
     public async Task A_release_whose_app_is_killed_mid_soak_and_restarted_is_promoted_on_every_host()
@@ -33,14 +36,21 @@ public sealed class CrashDuringSoakTests(SshReleaseFixture ssh, ITestOutputHelpe
         async Task KillDuringSecondSoak(PipelineProgress progress)
         {
             // The 25% stage by its number: with two hosts it routes 50% (one host), which is what the status shows.
+            // Killed while the soak waits on its next analysis timer, so that timer falls due while the app is down.
             if (soakLeftAtKill is null && progress.Environment == "production" && progress.Stage == "stage 2: soaking"
-                && progress.SoakRemaining > Down * 2)
+                && progress.SoakRemaining > MinimumSoakLeft && progress.NextStepDue is { } due && due > DateTimeOffset.UtcNow)
             {
                 soakLeftAtKill = progress.SoakRemaining;
-                rig.Say($"killing the app (SIGKILL) with {progress.SoakRemaining?.TotalSeconds:0}s of the 25% soak left");
+                rig.Say($"killing the app (SIGKILL) with {progress.SoakRemaining?.TotalSeconds:0}s of the 25% soak left, next analysis due {due:HH:mm:ss.fff}");
                 await rig.App.KillAsync();
-                await Task.Delay(Down, deadline.Token);
-                rig.Say("starting the app again (same task hub, same settings)");
+                // Down until the interrupted soak's analysis timer is overdue: the restarted app must pick up a timer
+                // that fired while nothing ran (the durable timer's due time is the state waited on, not a fixed pause).
+                while (DateTimeOffset.UtcNow <= due)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token);
+                }
+
+                rig.Say("the soak's next analysis is overdue; starting the app again (same task hub, same settings)");
                 await rig.App.RestartAsync(deadline.Token);
             }
         }

@@ -67,7 +67,24 @@ public sealed class StandaloneEngineBackend(EngineFixture engine) : IDurableBack
             }
         }
 
-        public Task LetTimePassAsync(TimeSpan duration) => Task.Delay(duration);
+        public async Task LetClockPassCreationOfAsync(string instanceId)
+        {
+            var createdAt = (await host.Client.GetInstanceAsync(instanceId))?.CreatedAt
+                ?? throw new Xunit.Sdk.XunitException($"Instance '{instanceId}' does not exist.");
+            // The engine stamps CreatedAt from this machine's clock when the client schedules the instance; a whole
+            // millisecond past it, the next instance's stamp stays later even if the store rounds to milliseconds.
+            var passed = createdAt + TimeSpan.FromMilliseconds(1);
+            var clock = Stopwatch.StartNew();
+            while (DateTimeOffset.UtcNow <= passed)
+            {
+                if (clock.Elapsed > WaitLimit)
+                {
+                    throw new Xunit.Sdk.XunitException($"The clock did not pass {passed:O} within {WaitLimit} (it reads {DateTimeOffset.UtcNow:O}).");
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(1));
+            }
+        }
 
         public ValueTask DisposeAsync() => host.DisposeAsync();
     }
