@@ -4,8 +4,6 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Soakline.Functions.Api;
-using Soakline.Functions.Tests.Engine.Standalone.Infrastructure;
-using Soakline.Functions.Tests.Infrastructure;
 using Soakline.Integrations.Approvals;
 using Soakline.Pipeline.Domain;
 using Soakline.Pipeline.Orchestration;

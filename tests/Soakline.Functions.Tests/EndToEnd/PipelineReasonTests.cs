@@ -2,8 +2,6 @@ using System.Net.Http.Json;
 using Microsoft.DurableTask.Client;
 using Soakline.Functions.Api;
 using Soakline.Functions.Hosting;
-using Soakline.Functions.Tests.Engine.Standalone.Infrastructure;
-using Soakline.Functions.Tests.Infrastructure;
 using Soakline.Functions.Webhooks;
 using Soakline.Pipeline.Orchestration;
 

@@ -5,8 +5,6 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Soakline.Functions.Api;
-using Soakline.Functions.Tests.Engine.Standalone.Infrastructure;
-using Soakline.Functions.Tests.Infrastructure;
 using Soakline.Functions.Webhooks;
 using Soakline.Pipeline.Domain;
 using Soakline.Pipeline.Orchestration;

@@ -5,8 +5,6 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Soakline.Functions.Api;
 using Soakline.Functions.Dashboard;
-using Soakline.Functions.Tests.Engine.Standalone.Infrastructure;
-using Soakline.Functions.Tests.Infrastructure;
 using Soakline.Pipeline.Orchestration;
 
 namespace Soakline.Functions.Tests.Watchdog;

@@ -5,8 +5,6 @@ using Microsoft.DurableTask.Worker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Soakline.Functions.Api;
-using Soakline.Functions.Tests.Engine.Standalone.Infrastructure;
-using Soakline.Functions.Tests.Infrastructure;
 using Soakline.Functions.Watchdog;
 using Soakline.Pipeline.Orchestration;
 

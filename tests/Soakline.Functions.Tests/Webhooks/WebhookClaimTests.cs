@@ -1,8 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Soakline.Functions.Releases;
-using Soakline.Functions.Tests.Infrastructure;
 using Soakline.Functions.Webhooks;
 
 namespace Soakline.Functions.Tests.Webhooks;
