@@ -12,8 +12,15 @@ namespace Soakline.Functions.Tests.Configuration;
 /// </summary>
 public sealed class SettingsOptionsTests
 {
-    private static IHost Host(Dictionary<string, string?> values)
+    /// <summary>A host with only the settings, over the test settings with these changes.</summary>
+    private static IHost Host(params (string Key, string Value)[] changes)
     {
+        var values = TestSettings.Defaults();
+        foreach (var (key, value) in changes)
+        {
+            values[key] = value;
+        }
+
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(values);
         builder.Services.AddSoaklineSettings();
@@ -23,10 +30,7 @@ public sealed class SettingsOptionsTests
     [Fact]
     public async Task The_host_refuses_to_start_with_each_bad_group_failing_under_its_setting_names()
     {
-        var values = TestSettings.Defaults();
-        values["Soakline:TaskHub"] = "soak-line";
-        values["Soakline:Watchdog:Grace"] = "5 minutes";
-        using var host = Host(values);
+        using var host = Host(("Soakline:TaskHub", "soak-line"), ("Soakline:Watchdog:Grace", "5 minutes"));
 
         var refused = await Assert.ThrowsAsync<AggregateException>(() => host.StartAsync());
 
@@ -39,10 +43,7 @@ public sealed class SettingsOptionsTests
     [Fact]
     public async Task Valid_settings_start_the_host_and_read_into_one_settings_object()
     {
-        var values = TestSettings.Defaults();
-        values["Soakline:Watchdog:Grace"] = "00:02:00";
-        values["MonitorSchedule"] = "0 0 * * * *";
-        using var host = Host(values);
+        using var host = Host(("Soakline:Watchdog:Grace", "00:02:00"), ("MonitorSchedule", "0 0 * * * *"));
 
         await host.StartAsync();
         var settings = AppSettingsReader.Read(host.Services);
@@ -56,13 +57,12 @@ public sealed class SettingsOptionsTests
     [Fact]
     public void The_reader_lists_the_problems_of_every_group_in_one_exception()
     {
-        var values = TestSettings.Defaults();
-        values["Soakline:TaskHub"] = "soak-line";
-        values["MonitorSchedule"] = "hourly";
-        values["Soakline:Watchdog:Grace"] = "5 minutes";
-        values["Soakline:Telemetry:Console"] = "yes";
-        values["Soakline:Policy:Repositories"] = "acme";
-        using var host = Host(values);
+        using var host = Host(
+            ("Soakline:TaskHub", "soak-line"),
+            ("MonitorSchedule", "hourly"),
+            ("Soakline:Watchdog:Grace", "5 minutes"),
+            ("Soakline:Telemetry:Console", "yes"),
+            ("Soakline:Policy:Repositories", "acme"));
 
         var refused = Assert.Throws<AppSettingsException>(() => AppSettingsReader.Read(host.Services));
 
