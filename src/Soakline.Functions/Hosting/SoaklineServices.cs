@@ -29,7 +29,8 @@ namespace Soakline.Functions.Hosting;
 /// The app's services, the same in both modes except for who runs the durable work: standalone, the in-process engine
 /// (a singleton <see cref="DurableTaskClient"/>) and the monitor scheduler; under Azure Functions, the host (a client per
 /// invocation, <see cref="DurableClientScope"/>) and the timer functions. Whatever uses the client is scoped, so it
-/// works with either. Settings are read and validated once, when first needed (at start-up, see Program).
+/// works with either. Settings are options (<see cref="SettingsRegistration"/>), validated together at start-up (see
+/// Program) into one <see cref="AppSettings"/>.
 /// </summary>
 public static class SoaklineServices
 {
@@ -59,7 +60,9 @@ public static class SoaklineServices
         }
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => AppSettingsReader.Read(sp.GetRequiredService<IConfiguration>()));
+        // Options validated on start; consumers take the one validated AppSettings built from them.
+        services.AddSoaklineSettings();
+        services.AddSingleton(sp => AppSettingsReader.Read(sp));
         services.TryAddSingleton<IProtectionPolicySource>(sp => new SettingsProtectionPolicySource(sp.GetRequiredService<AppSettings>()));
 
         // First hosted service: a bad configuration stops the start before anything listens or polls.

@@ -1,6 +1,7 @@
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -19,14 +20,15 @@ public static class TelemetrySetup
     private static readonly string[] Sources = [SoaklineTelemetry.Name, "Microsoft.AspNetCore"];
     private static readonly string[] Meters = [SoaklineTelemetry.Name, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"];
 
-    /// <summary>The telemetry settings, or none while the settings are invalid (start-up reports those after Build).</summary>
+    /// <summary>The telemetry settings, or none while they are invalid (start-up reports every bad setting after Build).</summary>
     public static TelemetrySettings FromConfiguration(IConfiguration configuration)
     {
+        using var settings = SettingsRegistration.ForConfiguration(configuration);
         try
         {
-            return AppSettingsReader.Read(configuration).Telemetry;
+            return TelemetryOptionsValidator.Read(settings.GetRequiredService<IOptions<TelemetryOptions>>().Value, []);
         }
-        catch (AppSettingsException)
+        catch (OptionsValidationException)
         {
             return new TelemetrySettings(null, null, false);
         }

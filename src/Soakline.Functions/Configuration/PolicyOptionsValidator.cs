@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Soakline.Pipeline.Domain;
 using Soakline.Pipeline.Policy;
 using Soakline.Pipeline.Spec;
@@ -6,32 +5,37 @@ using Soakline.Pipeline.Spec;
 namespace Soakline.Functions.Configuration;
 
 /// <summary>
-/// Reads the protection policy from settings, adding every problem to the list (each naming its setting) so one restart
-/// fixes them all. Lists are comma- or semicolon-separated, like the app's other list settings.
+/// The protection policy: every problem of every environment named at once, each by its setting. Lists are comma- or
+/// semicolon-separated, like the app's other list settings.
 /// </summary>
-internal static class ProtectionPolicyReader
+internal sealed class PolicyOptionsValidator : ProblemListValidator<PolicyOptions>
 {
     private static readonly char[] Separators = [',', ';'];
 
-    public static ProtectionPolicy Read(IConfiguration configuration, Func<string, string?> get, List<string> problems)
+    protected override void AddProblems(PolicyOptions options, List<string> problems) => Read(options, problems);
+
+    /// <summary>The policy, leaving out the environments with problems (each added to the list).</summary>
+    public static ProtectionPolicy Read(PolicyOptions options, List<string> problems)
     {
-        var repositories = ReadRepositories(get, problems);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(problems);
+        var repositories = ReadRepositories(options.Repositories, problems);
         var environments = new List<EnvironmentPolicy>();
-        foreach (var section in configuration.GetSection(PolicySettingNames.EnvironmentsSection).GetChildren())
+        foreach (var (name, environment) in options.Environments)
         {
-            if (ReadEnvironment(section, get, problems) is { } environment)
+            if (ReadEnvironment(name, environment, problems) is { } policy)
             {
-                environments.Add(environment);
+                environments.Add(policy);
             }
         }
 
         return new ProtectionPolicy(repositories, environments);
     }
 
-    private static List<RepositoryRef> ReadRepositories(Func<string, string?> get, List<string> problems)
+    private static List<RepositoryRef> ReadRepositories(string? written, List<string> problems)
     {
-        var value = get(SettingNames.PolicyRepositories);
-        if (value is null)
+        // Not SettingValue.Required: an unresolved reference here is reported as missing, and warned about as well.
+        if (SettingValue.Of(written) is not { } value)
         {
             problems.Add($"{SettingNames.PolicyRepositories} is missing: the repositories Soakline serves (owner/name, comma-separated); pushes from any other repository are ignored.");
             return [];
@@ -53,19 +57,17 @@ internal static class ProtectionPolicyReader
         return repositories;
     }
 
-    private static EnvironmentPolicy? ReadEnvironment(IConfigurationSection section, Func<string, string?> get, List<string> problems)
+    private static EnvironmentPolicy? ReadEnvironment(string name, EnvironmentPolicyOptions options, List<string> problems)
     {
-        var name = section.Key;
         string Setting(string key) => PolicySettingNames.ForEnvironment(name, key);
-        string? Value(string key) => get(Setting(key));
         var count = problems.Count;
 
-        foreach (var unknown in section.GetChildren().Select(c => c.Key).Where(k => !PolicySettingNames.EnvironmentKeys.Contains(k, StringComparer.OrdinalIgnoreCase)))
+        foreach (var unknown in options.UnknownKeys)
         {
             problems.Add($"{Setting(unknown)} is not a protection policy setting (known: {string.Join(", ", PolicySettingNames.EnvironmentKeys)}).");
         }
 
-        EnvironmentKind? kind = Value(PolicySettingNames.Kind) switch
+        EnvironmentKind? kind = SettingValue.Of(options.Kind) switch
         {
             null => Problem<EnvironmentKind?>(problems, $"{Setting(PolicySettingNames.Kind)} is missing: staging or production."),
             var k when string.Equals(k, "staging", StringComparison.OrdinalIgnoreCase) => EnvironmentKind.Staging,
@@ -73,7 +75,7 @@ internal static class ProtectionPolicyReader
             var k => Problem<EnvironmentKind?>(problems, $"{Setting(PolicySettingNames.Kind)} must be staging or production, was '{k}'."),
         };
 
-        var branches = List(Value(PolicySettingNames.Branches));
+        var branches = List(options.Branches);
         if (branches.Count == 0)
         {
             problems.Add($"{Setting(PolicySettingNames.Branches)} is missing: the branches (globs such as main, release/*) allowed to deploy to {name}.");
@@ -88,7 +90,7 @@ internal static class ProtectionPolicyReader
         }
 
         var requireApproval = kind == EnvironmentKind.Production;
-        switch (Value(PolicySettingNames.RequireApproval))
+        switch (SettingValue.Of(options.RequireApproval))
         {
             case null:
                 break;
@@ -105,26 +107,26 @@ internal static class ProtectionPolicyReader
                 break;
         }
 
-        var approvers = List(Value(PolicySettingNames.Approvers));
+        var approvers = List(options.Approvers);
         if (requireApproval && approvers.Count == 0)
         {
             problems.Add($"{Setting(PolicySettingNames.Approvers)} is missing: {name} requires approval, so it needs at least one approver (email addresses, comma-separated).");
         }
 
-        var hosts = List(Value(PolicySettingNames.Hosts));
+        var hosts = List(options.Hosts);
         if (hosts.Count == 0)
         {
             problems.Add($"{Setting(PolicySettingNames.Hosts)} is missing: the deploy hosts of {name}, named as specs name them (comma-separated).");
         }
 
-        var probeHosts = List(Value(PolicySettingNames.ProbeHosts));
+        var probeHosts = List(options.ProbeHosts);
         return problems.Count > count || kind is null
             ? null
             : new EnvironmentPolicy(name, kind.Value, branches, requireApproval, approvers, hosts, probeHosts);
     }
 
-    private static List<string> List(string? value) =>
-        [.. (value ?? string.Empty).Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
+    private static List<string> List(string? written) =>
+        [.. (SettingValue.Of(written) ?? string.Empty).Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
 
     private static T? Problem<T>(List<string> problems, string problem)
     {
