@@ -44,7 +44,8 @@ internal static class OctokitPayloads
         foreach (var property in type.Properties)
         {
             property.IsRequired = false;
-            if (property.CustomConverter is { } converter)
+            // Octokit's property converters are each for their property's type; a factory (none today) is left as it is.
+            if (property.CustomConverter is { } converter && converter.Type == property.PropertyType)
             {
                 property.CustomConverter = (JsonConverter)Activator.CreateInstance(typeof(ConverterFailureGuard<>).MakeGenericType(property.PropertyType), converter)!;
             }
