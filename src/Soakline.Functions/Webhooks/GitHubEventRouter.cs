@@ -22,7 +22,7 @@ public sealed class GitHubEventRouter(IReleaseStarter releases, IPipelineSignals
         switch (eventName)
         {
             case "ping":
-                return (StatusCodes.Status200OK, new WebhookReply("pong", payload.TryGetProperty("zen", out var zen) && zen.ValueKind == JsonValueKind.String ? zen.GetString() : null));
+                return (StatusCodes.Status200OK, new WebhookReply("pong", GitHubPayloadReader.ReadPingZen(payload)));
             case "push":
                 var plan = await PlanPushAsync(payload, cancellationToken);
                 if (plan.ToStart is not { } push)

@@ -1,34 +1,41 @@
 using System.Globalization;
 using System.Text.Json;
+using Octokit.Webhooks.Events;
+using Octokit.Webhooks.Events.CheckSuite;
+using Octokit.Webhooks.Events.WorkflowRun;
 using Soakline.Functions.Releases;
 using Soakline.Pipeline.Domain;
+using OctokitRepository = Octokit.Webhooks.Models.Repository;
 
 namespace Soakline.Functions.Webhooks;
 
 /// <summary>
-/// Reads the fields Soakline needs from GitHub webhook payloads. A missing or mistyped field throws
-/// <see cref="WebhookPayloadException"/> naming its JSON path; events Soakline has nothing to do with return null.
+/// Reads the fields Soakline needs from GitHub webhook payloads, through Octokit.Webhooks' typed models
+/// (<see cref="OctokitPayloads"/>). A missing or mistyped field throws <see cref="WebhookPayloadException"/> naming
+/// its JSON path; events Soakline has nothing to do with return null.
 /// </summary>
 public static class GitHubPayloadReader
 {
     private const string BranchRefPrefix = "refs/heads/";
+    private const string CompletedAction = "completed";
 
     /// <summary>The push, or null for pushes that release nothing (tags, branch deletions).</summary>
     public static PushReceived? ReadPush(JsonElement payload)
     {
-        var reference = RequireString(payload, "ref");
-        if (!reference.StartsWith(BranchRefPrefix, StringComparison.Ordinal) || OptionalBool(payload, "deleted"))
+        var push = OctokitPayloads.Read<PushEvent>(payload);
+        var reference = Require(push.Ref, "ref");
+        if (!reference.StartsWith(BranchRefPrefix, StringComparison.Ordinal) || push.Deleted)
         {
             return null;
         }
 
-        var sha = RequireSha(payload, "after");
+        var sha = RequireSha(push.After, "after");
         if (sha.All(c => c == '0'))
         {
             return null;
         }
 
-        var repository = ReadRepository(payload);
+        var repository = ReadRepository(push.Repository);
         var branch = reference[BranchRefPrefix.Length..];
         if (branch.Length == 0)
         {
@@ -45,64 +52,84 @@ public static class GitHubPayloadReader
                 null);
         }
 
-        var head = payload.TryGetProperty("head_commit", out var h) && h.ValueKind == JsonValueKind.Object ? h : (JsonElement?)null;
-        var committedAt = head is { } commit && commit.TryGetProperty("timestamp", out var ts) && ts.ValueKind == JsonValueKind.String
-            ? ParseTimestamp(ts.GetString()!, "head_commit.timestamp")
-            : DateTimeOffset.UnixEpoch;
-        var author = head is { } c1 && c1.TryGetProperty("author", out var a) && a.ValueKind == JsonValueKind.Object
-            ? OptionalString(a, "username") ?? OptionalString(a, "name")
-            : null;
-        author ??= payload.TryGetProperty("pusher", out var pusher) && pusher.ValueKind == JsonValueKind.Object ? OptionalString(pusher, "name") : null;
-        var message = head is { } c2 ? OptionalString(c2, "message") : null;
-
-        return new PushReceived(repository, branch, sha.ToLowerInvariant(), committedAt, author ?? "unknown", message ?? string.Empty);
+        // Octokit keeps the head commit's timestamp as GitHub's text; a push without a head commit (or its time) is dated at the epoch.
+        var head = push.HeadCommit;
+        var committedAt = head?.Timestamp is { } timestamp ? ParseTimestamp(timestamp, "head_commit.timestamp") : DateTimeOffset.UnixEpoch;
+        var author = head?.Author?.Username ?? head?.Author?.Name ?? push.Pusher?.Name;
+        return new PushReceived(repository, branch, sha.ToLowerInvariant(), committedAt, author ?? "unknown", head?.Message ?? string.Empty);
     }
 
     /// <summary>A completed workflow run, or null for any other action (requested, in_progress).</summary>
     public static CiCompleted? ReadWorkflowRun(JsonElement payload)
     {
-        if (RequireString(payload, "action") != "completed")
+        if (!IsCompleted(payload))
         {
             return null;
         }
 
-        var run = RequireObject(payload, "workflow_run");
+        var completed = OctokitPayloads.Read<WorkflowRunCompletedEvent>(payload);
+        var run = completed.WorkflowRun ?? throw new WebhookPayloadException("The payload has no object 'workflow_run'.");
         return new CiCompleted(
             "workflow_run",
-            ReadRepository(payload),
-            OptionalString(run, "head_branch"),
-            RequireSha(run, "head_sha", "workflow_run."),
-            OptionalString(run, "name") ?? "workflow",
-            OptionalString(run, "conclusion"),
-            RequireLong(run, "id", "workflow_run."),
-            OptionalString(run, "html_url"));
+            ReadRepository(completed.Repository),
+            run.HeadBranch,
+            RequireSha(run.HeadSha, "workflow_run.head_sha"),
+            run.Name ?? "workflow",
+            run.Conclusion?.StringValue,
+            RequireId(run.Id, "workflow_run.id"),
+            run.HtmlUrl);
     }
 
     /// <summary>A completed check suite, or null for any other action.</summary>
     public static CiCompleted? ReadCheckSuite(JsonElement payload)
     {
-        if (RequireString(payload, "action") != "completed")
+        if (!IsCompleted(payload))
         {
             return null;
         }
 
-        var suite = RequireObject(payload, "check_suite");
-        var app = suite.TryGetProperty("app", out var a) && a.ValueKind == JsonValueKind.Object ? OptionalString(a, "slug") ?? OptionalString(a, "name") : null;
+        var completed = OctokitPayloads.Read<CheckSuiteCompletedEvent>(payload);
+        var suite = completed.CheckSuite ?? throw new WebhookPayloadException("The payload has no object 'check_suite'.");
         return new CiCompleted(
             "check_suite",
-            ReadRepository(payload),
-            OptionalString(suite, "head_branch"),
-            RequireSha(suite, "head_sha", "check_suite."),
-            app ?? "checks",
-            OptionalString(suite, "conclusion"),
-            RequireLong(suite, "id", "check_suite."),
-            OptionalString(suite, "url"));
+            ReadRepository(completed.Repository),
+            suite.HeadBranch,
+            RequireSha(suite.HeadSha, "check_suite.head_sha"),
+            suite.App?.Slug ?? suite.App?.Name ?? "checks",
+            suite.Conclusion?.StringValue,
+            RequireId(suite.Id, "check_suite.id"),
+            suite.Url);
     }
 
-    private static RepositoryRef ReadRepository(JsonElement payload)
+    /// <summary>
+    /// The zen line of GitHub's ping, or null when it has none or Octokit's model cannot read the ping. A ping changes
+    /// nothing and must pass GitHub's hook check whatever it carries: GitHub sends <c>hook.last_response.code</c> as
+    /// a number once the hook has had deliveries, where Octokit's model expects text.
+    /// </summary>
+    public static string? ReadPingZen(JsonElement payload)
     {
-        var repository = RequireObject(payload, "repository");
-        var fullName = RequireString(repository, "full_name", "repository.");
+        try
+        {
+            return OctokitPayloads.Read<PingEvent>(payload).Zen;
+        }
+        catch (WebhookPayloadException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Whether the delivery's action is "completed"; the rest of the body is read only then.</summary>
+    private static bool IsCompleted(JsonElement payload) =>
+        Require(OctokitPayloads.Read<DeliveryAction>(payload).Action, "action") == CompletedAction;
+
+    private static RepositoryRef ReadRepository(OctokitRepository? repository)
+    {
+        if (repository is null)
+        {
+            throw new WebhookPayloadException("The payload has no object 'repository'.");
+        }
+
+        var fullName = Require(repository.FullName, "repository.full_name");
         try
         {
             return RepositoryRef.Parse(fullName);
@@ -113,52 +140,23 @@ public static class GitHubPayloadReader
         }
     }
 
-    private static JsonElement RequireObject(JsonElement parent, string name)
+    private static string Require(string? text, string path) =>
+        text is { Length: > 0 } ? text : throw new WebhookPayloadException($"The payload has no string '{path}'.");
+
+    private static string RequireSha(string? text, string path)
     {
-        if (parent.ValueKind != JsonValueKind.Object || !parent.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Object)
-        {
-            throw new WebhookPayloadException($"The payload has no object '{name}'.");
-        }
-
-        return value;
-    }
-
-    private static string RequireString(JsonElement parent, string name, string path = "")
-    {
-        if (parent.ValueKind != JsonValueKind.Object || !parent.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String || value.GetString() is not { Length: > 0 } text)
-        {
-            throw new WebhookPayloadException($"The payload has no string '{path}{name}'.");
-        }
-
-        return text;
-    }
-
-    private static string RequireSha(JsonElement parent, string name, string path = "")
-    {
-        var sha = RequireString(parent, name, path);
+        var sha = Require(text, path);
         if (sha.Length != 40 || !sha.All(char.IsAsciiHexDigit))
         {
-            throw new WebhookPayloadException($"'{path}{name}' is not a 40-character commit sha.");
+            throw new WebhookPayloadException($"'{path}' is not a 40-character commit sha.");
         }
 
         return sha;
     }
 
-    private static long RequireLong(JsonElement parent, string name, string path)
-    {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var number))
-        {
-            throw new WebhookPayloadException($"The payload has no number '{path}{name}'.");
-        }
-
-        return number;
-    }
-
-    private static string? OptionalString(JsonElement parent, string name) =>
-        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static bool OptionalBool(JsonElement parent, string name) =>
-        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
+    /// <summary>GitHub's run and suite ids start at 1; Octokit's models read a missing id as 0.</summary>
+    private static long RequireId(long id, string path) =>
+        id > 0 ? id : throw new WebhookPayloadException($"The payload has no number '{path}'.");
 
     private static DateTimeOffset ParseTimestamp(string text, string path) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
