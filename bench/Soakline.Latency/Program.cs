@@ -6,6 +6,7 @@ using Soakline.Demo.Kit.Proof;
 using Soakline.Latency;
 
 // Usage: dotnet run --project bench/Soakline.Latency -c Release -- --app <Soakline.Functions.dll> [--result <latency.json>] [--scale <n>]
+//        [--generator wrk|dotnet]
 // Starts Azurite and the app as a real process on a loopback port (standalone engine, as ./run serve runs it), then
 // measures the webhook's answer times. Target (issue 18): p99 under 50 ms at concurrency 50, for the ping and the push.
 const double TargetP99Milliseconds = 50;
@@ -43,7 +44,14 @@ var settings = new Dictionary<string, string>
     ["Soakline__Smtp__FromAddress"] = "soakline@latency.soakline.local",
 };
 using var app = await SoaklineApp.StartAsync(appDll, identity, settings, logFile, cancel.Token);
-using var load = new WebhookLoad(app.BaseUrl, identity.WebhookSecret, Repository);
+var deliveries = new SignedDeliveries(identity.WebhookSecret, Repository);
+using var dotnetLoad = new WebhookLoad(app.BaseUrl, deliveries);
+
+// wrk when installed (./run proof installs it from Debian), else the .NET generator; --generator dotnet forces it.
+ILoadGenerator load = options.GetValueOrDefault("--generator") != "dotnet" && WrkLoad.Find() is { } wrk
+    ? new WrkLoad(wrk, app.BaseUrl, deliveries, work)
+    : dotnetLoad;
+Console.WriteLine($"load generator: {load.Name}");
 
 LatencyScenario[] scenarios =
 [
@@ -67,7 +75,7 @@ var result = new ProofResult(
     $"webhook p99 < {TargetP99Milliseconds:0} ms at concurrency 50 (signed ping; push starting a pipeline)",
     string.Join("; ", figures.Select(f => $"{f.Scenario.Request} c{f.Scenario.Concurrency}: p50 {f.P50:0.0} / p99 {f.P99:0.0} ms ({f.PerSecond:0}/s)")),
     pass,
-    $"app as a process on Azurite (standalone engine), .NET load generator on the same {Environment.ProcessorCount} cores; unexpected answers: {figures.Sum(f => f.Unexpected)}; app log: {logFile}");
+    $"app as a process on Azurite (standalone engine), {load.Name} on the same {Environment.ProcessorCount} cores; unexpected answers: {figures.Sum(f => f.Unexpected)}; app log: {logFile}");
 if (options.GetValueOrDefault("--result") is { } path)
 {
     ProofResult.WriteTo(path, result);

@@ -1,27 +1,23 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 
 namespace Soakline.Latency;
 
 /// <summary>
 /// Sends signed webhook deliveries to the app as GitHub does, from <c>concurrency</c> workers each waiting for its
 /// answer before sending the next (closed loop, like wrk and hey), over kept-alive connections, and times each answer.
-/// A push carries a fresh commit every time, so each one starts a pipeline (202 "accepted": recorded, and started by the
-/// app's pump).
+/// The fallback when wrk is not installed: it shares the cores with the app it measures.
 /// </summary>
-internal sealed class WebhookLoad(Uri baseUrl, string webhookSecret, string repository) : IDisposable
+internal sealed class WebhookLoad(Uri baseUrl, SignedDeliveries deliveries) : ILoadGenerator, IDisposable
 {
-    private static readonly byte[] PingBody = JsonSerializer.SerializeToUtf8Bytes(new { zen = "Keep it logically awesome.", hook_id = 1 });
-    private readonly byte[] _secret = Encoding.UTF8.GetBytes(webhookSecret);
     private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
     {
         BaseAddress = baseUrl,
         Timeout = TimeSpan.FromSeconds(60),
     };
+
+    public string Name => ".NET load generator";
 
     public async Task<LatencyFigures> RunAsync(LatencyScenario scenario, CancellationToken cancellationToken)
     {
@@ -42,8 +38,8 @@ internal sealed class WebhookLoad(Uri baseUrl, string webhookSecret, string repo
             int index;
             while ((index = Interlocked.Increment(ref next)) < scenario.Requests)
             {
-                var (body, expected) = scenario.Request == "push" ? (PushBody(), HttpStatusCode.Accepted) : (PingBody, HttpStatusCode.OK);
-                using var request = Request(scenario.Request, body);
+                var expected = scenario.Request == "push" ? HttpStatusCode.Accepted : HttpStatusCode.OK;
+                using var request = Request(deliveries.Next(scenario.Request));
                 var started = Stopwatch.GetTimestamp();
                 string? problem;
                 try
@@ -74,30 +70,14 @@ internal sealed class WebhookLoad(Uri baseUrl, string webhookSecret, string repo
         return (unexpected, first);
     }
 
-    private HttpRequestMessage Request(string eventName, byte[] body)
+    private static HttpRequestMessage Request(SignedDelivery delivery)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri("api/github/webhook", UriKind.Relative)) { Content = new ByteArrayContent(body) };
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri("api/github/webhook", UriKind.Relative)) { Content = new ByteArrayContent(delivery.Body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Add("X-GitHub-Event", eventName);
-        request.Headers.Add("X-GitHub-Delivery", Guid.NewGuid().ToString());
-        request.Headers.Add("X-Hub-Signature-256", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(_secret, body)));
+        request.Headers.Add("X-GitHub-Event", delivery.Event);
+        request.Headers.Add("X-GitHub-Delivery", delivery.DeliveryId);
+        request.Headers.Add("X-Hub-Signature-256", delivery.Signature);
         return request;
-    }
-
-    private byte[] PushBody()
-    {
-        var sha = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
-        var (owner, name) = (repository.Split('/')[0], repository.Split('/')[1]);
-        return JsonSerializer.SerializeToUtf8Bytes(new
-        {
-            @ref = "refs/heads/main",
-            before = new string('1', 40),
-            after = sha,
-            deleted = false,
-            repository = new { full_name = repository, name, owner = new { login = owner } },
-            pusher = new { name = "latency" },
-            head_commit = new { id = sha, message = "Measure the webhook", timestamp = "2026-12-07T01:00:00Z", author = new { name = "Latency", username = "latency" } },
-        });
     }
 
     public void Dispose() => _http.Dispose();

@@ -49,6 +49,7 @@ public static class SoaklineServices
 
             // The webhook answers an accepted push once it is recorded; the pump starts its pipeline (standalone only:
             // under Functions the durable client exists only inside an invocation).
+            services.AddSingleton<WebhookAnswersInFlight>();
             services.AddHostedService<ReleaseStartPump>();
             services.AddSingleton(sp => sp.GetServices<IHostedService>().OfType<ReleaseStartPump>().Single());
             services.AddSingleton<WatchdogScheduler>();

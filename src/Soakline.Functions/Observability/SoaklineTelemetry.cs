@@ -16,6 +16,8 @@ public static class SoaklineTelemetry
 
     public static readonly Counter<long> PipelinesStarted = Meter.CreateCounter<long>("soakline.pipelines.started", description: "Release pipelines started");
 
+    public static readonly Counter<long> PushesSetAside = Meter.CreateCounter<long>("soakline.pushes.set_aside", description: "Accepted pushes whose pipeline could never be started, set aside in the delivery ledger");
+
 
 
     public static readonly Counter<long> Deploys = Meter.CreateCounter<long>("soakline.deploys", description: "Deploys and rollbacks by component and outcome");

@@ -18,6 +18,10 @@ public sealed class TableDeliveryLedger(LedgerTable table, TimeProvider clock) :
     private const string ExpiresAt = "ExpiresAt";
     private const string ClaimedState = "claimed";
 
+    // A recorded push whose pipeline can never be started, with the reason (SetAsideAsync).
+    private const string SetAsideState = "set-aside";
+    private const string Reason = "Reason";
+
     // A claim taken to start a pipeline: the push (UTF-8 JSON) and the delivery id as sent (the row key may be escaped).
     private const string PushToStart = "PushToStart";
     private const string DeliveryId = "DeliveryId";
@@ -94,6 +98,23 @@ public sealed class TableDeliveryLedger(LedgerTable table, TimeProvider clock) :
         return table.UpsertAsync(Kind, claim.DeliveryId, Properties(claim.DeliveryId, DeliveryLedgerEntry.HandledAt(clock.GetUtcNow())), cancellationToken);
     }
 
+    public async Task SetAsideAsync(DeliveryClaim claim, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentException.ThrowIfNullOrEmpty(reason);
+        claim.EnsureClaimed();
+        var row = await table.GetAsync(Kind, claim.DeliveryId, cancellationToken);
+        if (row is not null && Entry(row).IsHeldBy(claim))
+        {
+            // Only while it is still this claim: a redelivery that took it over meanwhile keeps its own.
+            await table.TryReplaceAsync(Kind, claim.DeliveryId, Properties(claim.DeliveryId, DeliveryLedgerEntry.SetAsideAt(clock.GetUtcNow(), reason)), row.ETag, cancellationToken);
+        }
+    }
+
+    /// <summary>Why the push of <paramref name="deliveryId"/> was set aside, or null when it was not.</summary>
+    public async Task<string?> SetAsideReasonAsync(string deliveryId, CancellationToken cancellationToken) =>
+        await table.GetAsync(Kind, deliveryId, cancellationToken) is { } row ? Entry(row).SetAsideBecause : null;
+
     public async Task ReleaseAsync(DeliveryClaim claim, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
@@ -109,13 +130,19 @@ public sealed class TableDeliveryLedger(LedgerTable table, TimeProvider clock) :
     {
         var properties = new Dictionary<string, object>(StringComparer.Ordinal)
         {
-            [State] = entry.Handled ? "handled" : ClaimedState,
+            [State] = entry.Handled ? "handled" : entry.SetAsideBecause is null ? ClaimedState : SetAsideState,
             [At] = entry.At,
             [ExpiresAt] = entry.At + DeliveryLedgerEntry.Retention,
         };
         if (entry.Token is not null)
         {
             properties[Token] = entry.Token;
+        }
+
+        if (entry.SetAsideBecause is not null)
+        {
+            // A table property holds at most 32 K characters; the reason is an exception's message.
+            properties[Reason] = entry.SetAsideBecause.Length > 4_000 ? entry.SetAsideBecause[..4_000] : entry.SetAsideBecause;
         }
 
         if (entry.PushToStart is not null)
@@ -128,8 +155,10 @@ public sealed class TableDeliveryLedger(LedgerTable table, TimeProvider clock) :
     }
 
     /// <summary>Rows written before claims existed hold only <c>ExpiresAt</c>: they are handled deliveries.</summary>
-    private static DeliveryLedgerEntry Entry(TableEntity row) =>
-        row.GetString(State) == ClaimedState
-            ? new DeliveryLedgerEntry(false, row.GetString(Token), row.GetDateTimeOffset(At) ?? DateTimeOffset.MinValue)
-            : DeliveryLedgerEntry.HandledAt(row.GetDateTimeOffset(At) ?? row.Timestamp ?? DateTimeOffset.MinValue);
+    private static DeliveryLedgerEntry Entry(TableEntity row) => row.GetString(State) switch
+    {
+        ClaimedState => new DeliveryLedgerEntry(false, row.GetString(Token), row.GetDateTimeOffset(At) ?? DateTimeOffset.MinValue),
+        SetAsideState => DeliveryLedgerEntry.SetAsideAt(row.GetDateTimeOffset(At) ?? DateTimeOffset.MinValue, row.GetString(Reason) ?? "(no reason recorded)"),
+        _ => DeliveryLedgerEntry.HandledAt(row.GetDateTimeOffset(At) ?? row.Timestamp ?? DateTimeOffset.MinValue),
+    };
 }

@@ -5,7 +5,8 @@ namespace Soakline.Functions.Webhooks;
 /// delivery was routed, a handled mark. A claim taken by <see cref="IDeliveryLedger.ClaimToStartAsync"/> also holds the
 /// push whose pipeline is still to be started.
 /// </summary>
-public sealed record DeliveryLedgerEntry(bool Handled, string? Token, DateTimeOffset At, PushReceived? PushToStart = null)
+/// <param name="SetAsideBecause">Why the recorded push was set aside (<see cref="IDeliveryLedger.SetAsideAsync"/>); null otherwise.</param>
+public sealed record DeliveryLedgerEntry(bool Handled, string? Token, DateTimeOffset At, PushReceived? PushToStart = null, string? SetAsideBecause = null)
 {
     /// <summary>How long a delivery id is kept: GitHub offers redelivery for a few days, so a week covers it.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
@@ -19,8 +20,14 @@ public sealed record DeliveryLedgerEntry(bool Handled, string? Token, DateTimeOf
 
     public static DeliveryLedgerEntry HandledAt(DateTimeOffset at) => new(true, null, at);
 
-    /// <summary>A claim older than <see cref="DeliveryClaim.Timeout"/>: its holder is taken to be dead.</summary>
-    public bool IsStaleClaim(DateTimeOffset now) => !Handled && now - At >= DeliveryClaim.Timeout;
+    /// <summary>A push whose pipeline can never be started, kept with the reason; nobody holds it.</summary>
+    public static DeliveryLedgerEntry SetAsideAt(DateTimeOffset at, string reason) => new(false, null, at, null, reason);
+
+    /// <summary>
+    /// A claim older than <see cref="DeliveryClaim.Timeout"/> (its holder is taken to be dead), or a set-aside push: a
+    /// later request (a redelivery) may take either over.
+    /// </summary>
+    public bool IsStaleClaim(DateTimeOffset now) => !Handled && (SetAsideBecause is not null || now - At >= DeliveryClaim.Timeout);
 
     public bool IsHeldBy(DeliveryClaim claim)
     {

@@ -50,6 +50,13 @@ public static class GitHubWebhookEndpoint
 
     private static async Task<IResult> HandleAsync(HttpContext http, AppSettings settings, IDeliveryLedger ledger, GitHubEventRouter router, ILoggerFactory loggers)
     {
+        // Standalone, the pump holds pipeline starts while answers are in flight (see WebhookAnswersInFlight).
+        using var inFlight = http.RequestServices.GetService<WebhookAnswersInFlight>()?.Enter();
+        return await AnswerAsync(http, settings, ledger, router, loggers);
+    }
+
+    private static async Task<IResult> AnswerAsync(HttpContext http, AppSettings settings, IDeliveryLedger ledger, GitHubEventRouter router, ILoggerFactory loggers)
+    {
         var logger = loggers.CreateLogger(typeof(GitHubWebhookEndpoint));
         var cancellationToken = http.RequestAborted;
         var eventName = http.Request.Headers[EventHeader].ToString();

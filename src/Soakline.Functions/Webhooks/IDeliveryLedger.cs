@@ -25,6 +25,13 @@ public interface IDeliveryLedger
     /// <summary>Pushes recorded by <see cref="ClaimToStartAsync"/> whose claim is neither completed nor released, oldest first.</summary>
     Task<IReadOnlyList<PendingPush>> PendingPushesAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Sets aside a push recorded by <see cref="ClaimToStartAsync"/> whose pipeline can never be started (a dead letter):
+    /// it is no longer pending, the ledger keeps <paramref name="reason"/> for the operator, and a redelivery of the
+    /// delivery (GitHub's "Redeliver", once the cause is fixed) claims it anew.
+    /// </summary>
+    Task SetAsideAsync(DeliveryClaim claim, string reason, CancellationToken cancellationToken);
+
     /// <summary>Marks a claimed delivery handled after routing succeeded: later copies are duplicates.</summary>
     Task CompleteAsync(DeliveryClaim claim, CancellationToken cancellationToken);
 

@@ -31,7 +31,7 @@ public sealed class InMemoryDeliveryLedger(TimeProvider timeProvider) : IDeliver
     public Task<IReadOnlyList<PendingPush>> PendingPushesAsync(CancellationToken cancellationToken)
     {
         IReadOnlyList<PendingPush> pending = [.. _entries
-            .Where(e => !e.Value.Handled && e.Value.PushToStart is not null)
+            .Where(e => !e.Value.Handled && e.Value.SetAsideBecause is null && e.Value.PushToStart is not null)
             .Select(e => new PendingPush(new DeliveryClaim(e.Key, DeliveryClaimOutcome.Claimed, e.Value.Token), e.Value.PushToStart!, e.Value.At))
             .OrderBy(p => p.RecordedAt)];
         return Task.FromResult(pending);
@@ -79,6 +79,22 @@ public sealed class InMemoryDeliveryLedger(TimeProvider timeProvider) : IDeliver
         _entries[claim.DeliveryId] = DeliveryLedgerEntry.HandledAt(timeProvider.GetUtcNow());
         return Task.CompletedTask;
     }
+
+    public Task SetAsideAsync(DeliveryClaim claim, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentException.ThrowIfNullOrEmpty(reason);
+        claim.EnsureClaimed();
+        if (_entries.TryGetValue(claim.DeliveryId, out var held) && held.IsHeldBy(claim))
+        {
+            _entries.TryUpdate(claim.DeliveryId, DeliveryLedgerEntry.SetAsideAt(timeProvider.GetUtcNow(), reason), held);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Why the push of <paramref name="deliveryId"/> was set aside, or null when it was not.</summary>
+    public string? SetAsideReason(string deliveryId) => _entries.TryGetValue(deliveryId, out var entry) ? entry.SetAsideBecause : null;
 
     public Task ReleaseAsync(DeliveryClaim claim, CancellationToken cancellationToken)
     {

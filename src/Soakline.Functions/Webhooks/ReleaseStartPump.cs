@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Soakline.Functions.Observability;
 using Soakline.Functions.Releases;
 
 namespace Soakline.Functions.Webhooks;
@@ -12,20 +13,33 @@ namespace Soakline.Functions.Webhooks;
 /// here; this pump starts the pipeline (at most once per commit: the instance id is the commit's) and then completes
 /// the claim. Nothing accepted is lost to a crash: at start-up the pump takes every recorded push whose claim is not
 /// completed, and every <see cref="RescanInterval"/> it takes those left by another process longer than
-/// <see cref="DeliveryClaim.Timeout"/> (an instance that died and never came back). A start that fails is retried with
-/// a growing pause until it succeeds or the process stops; the record stays until then.
+/// <see cref="DeliveryClaim.Timeout"/> (an instance that died and never came back). A start that fails for a transient
+/// reason (storage, the engine) is retried with a growing pause until it succeeds or the process stops, the record
+/// staying until then; one that can never succeed (the engine refuses the push itself) is set aside at once, logged as
+/// an error and counted (<see cref="IDeliveryLedger.SetAsideAsync"/>). While webhook answers are in
+/// flight the pump gives way to them (at most <see cref="MaxGiveWay"/> per start): a flood of pushes is answered first
+/// and its pipelines start a moment later, none lost.
 /// </summary>
 /// <remarks>
 /// Standalone only: under Azure Functions the durable client exists only inside a function invocation, so the webhook
 /// there still starts the pipeline before it answers (docs/integrations.md).
 /// </remarks>
-internal sealed class ReleaseStartPump(IServiceScopeFactory scopes, IDeliveryLedger ledger, TimeProvider clock, ILogger<ReleaseStartPump> logger) : BackgroundService
+internal sealed class ReleaseStartPump(IServiceScopeFactory scopes, IDeliveryLedger ledger, WebhookAnswersInFlight answers, TimeProvider clock, ILogger<ReleaseStartPump> logger) : BackgroundService
 {
     /// <summary>How often the ledger is searched for pushes another process recorded and did not start.</summary>
     public static readonly TimeSpan RescanInterval = TimeSpan.FromMinutes(1);
 
     /// <summary>The longest pause between two attempts to start one pipeline.</summary>
     public static readonly TimeSpan MaxRetryPause = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The longest a start waits for the webhook answers in flight to end. Under a steady flood there is always one in
+    /// flight; then each drain starts one pipeline per this period, and all the rest once the flood ends.
+    /// </summary>
+    public static readonly TimeSpan MaxGiveWay = TimeSpan.FromSeconds(1);
+
+    // A start that keeps failing for a transient reason is logged on its first attempts, then on every this-many-th.
+    private const int WarnedAttempts = 5;
 
     // Starts are storage round trips, not CPU: a few at once keep up with a flood of pushes without starving the
     // requests being answered.
@@ -95,6 +109,7 @@ internal sealed class ReleaseStartPump(IServiceScopeFactory scopes, IDeliveryLed
         {
             await foreach (var pending in _queue.Reader.ReadAllAsync(stoppingToken))
             {
+                await GiveWayToAnswersAsync(stoppingToken);
                 await StartAsync(pending, stoppingToken);
             }
         }
@@ -102,6 +117,25 @@ internal sealed class ReleaseStartPump(IServiceScopeFactory scopes, IDeliveryLed
         {
             // Stopping mid-start: the claim is not completed, so the push is started again after the restart.
         }
+    }
+
+    /// <summary>
+    /// Waits until no webhook answer is in flight, or <see cref="MaxGiveWay"/> at most: a start's storage round trips
+    /// and the pipeline it sets going would otherwise compete with the answers GitHub is waiting for.
+    /// </summary>
+    private async Task GiveWayToAnswersAsync(CancellationToken stoppingToken)
+    {
+        var idle = answers.WhenIdle();
+        if (idle.IsCompleted)
+        {
+            return;
+        }
+
+        using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var limit = Task.Delay(MaxGiveWay, clock, giveUp.Token);
+        await Task.WhenAny(idle, limit);
+        await giveUp.CancelAsync();
+        stoppingToken.ThrowIfCancellationRequested();
     }
 
     private async Task StartAsync(PendingPush pending, CancellationToken stoppingToken)
@@ -117,14 +151,35 @@ internal sealed class ReleaseStartPump(IServiceScopeFactory scopes, IDeliveryLed
                 await ledger.CompleteAsync(pending.Claim, stoppingToken);
                 return;
             }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested && CanNeverSucceed(ex))
+            {
+                // Retrying would fail the same way forever: set the push aside once, visibly, instead.
+                logger.LogError(ex, "The release pipeline of accepted push {Commit} (delivery {DeliveryId}) cannot be started: {Reason}. The push is set aside in the delivery ledger; redeliver it from GitHub once the cause is fixed",
+                    pending.Push.Commit, pending.Claim.DeliveryId, ex.Message);
+                await ledger.SetAsideAsync(pending.Claim, $"{ex.GetType().Name}: {ex.Message}", stoppingToken);
+                SoaklineTelemetry.PushesSetAside.Add(1);
+                return;
+            }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(ex, "Starting the release pipeline of accepted push {Commit} (delivery {DeliveryId}) failed (attempt {Attempt}); trying again",
-                    pending.Push.Commit, pending.Claim.DeliveryId, attempt);
+                // Storage or the engine unavailable: worth retrying until it is back, but one warning per try would
+                // fill the log during an outage.
+                if (attempt <= WarnedAttempts || attempt % WarnedAttempts == 0)
+                {
+                    logger.LogWarning(ex, "Starting the release pipeline of accepted push {Commit} (delivery {DeliveryId}) failed (attempt {Attempt}); trying again",
+                        pending.Push.Commit, pending.Claim.DeliveryId, attempt);
+                }
+
                 await Task.Delay(Pause(attempt), clock, stoppingToken);
             }
         }
     }
+
+    /// <summary>
+    /// Failures that come from the push itself, not from storage or the engine being away: an argument the engine
+    /// refuses (an instance id it cannot hold, a missing branch) or an input it cannot serialize.
+    /// </summary>
+    private static bool CanNeverSucceed(Exception ex) => ex is ArgumentException or System.Text.Json.JsonException or NotSupportedException or FormatException;
 
     private static TimeSpan Pause(int attempt) => TimeSpan.FromMilliseconds(Math.Min(MaxRetryPause.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(attempt, 10))));
 }

@@ -28,6 +28,8 @@ public sealed class ScriptedStarterApp : IAsyncDisposable
 
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock => _app.Clock;
 
+    public IServiceProvider Services => _app.Services;
+
     public IDeliveryLedger Ledger => _app.Services.GetRequiredService<IDeliveryLedger>();
 
     /// <summary>A signed push delivery with this id (a new id when null).</summary>

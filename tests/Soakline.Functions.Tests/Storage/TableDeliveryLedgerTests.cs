@@ -26,4 +26,19 @@ public sealed class TableDeliveryLedgerTests(AzuriteFixture azurite) : DeliveryL
 
         Assert.Equal(new DeliveryClaim(deliveryId, DeliveryClaimOutcome.Handled), await Instance().ClaimAsync(deliveryId, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_set_aside_push_keeps_its_reason_in_the_ledger()
+    {
+        var deliveryId = Guid.NewGuid().ToString();
+        var ledger = new TableDeliveryLedger(Table(), Clock);
+        var push = new PushReceived(new Pipeline.Domain.RepositoryRef("acme", "shop"), "main", new string('a', 40), Clock.GetUtcNow(), "ada", "Ship it");
+        var claim = await ledger.ClaimToStartAsync(deliveryId, push, CancellationToken.None);
+
+        await ledger.SetAsideAsync(claim, "ArgumentException: the engine refuses the instance id", CancellationToken.None);
+
+        // Read through another handle, as another instance of the app (or an operator's tool) would.
+        var other = new TableDeliveryLedger(Table(), Clock);
+        Assert.Equal("ArgumentException: the engine refuses the instance id", await other.SetAsideReasonAsync(deliveryId, CancellationToken.None));
+    }
 }

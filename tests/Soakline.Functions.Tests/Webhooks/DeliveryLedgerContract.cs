@@ -155,4 +155,25 @@ public abstract class DeliveryLedgerContract
 
         Assert.DoesNotContain(await Instance().PendingPushesAsync(None), p => p.Claim.DeliveryId == deliveryId);
     }
+
+    [Fact]
+    public async Task A_push_set_aside_is_no_longer_pending_and_a_redelivery_claims_it_anew()
+    {
+        var deliveryId = NewDeliveryId();
+        var push = new PushReceived(new Pipeline.Domain.RepositoryRef("acme", "shop"), "main", new string('f', 40), Clock.GetUtcNow(), "ada", "Ship it");
+        var claim = await Instance().ClaimToStartAsync(deliveryId, push, None);
+
+        await Instance().SetAsideAsync(claim, "ArgumentException: the engine refuses the instance id", None);
+
+        Assert.DoesNotContain(await Instance().PendingPushesAsync(None), p => p.Claim.DeliveryId == deliveryId);
+        Assert.True(await Instance().HasSeenAsync(deliveryId, None));
+        var redelivery = await Instance().ClaimToStartAsync(deliveryId, push, None);
+        Assert.True(redelivery.IsClaimed);
+        Assert.NotEqual(claim.Token, redelivery.Token);
+        Assert.Single(await Instance().PendingPushesAsync(None), p => p.Claim.DeliveryId == deliveryId);
+
+        // The first claim is no longer held, so it cannot set the redelivery's record aside.
+        await Instance().SetAsideAsync(claim, "too late", None);
+        Assert.Single(await Instance().PendingPushesAsync(None), p => p.Claim.Token == redelivery.Token);
+    }
 }

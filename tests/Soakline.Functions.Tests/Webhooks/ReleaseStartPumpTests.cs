@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using Soakline.Functions.Webhooks;
@@ -37,14 +38,7 @@ public sealed class ReleaseStartPumpTests : IAsyncDisposable
         Assert.Equal(DeliveryClaimOutcome.InProgress, (await _app.Ledger.ClaimAsync(deliveryId, CancellationToken.None)).Outcome);
 
         // The retry waits on the app's clock (fake here): move it on until the pump has tried again.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (_app.Starter.Started == 0 && DateTime.UtcNow < deadline)
-        {
-            _app.Clock.Advance(ReleaseStartPump.MaxRetryPause);
-            await Task.Delay(TimeSpan.FromMilliseconds(20));
-        }
-
-        await _app.PushesStartedAsync();
+        await AdvanceClockUntilStartedAsync(ReleaseStartPump.MaxRetryPause);
         Assert.Equal(1, _app.Starter.Started);
         Assert.Empty(await _app.Ledger.PendingPushesAsync(CancellationToken.None));
         Assert.Equal(DeliveryClaimOutcome.Handled, (await _app.Ledger.ClaimAsync(deliveryId, CancellationToken.None)).Outcome);
@@ -69,5 +63,63 @@ public sealed class ReleaseStartPumpTests : IAsyncDisposable
         // The copy (same delivery id) never reached the starter; the redelivery (a new id) did, and the real starter
         // finds the pipeline there (WebhookTests.A_redelivered_push_finds_the_existing_pipeline_and_starts_nothing).
         Assert.Equal(2, _app.Starter.Started);
+    }
+
+    [Fact]
+    public async Task An_accepted_push_the_engine_refuses_is_set_aside_once_and_a_redelivery_after_the_fix_starts_it()
+    {
+        var deliveryId = Guid.NewGuid().ToString();
+        var refused = 0;
+        _app.Starter.Then(_ =>
+        {
+            Interlocked.Increment(ref refused);
+            throw new ArgumentException("the instance id cannot be stored", "instanceId");
+        });
+
+        var response = await _app.PushAsync(deliveryId);
+        await _app.PushesStartedAsync();
+
+        // Set aside at the first refusal: not retried, no longer pending, the reason kept in the ledger.
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal((1, 0), (Volatile.Read(ref refused), _app.Starter.Started));
+        Assert.Empty(await _app.Ledger.PendingPushesAsync(CancellationToken.None));
+        Assert.Equal("ArgumentException: the instance id cannot be stored (Parameter 'instanceId')", ((InMemoryDeliveryLedger)_app.Ledger).SetAsideReason(deliveryId));
+
+        var redelivery = await _app.PushAsync(deliveryId);
+        await _app.PushesStartedAsync();
+
+        Assert.Equal(HttpStatusCode.Accepted, redelivery.StatusCode);
+        Assert.Equal(1, _app.Starter.Started);
+        Assert.Equal(DeliveryClaimOutcome.Handled, (await _app.Ledger.ClaimAsync(deliveryId, CancellationToken.None)).Outcome);
+    }
+
+    [Fact]
+    public async Task While_a_webhook_answer_stays_in_flight_a_start_waits_no_longer_than_the_give_way_limit_on_the_app_clock()
+    {
+        var answers = _app.Services.GetRequiredService<WebhookAnswersInFlight>();
+        using (answers.Enter())
+        {
+            var response = await _app.PushAsync();
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            Assert.Equal(1, answers.Count);
+
+            await AdvanceClockUntilStartedAsync(ReleaseStartPump.MaxGiveWay);
+            Assert.Equal(1, _app.Starter.Started);
+        }
+
+        Assert.Equal(0, answers.Count);
+    }
+
+    /// <summary>Moves the app's (fake) clock on by <paramref name="step"/> until the pump has started a pipeline and no push is pending.</summary>
+    private async Task AdvanceClockUntilStartedAsync(TimeSpan step)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (_app.Starter.Started == 0 && DateTime.UtcNow < deadline)
+        {
+            _app.Clock.Advance(step);
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        }
+
+        await _app.PushesStartedAsync();
     }
 }
