@@ -107,7 +107,8 @@ public sealed class AzuriteServer : IAsyncDisposable
         process.BeginErrorReadLine();
         _process = process;
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // Generous: on a 2-core machine under load (CI beside other work) node can take tens of seconds to start.
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         foreach (var port in new[] { _blobPort, _queuePort, _tablePort })
         {
             while (!await AcceptsAsync(port))
@@ -119,7 +120,7 @@ public sealed class AzuriteServer : IAsyncDisposable
 
                 if (DateTime.UtcNow > deadline)
                 {
-                    throw new TimeoutException($"Azurite did not listen on 127.0.0.1:{port} within 30 s.");
+                    throw new TimeoutException($"Azurite did not listen on 127.0.0.1:{port} within 120 s.");
                 }
 
                 await Task.Delay(50);
