@@ -5,10 +5,11 @@ namespace Soakline.Functions.Dashboard;
 /// <summary>
 /// The dashboard's own addresses. Under Azure Functions every dashboard request needs the function key (<c>?code=</c>),
 /// including the stylesheet, the script and the links between pages, so the key the page was opened with is carried on;
-/// standalone there is none and the addresses stay plain (the session cookie does the work).
+/// standalone there is none and the addresses stay plain (the session cookie does the work). Public only because the
+/// pages' models carry it and RazorSlices generates public slice types (see <see cref="PageFrame"/>).
 /// </summary>
 /// <param name="SignedInAs">The caller's identity, shown in the page header; null when the request has none.</param>
-internal sealed record DashboardLinks(string Suffix, string? SignedInAs = null)
+public sealed record DashboardLinks(string Suffix, string? SignedInAs = null)
 {
     public const string FunctionKeyQuery = "code";
 

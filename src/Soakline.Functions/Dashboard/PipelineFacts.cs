@@ -3,8 +3,9 @@ using Soakline.Functions.Api;
 
 namespace Soakline.Functions.Dashboard;
 
-/// <summary>What the dashboard shows of a pipeline, read from the API's summary (its push input and custom status).</summary>
-internal sealed record PipelineFacts(string Id, string Repository, string Branch, string Sha, string RuntimeStatus, string? Stage, string? Environment, int TrafficPercent, DateTimeOffset CreatedAt)
+/// <summary>What the dashboard shows of a pipeline, read from the API's summary (its push input and custom status). Public because
+/// <see cref="PipelinePageModel"/> carries it (see <see cref="PageFrame"/>).</summary>
+public sealed record PipelineFacts(string Id, string Repository, string Branch, string Sha, string RuntimeStatus, string? Stage, string? Environment, int TrafficPercent, DateTimeOffset CreatedAt)
 {
     public string ShortSha => Sha.Length > 7 ? Sha[..7] : Sha;
 

@@ -1,6 +1,9 @@
 using System.Text.Json;
+using RazorSlices;
 using Soakline.Functions.Api;
 using Soakline.Functions.Dashboard;
+using Soakline.Functions.Dashboard.Slices;
+using Soakline.Functions.Hosting;
 using Soakline.Pipeline.Analysis;
 
 namespace Soakline.Functions.Tests.Dashboard;
@@ -34,7 +37,7 @@ public sealed class PipelinePageTests
     }
 
     [Fact]
-    public void The_live_checks_table_marks_a_dry_run_metric_with_what_it_would_have_decided_beside_the_live_ones()
+    public async Task The_live_checks_table_marks_a_dry_run_metric_with_what_it_would_have_decided_beside_the_live_ones()
     {
         var status = new Soakline.Pipeline.Orchestration.PipelineStatus("stage 1: soaking", "production", LastChecks:
         [
@@ -43,7 +46,7 @@ public sealed class PipelinePageTests
             new("health web-1", CheckStatus.Unhealthy, 503, null, null, "unhealthy (503)"),
         ]);
 
-        var html = LiveChecks.Table(Run(status).Status);
+        var html = await ChecksTableAsync(Run(status));
 
         Assert.Contains("<tr><td>error-rate</td><td class=\"num\">0.4</td><td class=\"num\">5</td><td><span class=\"badge tone-ok\">ok</span></td>", html, StringComparison.Ordinal);
         Assert.Contains("<tr class=\"dry-run\"><td>latency-p99 <span class=\"hint\">dry run</span></td><td class=\"num\">812</td><td class=\"num\">500</td><td><span class=\"badge tone-muted\">would breach</span></td>", html, StringComparison.Ordinal);
@@ -52,6 +55,22 @@ public sealed class PipelinePageTests
     }
 
     [Fact]
-    public void The_live_checks_table_says_when_there_is_no_analysis_yet() =>
-        Assert.Contains("No analysis yet.", LiveChecks.Table(Run(new { stage = "stage 1: deploying" }).Status), StringComparison.Ordinal);
+    public async Task The_live_checks_table_says_when_there_is_no_analysis_yet() =>
+        Assert.Contains("No analysis yet.", await ChecksTableAsync(Run(new { stage = "stage 1: deploying" })), StringComparison.Ordinal);
+
+    [Fact]
+    public async Task The_live_checks_table_encodes_what_the_checks_report()
+    {
+        var status = new { lastChecks = new[] { new { name = "<script>alert(1)</script>", status = 0, value = 1, limit = 2, detail = "a & b" } } };
+
+        var html = await ChecksTableAsync(Run(status));
+
+        Assert.Contains("<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"hint\">a &amp; b</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>The live checks table as the page renders it (the same slice, the same encoder).</summary>
+    private static async Task<string> ChecksTableAsync(PipelineSummary run) =>
+        await ChecksTable.Create(run.Status ?? default).RenderAsync(HtmlPages.Encoder);
 }
