@@ -28,20 +28,3 @@ public abstract record HistoryEvent
     /// <summary>When the event was recorded (the step's time for events the orchestrator caused).</summary>
     public DateTimeOffset Timestamp { get; init; }
 }
-
-/// <summary>
-/// An event that records an action the orchestrator took (schedule an activity, a timer, a sub-orchestration, send
-/// an event). On replay each must match the action the code takes again with the same <see cref="TaskId"/>.
-/// </summary>
-public interface IActionEvent
-{
-    int TaskId { get; }
-
-    string Describe();
-}
-
-/// <summary>An event that completes a task the orchestrator is awaiting, identified by the scheduling task id.</summary>
-public interface ICompletionEvent
-{
-    int TaskScheduledId { get; }
-}

@@ -6,7 +6,3 @@ public sealed record SubOrchestrationCreated(int TaskId, string Name, string Ins
 {
     public string Describe() => $"SubOrchestrationCreated #{TaskId} (orchestrator '{Name}', instance '{InstanceId}')";
 }
-
-public sealed record SubOrchestrationCompleted(int TaskScheduledId, string? Result) : HistoryEvent, ICompletionEvent;
-
-public sealed record SubOrchestrationFailed(int TaskScheduledId, TaskFailureDetails Failure) : HistoryEvent, ICompletionEvent;

@@ -4,8 +4,3 @@ public sealed record TimerCreated(int TaskId, DateTimeOffset FireAt) : HistoryEv
 {
     public string Describe() => $"TimerCreated #{TaskId} (fires at {FireAt:O})";
 }
-
-public sealed record TimerFired(int TimerId, DateTimeOffset FireAt) : HistoryEvent, ICompletionEvent
-{
-    public int TaskScheduledId => TimerId;
-}

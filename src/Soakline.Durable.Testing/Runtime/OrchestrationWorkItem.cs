@@ -8,9 +8,3 @@ public sealed record OrchestrationWorkItem(string InstanceId, OrchestrationInsta
 {
     public object? Lease { get; init; }
 }
-
-/// <summary>A locked activity request. <see cref="Lease"/> is the backend's own bookkeeping.</summary>
-public sealed record ActivityWorkItem(ActivityRequest Request)
-{
-    public object? Lease { get; init; }
-}

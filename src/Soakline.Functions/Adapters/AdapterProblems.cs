@@ -4,7 +4,7 @@ namespace Soakline.Functions.Adapters;
 /// Problems found while registering adapters from configuration, reported with the other settings at start (the app
 /// refuses to start), and warnings about configurations the app can serve with but that limit it (logged once).
 /// </summary>
-public sealed class AdapterProblems
+internal sealed class AdapterProblems
 {
     private readonly List<string> _problems = [];
     private readonly List<string> _warnings = [];

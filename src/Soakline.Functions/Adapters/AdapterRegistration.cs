@@ -29,7 +29,7 @@ namespace Soakline.Functions.Adapters;
 /// secrets from <c>Soakline__Secrets__*</c> and the monitor's endpoint inspector always.
 /// A section that is present but invalid is reported at start with the others, naming the setting.
 /// </summary>
-public static class AdapterRegistration
+internal static class AdapterRegistration
 {
     /// <returns>Where problems found while registering are collected (reported at start).</returns>
     public static AdapterProblems AddSoaklineAdapters(this IServiceCollection services, IConfiguration configuration)

@@ -7,7 +7,7 @@ namespace Soakline.Functions.Adapters;
 /// Resolves the spec's secret names from the app settings <c>Soakline__Secrets__&lt;name&gt;</c>; under Azure
 /// Functions those are Key Vault references the platform resolves. A missing secret is an error naming it.
 /// </summary>
-public sealed class ConfigurationSecretResolver(IConfiguration configuration) : ISecretResolver
+internal sealed class ConfigurationSecretResolver(IConfiguration configuration) : ISecretResolver
 {
     public const string Section = "Soakline:Secrets";
 

@@ -10,7 +10,7 @@ namespace Soakline.Functions.Adapters;
 /// The monitor's outside view of an endpoint: DNS through the system resolver, and the certificate a host presents in
 /// a TLS handshake. The certificate is read, not trusted: an expired or self-signed one must still be reported.
 /// </summary>
-public sealed class NetworkEndpointInspector : IEndpointInspector
+internal sealed class NetworkEndpointInspector : IEndpointInspector
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 

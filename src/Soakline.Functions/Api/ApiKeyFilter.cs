@@ -23,7 +23,7 @@ namespace Soakline.Functions.Api;
 /// </list>
 /// Anything else is 401: JSON for API clients, the sign-in page for a browser on a dashboard page.
 /// </summary>
-public sealed class ApiKeyFilter(AppSettings settings, DashboardSession session) : IEndpointFilter
+internal sealed class ApiKeyFilter(AppSettings settings, DashboardSession session) : IEndpointFilter
 {
     public const string HeaderName = "X-Api-Key";
 

@@ -5,8 +5,4 @@ namespace Soakline.Functions.Api;
 /// Refused (400) when present: the decider is the authenticated caller. Kept only so a client that still names a
 /// decider learns that it does not, instead of having the name silently dropped.
 /// </param>
-public sealed record DecisionBody(string? Comment, string? By = null);
-
-/// <summary>The body of <c>POST /api/pipelines/{id}/abort</c>.</summary>
-/// <param name="By">Refused (400) when present, as in <see cref="DecisionBody"/>.</param>
-public sealed record AbortBody(string? Reason, string? By = null);
+internal sealed record DecisionBody(string? Comment, string? By = null);

@@ -10,7 +10,7 @@ namespace Soakline.Functions.Api;
 /// one the environment's latest run used (its input carries the spec text), so the rollback acts on the components and
 /// hosts that run was deployed with.
 /// </summary>
-public sealed class DurableRollbackStarter(DurableTaskClient client) : IRollbackStarter
+internal sealed class DurableRollbackStarter(DurableTaskClient client) : IRollbackStarter
 {
     public async Task<string?> StartAsync(EmergencyRollback rollback, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ using Soakline.Pipeline.Domain;
 namespace Soakline.Functions.Api;
 
 /// <summary><c>POST /api/environments/{env}/rollback</c>: an emergency rollback with a scope, a target and a reason.</summary>
-public static class EnvironmentEndpoints
+internal static class EnvironmentEndpoints
 {
     private static readonly string[] Scopes = ["all", "component", "canary"];
 

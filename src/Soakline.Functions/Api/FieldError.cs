@@ -1,7 +1,7 @@
 namespace Soakline.Functions.Api;
 
 /// <summary>What is wrong with one field of a request, for <see cref="ApiProblems.Invalid"/>.</summary>
-public sealed record FieldError(string Field, string Message)
+internal sealed record FieldError(string Field, string Message)
 {
     public override string ToString() => $"{Field}: {Message}";
 }

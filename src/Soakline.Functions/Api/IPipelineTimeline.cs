@@ -1,7 +1,7 @@
 namespace Soakline.Functions.Api;
 
 /// <summary>The recorded history of one pipeline, oldest first.</summary>
-public interface IPipelineTimeline
+internal interface IPipelineTimeline
 {
     Task<IReadOnlyList<TimelineEntry>> GetAsync(string pipelineId, CancellationToken cancellationToken);
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Soakline.Functions.Api;
 
 /// <summary><c>GET /api/metrics/dora?environment=production&amp;days=30</c>: deployment frequency, lead time, change failure rate, time to restore.</summary>
-public static class MetricsEndpoints
+internal static class MetricsEndpoints
 {
     public const int DefaultDays = 30;
     public const int MaxDays = 366;

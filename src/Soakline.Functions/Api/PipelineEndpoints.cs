@@ -19,7 +19,7 @@ namespace Soakline.Functions.Api;
 /// and timeline, and the approve, reject and abort actions, taken as the authenticated caller (<see cref="CallerIdentity"/>);
 /// approve and reject go through <see cref="DecisionDesk"/>, which answers what the pipeline's approval gate recorded.
 /// </summary>
-public static class PipelineEndpoints
+internal static class PipelineEndpoints
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 500;

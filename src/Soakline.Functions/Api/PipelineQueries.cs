@@ -5,7 +5,7 @@ using Soakline.Functions.Watchdog;
 namespace Soakline.Functions.Api;
 
 /// <summary>The reads behind <c>/api/pipelines</c>, shared by the API and the dashboard so both show the same thing.</summary>
-public static class PipelineQueries
+internal static class PipelineQueries
 {
     /// <summary>Pipelines (not their environment runs) whose id starts with <paramref name="prefix"/>, newest first.</summary>
     public static async Task<IReadOnlyList<PipelineSummary>> ListAsync(DurableTaskClient client, IStuckPipelineRecords stuck, string prefix, OrchestrationRuntimeStatus[]? statuses, int take, CancellationToken ct)

@@ -37,9 +37,3 @@ public sealed record PipelineSummary(
 
     private static JsonElement? Parse(string? json) => json is null ? null : JsonSerializer.Deserialize<JsonElement>(json);
 }
-
-/// <summary>A pipeline with its environment runs and its history, oldest first.</summary>
-public sealed record PipelineDetail(PipelineSummary Pipeline, IReadOnlyList<PipelineSummary> EnvironmentRuns, IReadOnlyList<TimelineEntry> Timeline);
-
-/// <summary>One step in a pipeline's history.</summary>
-public sealed record TimelineEntry(DateTimeOffset At, string Kind, string Environment, string Detail, string? Actor = null, string? Release = null);

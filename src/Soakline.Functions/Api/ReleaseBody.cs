@@ -4,4 +4,4 @@ namespace Soakline.Functions.Api;
 /// <param name="Commit">The commit's SHA, 7 to 40 hex digits.</param>
 /// <param name="Branch">The branch it is released from; optional when exactly one branch of the clone contains it.</param>
 /// <param name="By">Refused (400) when present: the requester is the authenticated caller.</param>
-public sealed record ReleaseBody(string? Repository, string? Commit, string? Branch = null, string? By = null);
+internal sealed record ReleaseBody(string? Repository, string? Commit, string? Branch = null, string? By = null);

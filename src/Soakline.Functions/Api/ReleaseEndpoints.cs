@@ -24,7 +24,7 @@ namespace Soakline.Functions.Api;
 /// the whole policy as for any push. The same repository, branch and commit always get the same pipeline id, so asking
 /// twice (or after a push) starts nothing new.
 /// </summary>
-public static partial class ReleaseEndpoints
+internal static partial class ReleaseEndpoints
 {
     public const string Route = "/releases";
 

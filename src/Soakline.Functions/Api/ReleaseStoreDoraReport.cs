@@ -4,7 +4,7 @@ using Soakline.Pipeline.Ports;
 namespace Soakline.Functions.Api;
 
 /// <summary>The DORA figures computed by the pipeline's <see cref="DoraCalculator"/> from the release store's transitions.</summary>
-public sealed class ReleaseStoreDoraReport(IReleaseStore store) : IDoraReport
+internal sealed class ReleaseStoreDoraReport(IReleaseStore store) : IDoraReport
 {
     public async Task<DoraReport> GetAsync(string environment, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {

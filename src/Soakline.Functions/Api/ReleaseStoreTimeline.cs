@@ -3,7 +3,7 @@ using Soakline.Pipeline.Ports;
 namespace Soakline.Functions.Api;
 
 /// <summary>A pipeline's timeline: every transition its orchestrators recorded in the release store (the audit trail).</summary>
-public sealed class ReleaseStoreTimeline(IReleaseStore store) : IPipelineTimeline
+internal sealed class ReleaseStoreTimeline(IReleaseStore store) : IPipelineTimeline
 {
     public async Task<IReadOnlyList<TimelineEntry>> GetAsync(string pipelineId, CancellationToken cancellationToken)
     {

@@ -4,8 +4,4 @@ namespace Soakline.Functions.Api;
 /// <param name="Scope">"all", "component" or "canary".</param>
 /// <param name="Target">"previous" (default) or a release id to go back to.</param>
 /// <param name="By">Refused (400) when present: the requester is the authenticated caller.</param>
-public sealed record RollbackBody(string? Repository, string? Scope, string? Component, string? Target, string? Reason, string? By = null);
-
-/// <summary>A validated emergency rollback request; the starter completes it into the pipeline's RollbackOrder.</summary>
-/// <param name="TargetRelease">Null: the previous release.</param>
-public sealed record EmergencyRollback(Pipeline.Domain.RepositoryRef Repository, string Environment, string Scope, string? Component, string? TargetRelease, string Reason, string RequestedBy);
+internal sealed record RollbackBody(string? Repository, string? Scope, string? Component, string? Target, string? Reason, string? By = null);

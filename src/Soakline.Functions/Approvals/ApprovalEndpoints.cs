@@ -17,7 +17,7 @@ namespace Soakline.Functions.Approvals;
 /// when. The token is spent only after the gate recorded the decision, and the decision's id comes from the token, so
 /// a POST that failed or timed out can be retried with the same link without deciding twice.
 /// </summary>
-public static class ApprovalEndpoints
+internal static class ApprovalEndpoints
 {
     public const string Route = "/approvals/{token}";
 

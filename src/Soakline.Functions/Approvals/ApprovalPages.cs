@@ -4,7 +4,7 @@ using Soakline.Functions.Hosting;
 namespace Soakline.Functions.Approvals;
 
 /// <summary>The small HTML pages of the approval flow (<c>Approvals/Slices</c>): the confirmation form and the outcome pages.</summary>
-public static class ApprovalPages
+internal static class ApprovalPages
 {
     /// <summary>
     /// The pages' only styling, inline so a page needs nothing else from the app. Its hash is the one style the pages'
@@ -25,6 +25,3 @@ public static class ApprovalPages
     public static IResult Outcome(int status, string title, string message) =>
         HtmlPages.Render(Slices.Outcome.Create(new ApprovalOutcomeView(title, message)), status);
 }
-
-/// <summary>What the confirmation page shows about the release waiting for a decision.</summary>
-public sealed record ReleaseSummaryView(string PipelineId, string? Environment, string? Release, string? Commit, string? Author, string? Message, string? Stage);

@@ -7,4 +7,4 @@ namespace Soakline.Functions.Approvals;
 /// Identifies this decision to the gate; raising the same id again decides nothing twice (an approval link's id is
 /// derived from its token, so retrying the link is idempotent).
 /// </param>
-public sealed record DecisionCall(string Id, bool Approve, string By, string? Comment, string DecisionId);
+internal sealed record DecisionCall(string Id, bool Approve, string By, string? Comment, string DecisionId);

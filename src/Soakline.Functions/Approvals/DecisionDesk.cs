@@ -15,7 +15,7 @@ namespace Soakline.Functions.Approvals;
 /// the decision with its id and waits, reading the record, for the gate's receipt, and answers from it. When the gate
 /// decided on another decision first (a race), the record says so and the answer is 409.
 /// </summary>
-public sealed class DecisionDesk(DurableTaskClient client, IPipelineTimeline timeline, TimeProvider clock, DecisionDeskOptions options)
+internal sealed class DecisionDesk(DurableTaskClient client, IPipelineTimeline timeline, TimeProvider clock, DecisionDeskOptions options)
 {
     private static readonly TimeSpan MaxReadInterval = TimeSpan.FromMilliseconds(500);
 

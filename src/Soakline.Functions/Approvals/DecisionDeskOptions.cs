@@ -1,7 +1,7 @@
 namespace Soakline.Functions.Approvals;
 
 /// <summary>How long a decision endpoint waits for the approval gate's receipt before answering 504.</summary>
-public sealed class DecisionDeskOptions
+internal sealed class DecisionDeskOptions
 {
     public TimeSpan AcknowledgementTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

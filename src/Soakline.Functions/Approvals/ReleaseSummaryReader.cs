@@ -7,7 +7,7 @@ namespace Soakline.Functions.Approvals;
 /// Builds the confirmation page's summary from the waiting instance: its input (the pipeline run: commit, author,
 /// message, release, environment) and its custom status (stage). Missing fields are left out, never guessed.
 /// </summary>
-public static class ReleaseSummaryReader
+internal static class ReleaseSummaryReader
 {
     public static ReleaseSummaryView Read(OrchestrationMetadata instance)
     {

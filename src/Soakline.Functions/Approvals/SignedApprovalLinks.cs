@@ -3,7 +3,7 @@ using Soakline.Integrations.Approvals;
 namespace Soakline.Functions.Approvals;
 
 /// <summary>The approval links signed by Soakline.Integrations' token service, as the endpoints see them.</summary>
-public sealed class SignedApprovalLinks(ApprovalTokenRedeemer redeemer) : IApprovalLinks
+internal sealed class SignedApprovalLinks(ApprovalTokenRedeemer redeemer) : IApprovalLinks
 {
     public async Task<ApprovalLinkCheck> InspectAsync(string token, CancellationToken cancellationToken) =>
         Map(await redeemer.InspectAsync(token, cancellationToken));

@@ -7,7 +7,7 @@ namespace Soakline.Functions.Authentication;
 /// The named API keys of <c>Soakline__ApiKeys</c> (<c>name=key; name2=key2</c>). A caller presenting a key is
 /// authenticated as the key's name, which is the identity decisions are recorded under.
 /// </summary>
-public sealed class ApiKeySet
+internal sealed class ApiKeySet
 {
     public const int MinimumKeyLength = 16;
 

@@ -10,7 +10,7 @@ namespace Soakline.Functions.Authentication;
 /// typed <c>name_typ</c>; failing that, <c>X-MS-CLIENT-PRINCIPAL-NAME</c>. The platform sets these headers and strips
 /// them from client requests, so they are only read when the app runs behind it (see <see cref="Api.ApiKeyFilter"/>).
 /// </summary>
-public static class AppServicePrincipal
+internal static class AppServicePrincipal
 {
     public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL";
     public const string NameHeader = "X-MS-CLIENT-PRINCIPAL-NAME";

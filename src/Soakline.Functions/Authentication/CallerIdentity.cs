@@ -11,7 +11,7 @@ namespace Soakline.Functions.Authentication;
 /// passed the Functions host's function-key check (<see cref="FunctionInvocationMarker"/>) is let in to read but has
 /// no identity, so it cannot decide.
 /// </summary>
-public static class CallerIdentity
+internal static class CallerIdentity
 {
     public const string ApiKeyScheme = "ApiKey";
     public const string AppServiceScheme = "AppService";

@@ -10,7 +10,7 @@ namespace Soakline.Functions.Configuration;
 /// </param>
 /// <param name="Policy">The protection policy: which repositories are served and what pushes may do per environment.</param>
 /// <param name="MonitorRepository">The repository whose spec's monitoring checks the scheduled sweep runs; none: no sweeps.</param>
-public sealed record AppSettings(
+internal sealed record AppSettings(
     HostingMode Mode,
     string TaskHub,
     Authentication.ApiKeySet ApiKeys,
@@ -46,10 +46,4 @@ public sealed record AppSettings(
     public WatchdogSettings Watchdog { get; init; } = WatchdogSettings.Default;
 
     public override string ToString() => $"AppSettings {{ Mode = {Mode}, TaskHub = {TaskHub}, secrets redacted }}";
-}
-
-/// <param name="ConsoleExporter">Write traces and metrics to the console (local troubleshooting).</param>
-public sealed record TelemetrySettings(string? ApplicationInsightsConnectionString, Uri? OtlpEndpoint, bool ConsoleExporter)
-{
-    public override string ToString() => $"TelemetrySettings {{ AzureMonitor = {ApplicationInsightsConnectionString is not null}, Otlp = {OtlpEndpoint}, Console = {ConsoleExporter} }}";
 }

@@ -4,7 +4,7 @@ namespace Soakline.Functions.Configuration;
 /// The configuration is unusable. The message lists every bad setting by name with what is wrong; it never contains a
 /// secret's value.
 /// </summary>
-public sealed class AppSettingsException : Exception
+internal sealed class AppSettingsException : Exception
 {
     public AppSettingsException(IReadOnlyList<string> problems)
         : base("Soakline cannot start; fix these settings:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  - " + p)))

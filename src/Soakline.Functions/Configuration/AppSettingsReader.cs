@@ -15,7 +15,7 @@ namespace Soakline.Functions.Configuration;
 /// that is a problem that says so; for an optional one the setting counts as absent and the settings carry a warning
 /// naming it, so a secret that is not there yet (or not readable yet) does not stop the start.
 /// </remarks>
-public static class AppSettingsReader
+internal static class AppSettingsReader
 {
     /// <summary>Reads the settings of this configuration alone (outside the app's host).</summary>
     public static AppSettings Read(IConfiguration configuration)

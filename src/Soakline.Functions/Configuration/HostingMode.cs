@@ -1,7 +1,7 @@
 namespace Soakline.Functions.Configuration;
 
 /// <summary>How the executable was started: by the Azure Functions host as its isolated worker, or on its own.</summary>
-public enum HostingMode
+internal enum HostingMode
 {
     /// <summary>Standalone: Kestrel on the app's own URLs, the in-process durable engine and its own monitor scheduler.</summary>
     Standalone,

@@ -4,7 +4,7 @@ namespace Soakline.Functions.Configuration;
 /// The protection policy's settings (docs/operations.md, "Protection policy"). The repositories are one setting; each
 /// environment has a group of settings under <c>Soakline__Policy__Environments__&lt;environment&gt;__</c>.
 /// </summary>
-public static class PolicySettingNames
+internal static class PolicySettingNames
 {
     /// <summary>The configuration section of the per-environment settings.</summary>
     public const string EnvironmentsSection = "Soakline:Policy:Environments";

@@ -4,7 +4,7 @@ namespace Soakline.Functions.Configuration;
 /// Every setting the app reads, under the name an operator sets (app settings and environment variables use "__"
 /// where .NET configuration uses ":"). Error messages name settings this way so they can be pasted into the portal.
 /// </summary>
-public static class SettingNames
+internal static class SettingNames
 {
     /// <summary>
     /// Set by the Functions host, never by an operator: the worker maps the host's <c>--functions-uri</c> argument to

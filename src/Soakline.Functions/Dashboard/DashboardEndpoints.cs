@@ -8,7 +8,7 @@ namespace Soakline.Functions.Dashboard;
 /// <c>/dashboard</c>: the releases page, one page per pipeline and the two embedded assets. The caller protects the
 /// group with the API key filter, which shows a browser without a session the sign-in page (<see cref="DashboardSignIn"/>).
 /// </summary>
-public static class DashboardEndpoints
+internal static class DashboardEndpoints
 {
     public const string Route = "/dashboard";
 

@@ -15,7 +15,7 @@ namespace Soakline.Functions.Dashboard;
 /// also covers the hash of the named key the session was opened with: a key removed from (or changed in)
 /// <c>Soakline__ApiKeys</c> ends its sessions. The cookie never holds the key.
 /// </summary>
-public sealed class DashboardSession
+internal sealed class DashboardSession
 {
     public const string CookieName = "soakline_session";
 

@@ -12,7 +12,7 @@ namespace Soakline.Functions.Dashboard;
 /// a wrong key gets the sign-in page again (401) and sets nothing. <c>POST /dashboard/sign-out</c> ends the session.
 /// Both are open: they are how a browser without a session gets one.
 /// </summary>
-public static class DashboardSignIn
+internal static class DashboardSignIn
 {
     public const string SignInRoute = DashboardEndpoints.Route + "/sign-in";
     public const string SignOutRoute = DashboardEndpoints.Route + "/sign-out";

@@ -20,7 +20,7 @@ namespace Soakline.Functions.Engine;
 /// settings are checked when it is first built (see <see cref="EngineSettingsCheck"/>), so a test that swaps the
 /// engine on the SDK's builders needs no storage.
 /// </summary>
-public static class EngineRegistration
+internal static class EngineRegistration
 {
     public static IServiceCollection AddSoaklineEngine(this IServiceCollection services, IConfiguration configuration, AdapterProblems problems)
     {

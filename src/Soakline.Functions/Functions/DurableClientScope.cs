@@ -8,7 +8,7 @@ namespace Soakline.Functions.Functions;
 /// serves <see cref="DurableTaskClient"/> from it, so endpoint handlers and app services depend on the client exactly as
 /// in standalone mode, where the engine registers a singleton one.
 /// </summary>
-public sealed class DurableClientScope
+internal sealed class DurableClientScope
 {
     private DurableTaskClient? _client;
 

@@ -12,7 +12,7 @@ namespace Soakline.Functions.Functions;
 /// endpoint and its route values are cleared so the inner routing matches the app's endpoint for the same path
 /// (routing skips matching while an endpoint is set). A path the app does not map answers 404.
 /// </summary>
-public sealed class EndpointDispatcher
+internal sealed class EndpointDispatcher
 {
     private readonly RequestDelegate _pipeline;
 

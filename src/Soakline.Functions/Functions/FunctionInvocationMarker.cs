@@ -7,7 +7,7 @@ namespace Soakline.Functions.Functions;
 /// function's authLevel (the function key) before forwarding it. Only <see cref="EndpointDispatcher"/> sets it, and the
 /// worker's Kestrel serves only requests the host forwards with a live invocation id.
 /// </summary>
-public static class FunctionInvocationMarker
+internal static class FunctionInvocationMarker
 {
     private static readonly object Key = new();
 

@@ -10,7 +10,7 @@ namespace Soakline.Functions.Hosting;
 /// The headers are added as the response starts, so they are on whatever answers: the handler, a filter that refuses
 /// or redirects, or a sign-in page.
 /// </summary>
-public static class BrowserPageHeaders
+internal static class BrowserPageHeaders
 {
     /// <summary>Serves every endpoint of this builder (a route group: all endpoints mapped in it) with the policy.</summary>
     public static TBuilder WithBrowserPageHeaders<TBuilder>(this TBuilder builder, BrowserPagePolicy policy)

@@ -8,7 +8,7 @@ namespace Soakline.Functions.Hosting;
 /// anti-framing, referrer, caching and sniffing headers <see cref="BrowserPageHeaders"/> adds. Attached to a route
 /// group, it covers every endpoint mapped in the group and every answer its filters give (a sign-in page included).
 /// </summary>
-public sealed record BrowserPagePolicy(string ContentSecurityPolicy)
+internal sealed record BrowserPagePolicy(string ContentSecurityPolicy)
 {
     /// <summary>
     /// The dashboard: its stylesheet and script are served by the app (<c>/dashboard/assets/</c>) and its script calls the

@@ -12,7 +12,7 @@ namespace Soakline.Functions.Hosting;
 /// functions in Soakline.Functions.Functions. The Worker SDK's generated code (function metadata, the Durable
 /// extension's start-up) is wired in by <see cref="FunctionsApplication.CreateBuilder(string[])"/>.
 /// </summary>
-public static class FunctionsWorkerHost
+internal static class FunctionsWorkerHost
 {
     public static IHost Build(string[] args)
     {

@@ -6,7 +6,7 @@ using Soakline.Functions.Configuration;
 namespace Soakline.Functions.Hosting;
 
 /// <summary><c>GET /healthz</c>: open, says the process is up and how it runs; no settings or secrets in it.</summary>
-public static class HealthEndpoint
+internal static class HealthEndpoint
 {
     public const string Route = "/healthz";
 
@@ -16,5 +16,3 @@ public static class HealthEndpoint
         return endpoints;
     }
 }
-
-public sealed record HealthReport(string Status, string Mode, string TaskHub, DateTimeOffset Time);

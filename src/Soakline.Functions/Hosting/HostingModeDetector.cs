@@ -9,7 +9,7 @@ namespace Soakline.Functions.Hosting;
 /// environment variable instead. Either one means "the host is waiting for us on gRPC". App settings such as
 /// FUNCTIONS_WORKER_RUNTIME are not a signal: local.settings.json carries them in standalone mode too.
 /// </summary>
-public static class HostingModeDetector
+internal static class HostingModeDetector
 {
     public const string HostEndpointSwitch = "--functions-uri";
 

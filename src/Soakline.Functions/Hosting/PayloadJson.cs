@@ -13,7 +13,7 @@ namespace Soakline.Functions.Hosting;
 /// overwritten) and the worker serializes activity results with it. Standalone: <see cref="DataConverter"/> is registered
 /// for the engine's SDK options.
 /// </summary>
-public static class PayloadJson
+internal static class PayloadJson
 {
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 

@@ -14,7 +14,7 @@ namespace Soakline.Functions.Hosting;
 /// endpoints' own checks do. Anything else is a 500 that says only that the request failed and which trace id to
 /// look for; the exception goes to the log, never to the caller.
 /// </summary>
-public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {

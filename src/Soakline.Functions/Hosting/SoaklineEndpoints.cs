@@ -15,7 +15,7 @@ namespace Soakline.Functions.Hosting;
 /// links, the dashboard) are mapped in groups that carry their <see cref="BrowserPagePolicy"/>; anything mapped through
 /// <see cref="DashboardEndpoints.MapDashboard"/> or <see cref="ApprovalEndpoints.MapApprovalEndpoints"/> gets it.
 /// </summary>
-public static class SoaklineEndpoints
+internal static class SoaklineEndpoints
 {
     /// <summary>Standalone: the request pipeline on Kestrel.</summary>
     public static WebApplication UseSoakline(this WebApplication app)

@@ -32,7 +32,7 @@ namespace Soakline.Functions.Hosting;
 /// works with either. Settings are options (<see cref="SettingsRegistration"/>), validated together at start-up (see
 /// Program) into one <see cref="AppSettings"/>.
 /// </summary>
-public static class SoaklineServices
+internal static class SoaklineServices
 {
     public static IServiceCollection AddSoakline(this IServiceCollection services, IConfiguration configuration, HostingMode mode)
     {

@@ -17,7 +17,7 @@ namespace Soakline.Functions.Observability;
 /// <see cref="SecretSafeLogging"/> switches off. Under Azure Functions the span describes the forwarded request, not the
 /// host's invocation call, and is marked with the function it served.
 /// </summary>
-public static class HttpSpanEnricher
+internal static class HttpSpanEnricher
 {
     /// <summary>
     /// Add before routing so it wraps everything after it: the tags are rewritten even when a later step throws, and

@@ -11,7 +11,7 @@ namespace Soakline.Functions.Observability;
 /// decisions, deploys. A category named under <c>Logging:LogLevel</c> (<c>Logging__LogLevel__Microsoft.DurableTask</c>)
 /// keeps the level given there: a default, never an override.
 /// </summary>
-public static class LogDefaults
+internal static class LogDefaults
 {
     /// <summary>The categories kept at Warning by default (each covers the categories under it).</summary>
     public static readonly IReadOnlyList<string> QuietCategories =

@@ -16,7 +16,7 @@ namespace Soakline.Functions.Observability;
 /// own; failures surface through the adapters' errors, which name the channel, never the URL.</item>
 /// </list>
 /// </summary>
-public static class SecretSafeLogging
+internal static class SecretSafeLogging
 {
     public const string HostingCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
 

@@ -4,7 +4,7 @@ using System.Diagnostics.Metrics;
 namespace Soakline.Functions.Observability;
 
 /// <summary>The app's own trace source and metrics; ASP.NET Core's built-in sources cover the HTTP side.</summary>
-public static class SoaklineTelemetry
+internal static class SoaklineTelemetry
 {
     public const string Name = "Soakline.Functions";
 

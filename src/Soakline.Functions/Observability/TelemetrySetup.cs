@@ -15,7 +15,7 @@ namespace Soakline.Functions.Observability;
 /// structured logs with their scopes, exported to Azure Monitor when a connection string is set, to an OTLP endpoint
 /// when one is set, and (traces and metrics) to the console on request.
 /// </summary>
-public static class TelemetrySetup
+internal static class TelemetrySetup
 {
     private static readonly string[] Sources = [SoaklineTelemetry.Name, "Microsoft.AspNetCore"];
     private static readonly string[] Meters = [SoaklineTelemetry.Name, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"];

@@ -7,7 +7,7 @@ namespace Soakline.Functions.Observability;
 /// Wraps the deploy target so every deploy and rollback is a span (component, release, commit, hosts, outcome) and
 /// counted in <c>soakline.deploys</c>; the port itself stays free of telemetry.
 /// </summary>
-public sealed class TracingDeployTarget(IDeployTarget inner) : IDeployTarget
+internal sealed class TracingDeployTarget(IDeployTarget inner) : IDeployTarget
 {
     public Task<DeployResult> DeployAsync(DeployRequest request, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace Soakline.Functions.Releases;
 /// Raises <see cref="EventName"/> on the running environment runs of the commit's release pipeline (found by its
 /// deterministic id), where gates and E2E waits live, or on the pipeline itself before it reached one.
 /// </summary>
-public sealed class DurablePipelineSignals(DurableTaskClient client, ILogger<DurablePipelineSignals> logger) : IPipelineSignals
+internal sealed class DurablePipelineSignals(DurableTaskClient client, ILogger<DurablePipelineSignals> logger) : IPipelineSignals
 {
     public const string EventName = "ci-completed";
 

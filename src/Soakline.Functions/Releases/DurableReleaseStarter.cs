@@ -13,7 +13,7 @@ namespace Soakline.Functions.Releases;
 /// Schedules the release orchestration under the push's deterministic instance id. An instance that already exists,
 /// running or finished, means GitHub redelivered the push: nothing new is started.
 /// </summary>
-public sealed class DurableReleaseStarter(DurableTaskClient client, ILogger<DurableReleaseStarter> logger) : IReleaseStarter
+internal sealed class DurableReleaseStarter(DurableTaskClient client, ILogger<DurableReleaseStarter> logger) : IReleaseStarter
 {
     /// <summary>The orchestrator the pipeline registers for one push.</summary>
     public const string OrchestratorName = nameof(ReleaseOrchestrator);

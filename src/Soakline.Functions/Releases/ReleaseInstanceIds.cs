@@ -6,7 +6,7 @@ namespace Soakline.Functions.Releases;
 /// Prefixes of the release pipelines' instance ids (<see cref="PipelineInstanceIds.ForPush"/>:
 /// <c>release:owner:name:branch:sha</c>), for listing a repository's or a branch's pipelines.
 /// </summary>
-public static class ReleaseInstanceIds
+internal static class ReleaseInstanceIds
 {
     public const string Prefix = "release:";
 

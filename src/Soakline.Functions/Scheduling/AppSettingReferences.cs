@@ -3,7 +3,7 @@ using System.Text;
 namespace Soakline.Functions.Scheduling;
 
 /// <summary>Resolves <c>%name%</c> app-setting references in binding values, as the Functions host does.</summary>
-public static class AppSettingReferences
+internal static class AppSettingReferences
 {
     public static string Resolve(string value, Func<string, string?> resolveSetting, string where)
     {

@@ -12,7 +12,7 @@ namespace Soakline.Functions.Scheduling;
 /// Schedules the monitor sweep orchestrator for the configured repository and spec, one instance per occurrence
 /// (<c>monitor:owner:name:yyyyMMddTHHmmssZ</c>): a second trigger for the same instant finds it and does nothing.
 /// </summary>
-public sealed class DurableMonitorSweepStarter(DurableTaskClient client, AppSettings settings, ILogger<DurableMonitorSweepStarter> logger) : IMonitorSweepStarter
+internal sealed class DurableMonitorSweepStarter(DurableTaskClient client, AppSettings settings, ILogger<DurableMonitorSweepStarter> logger) : IMonitorSweepStarter
 {
     public const string OrchestratorName = nameof(MonitorSweepOrchestrator);
 

@@ -7,7 +7,7 @@ namespace Soakline.Functions.Scheduling;
 /// Standalone only: fires the monitor timers on their NCRONTAB schedules (the same ones the Functions host would use)
 /// and starts each occurrence's sweep, as <see cref="Functions.MonitorFunctions"/> does under Azure Functions.
 /// </summary>
-public sealed class MonitorScheduler(MonitorSchedules schedules, IServiceScopeFactory scopes, TimeProvider clock, ILogger<MonitorScheduler> logger)
+internal sealed class MonitorScheduler(MonitorSchedules schedules, IServiceScopeFactory scopes, TimeProvider clock, ILogger<MonitorScheduler> logger)
     : TimerScheduler(schedules, scopes, clock, logger)
 {
     protected override string Occurrence => "Monitor sweep start";

@@ -7,7 +7,7 @@ namespace Soakline.Functions.Scheduling;
 /// The monitor's schedules (<see cref="MonitorTimers"/>) with <c>%setting%</c> references resolved the way the Functions
 /// host resolves them, so standalone and Azure sweep at the same instants.
 /// </summary>
-public sealed class MonitorSchedules
+internal sealed class MonitorSchedules
 {
     private readonly IReadOnlyList<(string Function, string Expression, CrontabSchedule Schedule)> _schedules;
 

@@ -8,7 +8,7 @@ namespace Soakline.Functions.Scheduling;
 /// business-hours timer (<c>%MonitorSchedule%</c>) and the every-15-minutes timer gives 5-minute sweeps in business hours
 /// and 15-minute sweeps otherwise; instants both fire on are one sweep (its id comes from the instant).
 /// </summary>
-public static class MonitorTimers
+internal static class MonitorTimers
 {
     public const string BusinessHoursFunction = "MonitorTimer";
     public const string BusinessHoursSchedule = "%" + SettingNames.MonitorSchedule + "%";

@@ -9,7 +9,7 @@ namespace Soakline.Functions.Scheduling;
 /// the app's <see cref="TimeProvider"/> so tests drive it with a fake clock. Each occurrence runs in a scope of its own,
 /// as a timer invocation does under Azure Functions; one that fails is logged and the schedule goes on.
 /// </summary>
-public abstract class TimerScheduler(MonitorSchedules schedules, IServiceScopeFactory scopes, TimeProvider clock, ILogger logger) : BackgroundService
+internal abstract class TimerScheduler(MonitorSchedules schedules, IServiceScopeFactory scopes, TimeProvider clock, ILogger logger) : BackgroundService
 {
     /// <summary>The occurrence the scheduler waits for (set once its timer is armed); null before start or after stop.</summary>
     public DateTimeOffset? NextOccurrence { get; private set; }

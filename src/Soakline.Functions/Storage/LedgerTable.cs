@@ -12,7 +12,7 @@ namespace Soakline.Functions.Storage;
 /// together as one transaction (<see cref="GroupedInserts"/>): a flood of webhook claims costs a round trip per group,
 /// not one per claim.
 /// </summary>
-public sealed class LedgerTable
+internal sealed class LedgerTable
 {
     private const string ExpiresAt = "ExpiresAt";
 

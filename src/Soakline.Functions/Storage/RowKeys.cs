@@ -3,7 +3,7 @@ using System.Text;
 namespace Soakline.Functions.Storage;
 
 /// <summary>Table keys may not contain '/', '\', '#', '?' or control characters; keys that do are stored hex-encoded.</summary>
-public static class RowKeys
+internal static class RowKeys
 {
     public static string Escape(string key)
     {

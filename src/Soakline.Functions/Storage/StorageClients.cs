@@ -5,7 +5,7 @@ using Soakline.Functions.Configuration;
 namespace Soakline.Functions.Storage;
 
 /// <summary>Table clients for the configured storage: a connection string (Azurite, keys) or an account with managed identity.</summary>
-public static class StorageClients
+internal static class StorageClients
 {
     public static bool IsConfigured(AppSettings settings)
     {

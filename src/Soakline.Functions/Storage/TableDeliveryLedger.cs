@@ -9,7 +9,7 @@ namespace Soakline.Functions.Storage;
 /// (exactly one of concurrent inserts wins), a stale claim is taken over by an ETag-guarded replace (exactly one of
 /// concurrent takers wins), and a release deletes the row only while it is still this request's claim.
 /// </summary>
-public sealed class TableDeliveryLedger(LedgerTable table, TimeProvider clock) : IDeliveryLedger
+internal sealed class TableDeliveryLedger(LedgerTable table, TimeProvider clock) : IDeliveryLedger
 {
     private const string Kind = "delivery";
     private const string State = "State";

@@ -3,7 +3,7 @@ using Soakline.Integrations.Approvals;
 namespace Soakline.Functions.Storage;
 
 /// <summary>Spent approval-link nonces in the ledger table: a link works once across all instances of the app.</summary>
-public sealed class TableNonceLedger(LedgerTable table) : INonceLedger
+internal sealed class TableNonceLedger(LedgerTable table) : INonceLedger
 {
     private const string Kind = "nonce";
 

@@ -18,7 +18,7 @@ namespace Soakline.Functions.Storage;
 /// a redelivered activity's transition is stored exactly once. A lease is one row per environment (holder and queue)
 /// changed with optimistic concurrency: a lost race re-reads and decides again.
 /// </remarks>
-public sealed class TableReleaseStore : IReleaseStore
+internal sealed class TableReleaseStore : IReleaseStore
 {
     private const string TransitionPartition = "transitions";
     private const string LeasePartition = "leases";

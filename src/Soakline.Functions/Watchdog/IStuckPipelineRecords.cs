@@ -1,7 +1,7 @@
 namespace Soakline.Functions.Watchdog;
 
 /// <summary>The open stuck-pipeline records, one per pipeline id.</summary>
-public interface IStuckPipelineRecords
+internal interface IStuckPipelineRecords
 {
     Task<IReadOnlyList<StuckPipelineRecord>> ListAsync(CancellationToken cancellationToken);
 

@@ -15,7 +15,7 @@ namespace Soakline.Functions.Watchdog;
 /// resolving both once the pipeline moves again or finishes. It is deliberately not an orchestration: it reads the
 /// instance store through the client and calls the tracker directly, so it works while the durable worker is stuck.
 /// </summary>
-public sealed class StuckPipelineWatchdog(
+internal sealed class StuckPipelineWatchdog(
     DurableTaskClient client,
     IStuckPipelineRecords records,
     AppSettings settings,

@@ -8,7 +8,7 @@ namespace Soakline.Functions.Watchdog;
 /// Standalone only: runs the watchdog on <see cref="WatchdogTimer"/>'s schedule, as <see cref="Functions.WatchdogFunctions"/> does
 /// under Azure Functions. It runs beside the durable worker, not through it: a stuck worker does not stop it.
 /// </summary>
-public sealed class WatchdogScheduler(WatchdogSchedule schedule, IServiceScopeFactory scopes, TimeProvider clock, ILogger<WatchdogScheduler> logger)
+internal sealed class WatchdogScheduler(WatchdogSchedule schedule, IServiceScopeFactory scopes, TimeProvider clock, ILogger<WatchdogScheduler> logger)
     : TimerScheduler(schedule.Schedules, scopes, clock, logger)
 {
     protected override string Occurrence => "Watchdog run";

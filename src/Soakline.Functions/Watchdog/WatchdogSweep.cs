@@ -1,4 +1,4 @@
 namespace Soakline.Functions.Watchdog;
 
 /// <summary>What one watchdog run did: how many pipelines it judged, which it found stuck and which moved again.</summary>
-public sealed record WatchdogSweep(int Watched, IReadOnlyList<string> Opened, IReadOnlyList<string> Resolved);
+internal sealed record WatchdogSweep(int Watched, IReadOnlyList<string> Opened, IReadOnlyList<string> Resolved);

@@ -7,7 +7,7 @@ namespace Soakline.Functions.Watchdog;
 /// standalone <see cref="WatchdogScheduler"/> reads it. The host resolves <c>%Soakline:Watchdog:Schedule%</c> from the
 /// app setting <c>Soakline__Watchdog__Schedule</c> (as it resolves <c>%Soakline:TaskHub%</c> in host.json).
 /// </summary>
-public static class WatchdogTimer
+internal static class WatchdogTimer
 {
     public const string Function = "WatchdogTimer";
     public const string Schedule = "%Soakline:Watchdog:Schedule%";

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 namespace Soakline.Functions.Webhooks;
 
 /// <summary>Reads a request body whole, refusing anything over a limit before and while reading.</summary>
-public static class BodyReader
+internal static class BodyReader
 {
     /// <returns>The body, or null when it exceeds <paramref name="maxBytes"/>.</returns>
     public static async Task<byte[]?> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)

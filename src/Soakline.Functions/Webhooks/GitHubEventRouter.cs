@@ -14,7 +14,7 @@ namespace Soakline.Functions.Webhooks;
 /// protection policy does not serve are acknowledged and ignored with the reason (the release orchestrator refuses
 /// them too).
 /// </summary>
-public sealed class GitHubEventRouter(IReleaseStarter releases, IPipelineSignals signals, IProtectionPolicySource policies)
+internal sealed class GitHubEventRouter(IReleaseStarter releases, IPipelineSignals signals, IProtectionPolicySource policies)
 {
     /// <returns>The HTTP status and reply. Throws <see cref="WebhookPayloadException"/> for a payload missing what the event needs.</returns>
     public async Task<(int Status, WebhookReply Reply)> RouteAsync(string eventName, JsonElement payload, CancellationToken cancellationToken)

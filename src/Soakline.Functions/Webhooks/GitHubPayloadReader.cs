@@ -14,7 +14,7 @@ namespace Soakline.Functions.Webhooks;
 /// (<see cref="OctokitPayloads"/>). A missing or mistyped field throws <see cref="WebhookPayloadException"/> naming
 /// its JSON path; events Soakline has nothing to do with return null.
 /// </summary>
-public static class GitHubPayloadReader
+internal static class GitHubPayloadReader
 {
     private const string BranchRefPrefix = "refs/heads/";
     private const string CompletedAction = "completed";

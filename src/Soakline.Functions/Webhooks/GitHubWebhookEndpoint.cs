@@ -24,7 +24,7 @@ namespace Soakline.Functions.Webhooks;
 /// Azure Functions the push is started before the answer: 202 "started" or 200 "exists"). Routing that fails (a payload missing a field: 400; anything else: the
 /// request fails) releases the claim, so the rejected delivery leaves no trace and GitHub's redelivery is accepted.
 /// </summary>
-public static class GitHubWebhookEndpoint
+internal static class GitHubWebhookEndpoint
 {
     public const string Route = "/api/github/webhook";
     public const string EventHeader = "X-GitHub-Event";

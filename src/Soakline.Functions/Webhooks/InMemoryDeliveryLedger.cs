@@ -8,7 +8,7 @@ namespace Soakline.Functions.Webhooks;
 /// Claims are compare-and-swap on a concurrent dictionary: add if absent, take over a stale claim only if it is still
 /// the entry that was read, remove only this request's own claim.
 /// </summary>
-public sealed class InMemoryDeliveryLedger(TimeProvider timeProvider) : IDeliveryLedger
+internal sealed class InMemoryDeliveryLedger(TimeProvider timeProvider) : IDeliveryLedger
 {
     private readonly ConcurrentDictionary<string, DeliveryLedgerEntry> _entries = new(StringComparer.Ordinal);
 

@@ -4,4 +4,4 @@ namespace Soakline.Functions.Webhooks;
 /// <param name="ToStart">The push whose release pipeline is to start; null when the push is ignored.</param>
 /// <param name="Status">The HTTP status of the answer.</param>
 /// <param name="Reply">The answer: "ignored" with the reason, or "accepted" with the pipeline's id.</param>
-public sealed record PushPlan(PushReceived? ToStart, int Status, WebhookReply Reply);
+internal sealed record PushPlan(PushReceived? ToStart, int Status, WebhookReply Reply);

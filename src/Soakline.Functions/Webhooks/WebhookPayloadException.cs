@@ -1,7 +1,7 @@
 namespace Soakline.Functions.Webhooks;
 
 /// <summary>A webhook body that is not JSON or lacks a field the event needs; the message names the field.</summary>
-public sealed class WebhookPayloadException : Exception
+internal sealed class WebhookPayloadException : Exception
 {
     public WebhookPayloadException()
     {

@@ -1,4 +1,4 @@
 namespace Soakline.Functions.Webhooks;
 
 /// <summary>What the webhook answers GitHub; it shows in the delivery log under the app's Advanced tab.</summary>
-public sealed record WebhookReply(string Status, string? Detail = null, string? InstanceId = null);
+internal sealed record WebhookReply(string Status, string? Detail = null, string? InstanceId = null);

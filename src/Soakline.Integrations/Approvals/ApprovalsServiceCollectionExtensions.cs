@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Soakline.Integrations.Approvals;
 
-public static class ApprovalsServiceCollectionExtensions
+internal static class ApprovalsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the token signer and redeemer. The nonce ledger defaults to <see cref="InMemoryNonceLedger"/>; a host

@@ -4,7 +4,7 @@ namespace Soakline.Integrations.Deploy;
 /// One host could not do its part: the message says which step failed and why, is already free of secrets and is
 /// what lands in <see cref="Soakline.Pipeline.Ports.HostDeployResult.Error"/>.
 /// </summary>
-public class DeployHostException : Exception
+internal class DeployHostException : Exception
 {
     public DeployHostException()
     {

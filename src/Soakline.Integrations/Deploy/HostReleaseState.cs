@@ -9,7 +9,7 @@ namespace Soakline.Integrations.Deploy;
 /// than the current one (not the second entry of <c>ls -t</c>, which a touched directory would reorder).
 /// Entries that are not release ids (an operator's backup folder) are ignored: never listed, never deleted.
 /// </remarks>
-public sealed record HostReleaseState(ReleaseId? Current, IReadOnlyList<ReleaseId> Available)
+internal sealed record HostReleaseState(ReleaseId? Current, IReadOnlyList<ReleaseId> Available)
 {
     public ReleaseId? Previous => Current is null
         ? null

@@ -7,7 +7,7 @@ namespace Soakline.Integrations.Deploy;
 /// Every command the deploy target runs on a host, each built through <see cref="ShellCommand"/> from validated
 /// paths and release ids. Reading this file tells you everything Soakline will ever execute on your servers.
 /// </summary>
-public static class ReleaseCommands
+internal static class ReleaseCommands
 {
     private static readonly ShellArgument EndOfOptions = ShellArgument.Option("--");
 

@@ -13,7 +13,7 @@ namespace Soakline.Integrations.Deploy;
 ///   .incoming/20261123T114500Z-1a2b3c4.tar.gz      (upload, removed after unpacking)
 /// </code>
 /// </summary>
-public sealed record ReleaseLayout(RemotePath Root)
+internal sealed record ReleaseLayout(RemotePath Root)
 {
     private static readonly RemotePath ReleasesName = RemotePath.Parse("releases", nameof(ReleasesName));
 

@@ -7,7 +7,7 @@ namespace Soakline.Integrations.Deploy;
 /// Written with a trailing slash (<c>logs/</c>) it is a folder, created when missing; without one it is a file that
 /// must already exist on the host (a missing <c>.env</c> is a setup error, not something to invent).
 /// </summary>
-public sealed record SharedPath(RemotePath Path, bool IsDirectory)
+internal sealed record SharedPath(RemotePath Path, bool IsDirectory)
 {
     public static SharedPath Parse(string? value, string field)
     {

@@ -8,7 +8,7 @@ namespace Soakline.Integrations.Deploy;
 /// A <see cref="ComponentTarget"/> whose every field has been checked before any host is touched: a bad value fails
 /// the whole request with an error naming the field, and nothing changes anywhere.
 /// </summary>
-public sealed partial record ValidatedComponent(
+internal sealed partial record ValidatedComponent(
     string Component,
     RemotePath ReleaseRoot,
     IReadOnlyList<SharedPath> SharedPaths,

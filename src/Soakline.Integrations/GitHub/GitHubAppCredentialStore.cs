@@ -9,7 +9,7 @@ namespace Soakline.Integrations.GitHub;
 /// and replaces it <see cref="GitHubSettings.TokenRefreshMargin"/> before it expires. Octokit asks the store before
 /// every request, so a long-running process never sends an expired token.
 /// </summary>
-public sealed class GitHubAppCredentialStore : ICredentialStore, IDisposable
+internal sealed class GitHubAppCredentialStore : ICredentialStore, IDisposable
 {
     private readonly GitHubSettings _settings;
     private readonly TimeProvider _timeProvider;

@@ -8,7 +8,7 @@ namespace Soakline.Integrations.GitHub;
 /// <summary>
 /// Builds the short-lived RS256 JSON Web Token a GitHub App signs with its private key to ask for installation tokens.
 /// </summary>
-public sealed class GitHubAppJwtFactory : IDisposable
+internal sealed class GitHubAppJwtFactory : IDisposable
 {
     /// <summary>GitHub accepts at most ten minutes; nine leaves room for clock drift at the far end.</summary>
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(9);

@@ -6,7 +6,7 @@ using Soakline.Pipeline.Ports;
 namespace Soakline.Integrations.GitHub;
 
 /// <summary><see cref="IArtifactSource"/> through GitHub's archive API: the commit's tree as a gzipped tarball.</summary>
-public sealed class GitHubArtifactSource(IGitHubClient client, GitHubCallExecutor executor) : IArtifactSource
+internal sealed class GitHubArtifactSource(IGitHubClient client, GitHubCallExecutor executor) : IArtifactSource
 {
     /// <summary>Archives of large repositories take a while to generate on GitHub's side.</summary>
     private static readonly TimeSpan ArchiveTimeout = TimeSpan.FromMinutes(5);

@@ -4,7 +4,7 @@ using Octokit.Internal;
 namespace Soakline.Integrations.GitHub;
 
 /// <summary>Creates Octokit clients for the configured host and authentication.</summary>
-public static class GitHubClientFactory
+internal static class GitHubClientFactory
 {
     /// <summary>A client that authenticates as the App installation or with the token, as the settings say.</summary>
     public static IGitHubClient Create(GitHubSettings settings, TimeProvider timeProvider, GitHubCallExecutor executor)

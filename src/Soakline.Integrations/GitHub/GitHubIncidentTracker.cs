@@ -9,7 +9,7 @@ namespace Soakline.Integrations.GitHub;
 /// <see cref="GitHubSettings.IncidentLabel"/> and a hidden key marker, so the one open issue for a key is found among
 /// the open labelled issues; updates become comments, recovery closes it.
 /// </summary>
-public sealed class GitHubIncidentTracker : IIncidentTracker
+internal sealed class GitHubIncidentTracker : IIncidentTracker
 {
     private readonly IGitHubClient _client;
     private readonly GitHubCallExecutor _executor;

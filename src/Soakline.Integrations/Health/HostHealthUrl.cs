@@ -5,7 +5,7 @@ namespace Soakline.Integrations.Health;
 /// A spec names one health URL per component, but each host serves its own instance: the URL's host part is
 /// replaced by the host's address and the scheme, port, path and query are kept.
 /// </remarks>
-public static class HostHealthUrl
+internal static class HostHealthUrl
 {
     public static Uri For(Uri url, string hostAddress)
     {

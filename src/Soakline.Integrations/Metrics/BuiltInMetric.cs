@@ -4,7 +4,7 @@ namespace Soakline.Integrations.Metrics;
 /// The metric names every provider with ready-made queries understands in a spec's <c>query</c> field:
 /// <c>error-rate</c> (percent of failed requests), <c>latency-p50</c>, <c>latency-p95</c>, <c>latency-p99</c> (milliseconds).
 /// </summary>
-public sealed record BuiltInMetric(string Name, BuiltInMetricKind Kind, double Percentile)
+internal sealed record BuiltInMetric(string Name, BuiltInMetricKind Kind, double Percentile)
 {
     public static readonly BuiltInMetric ErrorRate = new("error-rate", BuiltInMetricKind.ErrorRatePercent, 0);
     public static readonly BuiltInMetric LatencyP50 = new("latency-p50", BuiltInMetricKind.LatencyMilliseconds, 50);
@@ -17,10 +17,4 @@ public sealed record BuiltInMetric(string Name, BuiltInMetricKind Kind, double P
         All.FirstOrDefault(m => string.Equals(m.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
 
     public static string KnownNames => string.Join(", ", All.Select(m => m.Name));
-}
-
-public enum BuiltInMetricKind
-{
-    ErrorRatePercent,
-    LatencyMilliseconds,
 }

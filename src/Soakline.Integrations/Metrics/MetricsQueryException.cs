@@ -4,7 +4,7 @@ namespace Soakline.Integrations.Metrics;
 /// A metrics backend could not answer (refused, failed, or answered something unreadable). Distinct from "no data",
 /// which is a valid answer: the analysis counts this as a failed check, never as a healthy one.
 /// </summary>
-public sealed class MetricsQueryException : Exception
+internal sealed class MetricsQueryException : Exception
 {
     public MetricsQueryException(string message)
         : base(message)

@@ -6,7 +6,7 @@ namespace Soakline.Integrations.Metrics;
 /// Which version a query must be restricted to: none for <see cref="MetricScope.All"/>, the query's version for canary
 /// and stable. A canary or stable query without a version would silently measure everything, so it is refused.
 /// </summary>
-public static class ScopeSelector
+internal static class ScopeSelector
 {
     public static string? VersionFilter(MetricQuery query)
     {

@@ -4,7 +4,7 @@ namespace Soakline.Integrations.Traffic;
 /// Which hosts run the canary for a requested percentage: the first ceil(p x N / 100) hosts in spec order, so
 /// growing stages keep the hosts already on the canary and add the next ones.
 /// </summary>
-public static class CanaryHostSelection
+internal static class CanaryHostSelection
 {
     public static IReadOnlyList<string> Select(IReadOnlyList<string> hosts, int percent)
     {

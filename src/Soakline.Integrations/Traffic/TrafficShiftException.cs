@@ -1,7 +1,7 @@
 namespace Soakline.Integrations.Traffic;
 
 /// <summary>Routing could not be changed as requested; the message says which host or step refused.</summary>
-public sealed class TrafficShiftException : Exception
+internal sealed class TrafficShiftException : Exception
 {
     public TrafficShiftException()
     {

@@ -44,5 +44,3 @@ public sealed class AcquireEnvironmentActivity(IReleaseStore store, DurableTaskC
         return false;
     }
 }
-
-public sealed record EnvironmentLeaseRequest(string Environment, string Holder, ConcurrencyMode Mode);

@@ -13,5 +13,3 @@ public sealed class CreateDeploymentActivity(ISourceControl sourceControl) : Tas
         return await sourceControl.CreateDeploymentAsync(input.Commit, input.Environment, input.Description, CancellationToken.None).ConfigureAwait(false);
     }
 }
-
-public sealed record DeploymentRequest(CommitRef Commit, string Environment, string Description);

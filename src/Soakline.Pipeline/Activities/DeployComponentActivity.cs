@@ -32,13 +32,3 @@ public sealed class DeployComponentActivity(IDeployTarget deployTarget, ISecretR
         return await deployTarget.DeployAsync(request, CancellationToken.None).ConfigureAwait(false);
     }
 }
-
-/// <param name="Target">The component target with literal environment variables only.</param>
-/// <param name="SecretVariables">Environment variable name to secret name, resolved in the activity.</param>
-public sealed record DeployOrder(
-    ComponentTarget Target,
-    IReadOnlyDictionary<string, string> SecretVariables,
-    IReadOnlyList<string> Hosts,
-    ReleaseId Release,
-    CommitRef Commit,
-    string ArtifactPath);

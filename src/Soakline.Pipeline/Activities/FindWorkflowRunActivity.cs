@@ -13,5 +13,3 @@ public sealed class FindWorkflowRunActivity(ISourceControl sourceControl) : Task
         return await sourceControl.FindLatestWorkflowRunAsync(input.Repository, input.WorkflowFile, input.HeadSha, CancellationToken.None).ConfigureAwait(false);
     }
 }
-
-public sealed record WorkflowRunQuery(RepositoryRef Repository, string WorkflowFile, string HeadSha);

@@ -13,5 +13,3 @@ public sealed class GetChangedPathsActivity(ISourceControl sourceControl) : Task
         return await sourceControl.GetChangedPathsAsync(input.Repository, input.BaseSha, input.HeadSha, CancellationToken.None).ConfigureAwait(false);
     }
 }
-
-public sealed record ChangedPathsQuery(RepositoryRef Repository, string BaseSha, string HeadSha);

@@ -13,5 +13,3 @@ public sealed class GetChecksActivity(ISourceControl sourceControl) : TaskActivi
         return await sourceControl.GetChecksAsync(input.Commit, input.RequiredChecks, CancellationToken.None).ConfigureAwait(false);
     }
 }
-
-public sealed record ChecksQuery(CommitRef Commit, IReadOnlyList<string> RequiredChecks);

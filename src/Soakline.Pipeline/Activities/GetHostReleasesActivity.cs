@@ -12,5 +12,3 @@ public sealed class GetHostReleasesActivity(IDeployTarget deployTarget) : TaskAc
         return await deployTarget.GetReleasesAsync(input.Target, input.Hosts, CancellationToken.None).ConfigureAwait(false);
     }
 }
-
-public sealed record HostReleasesQuery(ComponentTarget Target, IReadOnlyList<string> Hosts);

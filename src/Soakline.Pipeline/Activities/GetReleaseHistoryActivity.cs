@@ -12,5 +12,3 @@ public sealed class GetReleaseHistoryActivity(IReleaseStore store) : TaskActivit
         return await store.GetReleaseHistoryAsync(input.Environment, input.Component, CancellationToken.None).ConfigureAwait(false);
     }
 }
-
-public sealed record ReleaseHistoryQuery(string Environment, string Component);

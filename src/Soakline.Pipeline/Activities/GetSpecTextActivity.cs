@@ -23,7 +23,3 @@ public sealed class GetSpecTextActivity(ISourceControl sourceControl) : TaskActi
         }
     }
 }
-
-/// <param name="Text">The file's text, or null when the commit has no spec (or it could not be read).</param>
-/// <param name="Unavailable">Why the spec could not be read; null when it was read (or is absent).</param>
-public sealed record SpecFile(string? Text, string? Unavailable = null);

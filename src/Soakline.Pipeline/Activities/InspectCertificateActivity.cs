@@ -12,5 +12,3 @@ public sealed class InspectCertificateActivity(IEndpointInspector inspector) : T
         return await inspector.GetCertificateAsync(input.Host, input.Port, CancellationToken.None).ConfigureAwait(false);
     }
 }
-
-public sealed record EndpointQuery(string Host, int Port = 443);

@@ -17,5 +17,3 @@ public sealed class PrepareArtifactActivity(IArtifactSource artifacts) : TaskAct
         return await artifacts.WriteTarballAsync(input.Commit, path, CancellationToken.None).ConfigureAwait(false);
     }
 }
-
-public sealed record ArtifactRequest(CommitRef Commit, ReleaseId Release);

@@ -20,5 +20,3 @@ public sealed class QueryMetricActivity(IEnumerable<IMetricsProvider> providers)
         return await provider.QueryAsync(input.Query, CancellationToken.None).ConfigureAwait(false);
     }
 }
-
-public sealed record MetricRequest(string Provider, MetricQuery Query);

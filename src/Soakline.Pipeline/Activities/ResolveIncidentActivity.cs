@@ -12,5 +12,3 @@ public sealed class ResolveIncidentActivity(IIncidentTracker incidents) : TaskAc
         return await incidents.ResolveAsync(input.Key, input.Resolution, CancellationToken.None).ConfigureAwait(false);
     }
 }
-
-public sealed record IncidentResolution(string Key, string Resolution);

@@ -14,5 +14,3 @@ public sealed class SetCommitStatusActivity(ISourceControl sourceControl) : Task
         return true;
     }
 }
-
-public sealed record CommitStatusRequest(CommitRef Commit, CommitStatusUpdate Update);

@@ -7,7 +7,7 @@ namespace Soakline.Pipeline.Analysis;
 /// Judges one analysis from metric readings and health probes. Pure: the orchestrator gathers readings through
 /// activities and this decides, so every rule is testable without a clock or a backend.
 /// </summary>
-public static class AnalysisEvaluator
+internal static class AnalysisEvaluator
 {
     public static AnalysisResult Evaluate(DateTimeOffset at, IReadOnlyList<MetricObservation> metrics, IReadOnlyList<HealthCheckResult> probes)
     {

@@ -7,7 +7,7 @@ namespace Soakline.Pipeline.Analysis;
 /// p-value is below 1 - confidence AND the Hodges-Lehmann shift, relative to the baseline median, is at least the
 /// minimum effect; "no data" below the minimum sample count on either side; otherwise pass.
 /// </summary>
-public static class CanaryJudge
+internal static class CanaryJudge
 {
     public static JudgeVerdict Decide(JudgeSpec judge, IReadOnlyList<double>? canary, IReadOnlyList<double>? baseline)
     {

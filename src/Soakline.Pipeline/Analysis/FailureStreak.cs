@@ -4,7 +4,7 @@ namespace Soakline.Pipeline.Analysis;
 /// Consecutive failing analyses. One bad minute is noise; <c>failureLimit</c> in a row (the seeds' "3+ consecutive")
 /// aborts the rollout. A healthy analysis resets the streak.
 /// </summary>
-public sealed record FailureStreak(int Count, int Limit)
+internal sealed record FailureStreak(int Count, int Limit)
 {
     public static FailureStreak Start(int limit) => new(0, limit);
 

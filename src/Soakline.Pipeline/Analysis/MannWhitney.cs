@@ -13,7 +13,7 @@ namespace Soakline.Pipeline.Analysis;
 /// The shift's confidence interval is the distribution-free interval of Hollander and Wolfe (order statistics of the
 /// pairwise differences, large-sample critical value), two-sided at the given confidence.
 /// </remarks>
-public static class MannWhitney
+internal static class MannWhitney
 {
     /// <summary>Tests whether <paramref name="canary"/> is stochastically greater (or, with <paramref name="greater"/> false, smaller) than <paramref name="baseline"/>.</summary>
     /// <param name="continuityCorrection">

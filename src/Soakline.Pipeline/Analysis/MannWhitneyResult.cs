@@ -10,7 +10,7 @@ namespace Soakline.Pipeline.Analysis;
 /// <param name="Shift">Hodges-Lehmann shift: the median of all canary - baseline differences.</param>
 /// <param name="ShiftLow">Lower end of the shift's confidence interval.</param>
 /// <param name="ShiftHigh">Upper end of the shift's confidence interval.</param>
-public sealed record MannWhitneyResult(
+internal sealed record MannWhitneyResult(
     int CanaryCount,
     int BaselineCount,
     double U,

@@ -7,7 +7,7 @@ namespace Soakline.Pipeline.Delivery;
 /// hosts (at least one), the seeds' 5/25/50/100 with 30-minute soaks. Blue-green: one switch of every host, then a
 /// soak. Rolling: batches of <see cref="StrategySpec.BatchSize"/> hosts, each soaked for one analysis interval.
 /// </summary>
-public static class RolloutPlanner
+internal static class RolloutPlanner
 {
     public static IReadOnlyList<RolloutStage> Plan(StrategySpec strategy, AnalysisSpec analysis, int hostCount, bool expedited)
     {

@@ -3,7 +3,7 @@ using Soakline.Pipeline.Spec;
 namespace Soakline.Pipeline.Domain;
 
 /// <summary>Which components a set of changed repository paths touches.</summary>
-public static class ChangeDetector
+internal static class ChangeDetector
 {
     /// <summary>Components with at least one changed path matching one of their globs, in spec order.</summary>
     public static IReadOnlyList<string> ChangedComponents(IEnumerable<ComponentSpec> components, IReadOnlyCollection<string> changedPaths)

@@ -6,17 +6,3 @@ namespace Soakline.Pipeline.Domain;
 // Release ids travel through durable history as JSON strings and are re-validated when read back.
 [JsonConverter(typeof(ReleaseIdJsonConverter))]
 public sealed partial record ReleaseId;
-
-/// <summary>Writes a <see cref="ReleaseId"/> as its string value and parses it (strictly) when reading.</summary>
-public sealed class ReleaseIdJsonConverter : JsonConverter<ReleaseId>
-{
-    public override ReleaseId? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType == JsonTokenType.Null ? null : ReleaseId.Parse(reader.GetString()!);
-
-    public override void Write(Utf8JsonWriter writer, ReleaseId value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStringValue(value.Value);
-    }
-}

@@ -5,7 +5,7 @@ using Soakline.Pipeline.Spec;
 namespace Soakline.Pipeline.Orchestration;
 
 /// <summary>Translates the spec's view of a component into what the deploy target, router and probe take.</summary>
-public static class ComponentTargets
+internal static class ComponentTargets
 {
     /// <summary>The deploy target with literal variables only; secrets go separately as names (see <see cref="SecretVariables"/>).</summary>
     public static ComponentTarget For(ComponentSpec component)

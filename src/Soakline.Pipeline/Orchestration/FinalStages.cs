@@ -4,7 +4,7 @@ namespace Soakline.Pipeline.Orchestration;
 /// The stage a finished run's custom status ends on, one per outcome, so a finished pipeline never keeps showing the
 /// step it happened to be in ("deploying", "rolling-back", a soak countdown) when it ended.
 /// </summary>
-public static class FinalStages
+internal static class FinalStages
 {
     public const string Released = "released";
     public const string Deployed = "deployed";

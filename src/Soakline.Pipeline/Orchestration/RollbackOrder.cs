@@ -18,38 +18,3 @@ public sealed record RollbackOrder(
     string? TargetRelease = null,
     IReadOnlyList<RollbackTarget>? Targets = null,
     string? FailedPipelineId = null);
-
-public enum RollbackScope
-{
-    All,
-    Component,
-
-    /// <summary>Abort the running canary: its pipeline rolls back exactly the hosts it changed.</summary>
-    Canary,
-}
-
-public sealed record RollbackTarget(string Component, IReadOnlyList<string> Hosts, ReleaseId? ToRelease, TrafficState? RestoreTraffic);
-
-public sealed record RollbackOutcome(RollbackStatus Status, string Detail, IReadOnlyList<ComponentRollback> Components, IncidentRef? Incident = null);
-
-/// <param name="Healthy">No health check failed; read it with <paramref name="HealthChecked"/>, false when nothing was checked (no health.url).</param>
-public sealed record ComponentRollback(string Component, IReadOnlyList<string> Hosts, ReleaseId? Release, bool Succeeded, bool Healthy, string Detail, bool HealthChecked = true);
-
-public enum RollbackStatus
-{
-    RolledBack,
-
-    /// <summary>Some host did not switch back or is unhealthy afterwards: people must look now.</summary>
-    Failed,
-
-    /// <summary>The order was invalid or unsafe; nothing was changed.</summary>
-    Refused,
-
-    /// <summary>Scope canary: the running pipeline was told to abort and roll back its canary.</summary>
-    AbortRequested,
-
-    NothingToRollBack,
-}
-
-/// <summary>The payload of the <c>abort</c> event a running production pipeline listens for during soaks.</summary>
-public sealed record AbortRequest(string Reason, string RequestedBy);

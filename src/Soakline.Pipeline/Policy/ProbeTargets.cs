@@ -8,7 +8,7 @@ namespace Soakline.Pipeline.Policy;
 /// lists, nothing else. A pushed spec could otherwise make the app probe its own network (loopback, link-local, private
 /// addresses) and read the answers back from the timeline.
 /// </summary>
-public static class ProbeTargets
+internal static class ProbeTargets
 {
     /// <summary>Null when a probe of <paramref name="host"/> stays inside the environment; otherwise why it does not.</summary>
     /// <param name="host">A host name or IP literal (as in a URL or a check's <c>host</c>), optionally with a port.</param>

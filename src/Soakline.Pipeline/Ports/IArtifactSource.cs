@@ -11,5 +11,3 @@ public interface IArtifactSource
     /// <summary>Writes the commit's tarball to <paramref name="destinationPath"/> and describes it.</summary>
     Task<ArtifactInfo> WriteTarballAsync(CommitRef commit, string destinationPath, CancellationToken cancellationToken);
 }
-
-public sealed record ArtifactInfo(string Path, long SizeBytes, string Sha256);

@@ -9,8 +9,3 @@ public interface IEndpointInspector
     /// <summary>The addresses a host name resolves to; an empty list when it does not resolve.</summary>
     Task<DnsResolution> ResolveAsync(string host, CancellationToken cancellationToken);
 }
-
-/// <param name="NotAfter">Expiry; null when no certificate could be read (see <paramref name="Error"/>).</param>
-public sealed record CertificateInfo(string Host, DateTimeOffset? NotAfter, string? Subject, string? Error = null);
-
-public sealed record DnsResolution(string Host, IReadOnlyList<string> Addresses, string? Error = null);

@@ -12,14 +12,3 @@ public interface IIncidentTracker
     /// <summary>Closes the open incident for a key, if any, with a resolution note.</summary>
     Task<bool> ResolveAsync(string key, string resolution, CancellationToken cancellationToken);
 }
-
-public enum Severity
-{
-    Info,
-    Warning,
-    Critical,
-}
-
-public sealed record IncidentReport(string Key, Severity Severity, string Title, string Body, IReadOnlyList<string> Labels);
-
-public sealed record IncidentRef(string Key, string Id, Uri? Url, bool Created);

@@ -4,18 +4,3 @@ namespace Soakline.Pipeline.Spec;
 /// <param name="Pattern">A glob: <c>*</c> matches within one path segment, <c>**</c> across segments.</param>
 /// <param name="Environment">The target environment; null exactly when <see cref="Mode"/> is <see cref="BranchMode.Ignore"/>.</param>
 public sealed record BranchRule(string Pattern, BranchMode Mode, string? Environment);
-
-public enum BranchMode
-{
-    /// <summary>Deploy without a human decision (staging from <c>develop</c>).</summary>
-    Automatic,
-
-    /// <summary>Deploy after an approver says yes (production from <c>main</c>).</summary>
-    Approval,
-
-    /// <summary>Approval with the short expedited timeout and soak (production from <c>hotfix/*</c>).</summary>
-    Expedited,
-
-    /// <summary>Do nothing (<c>feature/*</c>, <c>ci-experimental/*</c>).</summary>
-    Ignore,
-}

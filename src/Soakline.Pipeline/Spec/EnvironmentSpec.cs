@@ -4,18 +4,3 @@ namespace Soakline.Pipeline.Spec;
 /// <param name="Concurrency">What a second pipeline for this environment does while one is running.</param>
 /// <param name="Url">The public address, shown in notifications and deployment records.</param>
 public sealed record EnvironmentSpec(string Name, EnvironmentKind Kind, ConcurrencyMode Concurrency, Uri? Url = null);
-
-public enum EnvironmentKind
-{
-    Staging,
-    Production,
-}
-
-public enum ConcurrencyMode
-{
-    /// <summary>The second pipeline waits until the running one has finished.</summary>
-    Queue,
-
-    /// <summary>The second pipeline is refused and recorded as such.</summary>
-    Refuse,
-}

@@ -55,9 +55,3 @@ public sealed class MonitoringSchedule
         return best;
     }
 }
-
-public enum MonitoringWindow
-{
-    BusinessHours,
-    OffHours,
-}

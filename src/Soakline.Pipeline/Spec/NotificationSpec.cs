@@ -10,13 +10,3 @@ public sealed record NotificationSpec(IReadOnlyList<ChannelSpec> Channels, IRead
             ? [.. Channels.Where(c => names.Contains(c.Name, StringComparer.Ordinal))]
             : [];
 }
-
-/// <param name="WebhookSecret">The name of the secret holding the webhook URL; webhook URLs are credentials.</param>
-public sealed record ChannelSpec(string Name, ChannelKind Kind, string WebhookSecret);
-
-public enum ChannelKind
-{
-    Slack,
-    Teams,
-    Discord,
-}

@@ -6,7 +6,7 @@ namespace Soakline.Pipeline.Spec;
 /// 10 health attempts 5 s apart; keep 5 releases; roll back on 3 failed checks, error rate over 5 %, p95 over 5 s,
 /// error rate over baseline + 1 point, or p95 over baseline x 1.2; monitor every 5 min in business hours, 15 otherwise.
 /// </summary>
-public static class SpecDefaults
+internal static class SpecDefaults
 {
     public const string Staging = "staging";
     public const string Production = "production";

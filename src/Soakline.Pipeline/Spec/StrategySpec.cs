@@ -6,10 +6,3 @@ namespace Soakline.Pipeline.Spec;
 /// <param name="ExpeditedSoak">The shorter soak used for expedited (hotfix) releases.</param>
 /// <param name="BatchSize">Hosts switched at once by the rolling strategy.</param>
 public sealed record StrategySpec(StrategyKind Kind, IReadOnlyList<int> Steps, TimeSpan Soak, TimeSpan ExpeditedSoak, int BatchSize);
-
-public enum StrategyKind
-{
-    Canary,
-    BlueGreen,
-    Rolling,
-}

@@ -3,7 +3,7 @@ using Soakline.Pipeline.Ports;
 namespace Soakline.Functions.Adapters.Probes;
 
 /// <summary>The traffic router, noting in <see cref="ServedReleases"/> which release each host serves after every shift and restore.</summary>
-public sealed class ReleaseTrackingRouter(ITrafficRouter inner, ServedReleases releases) : ITrafficRouter
+internal sealed class ReleaseTrackingRouter(ITrafficRouter inner, ServedReleases releases) : ITrafficRouter
 {
     public async Task<TrafficState> ShiftAsync(TrafficShift shift, CancellationToken cancellationToken) =>
         Note(await inner.ShiftAsync(shift, cancellationToken).ConfigureAwait(false));

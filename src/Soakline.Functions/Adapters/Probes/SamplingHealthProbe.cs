@@ -10,7 +10,7 @@ namespace Soakline.Functions.Adapters.Probes;
 /// The release a request names wins over <see cref="ServedReleases"/>: it comes from durable history, while the
 /// in-memory map is empty after the app restarts until the router next shifts traffic.
 /// </summary>
-public sealed class SamplingHealthProbe(IHealthProbe inner, ProbeSampleStore store, ServedReleases releases, TimeProvider timeProvider) : IHealthProbe
+internal sealed class SamplingHealthProbe(IHealthProbe inner, ProbeSampleStore store, ServedReleases releases, TimeProvider timeProvider) : IHealthProbe
 {
     public async Task<HealthCheckResult> CheckAsync(HealthCheckRequest request, CancellationToken cancellationToken)
     {

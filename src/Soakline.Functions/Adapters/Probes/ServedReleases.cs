@@ -6,7 +6,7 @@ namespace Soakline.Functions.Adapters.Probes;
 /// Which release each deploy host serves, as the traffic router last set it: the version a probe sample of that host
 /// belongs to, so the <c>probe</c> metrics can tell the canary's population from the stable one.
 /// </summary>
-public sealed class ServedReleases
+internal sealed class ServedReleases
 {
     private readonly ConcurrentDictionary<string, string> _releases = new(StringComparer.OrdinalIgnoreCase);
 

@@ -4,7 +4,7 @@ using Soakline.Integrations.Deploy.Shell;
 namespace Soakline.Integrations.Deploy.Local;
 
 /// <summary>Runs a program on this machine with an argument list (never a command line), optional input and a time limit.</summary>
-public static class ProcessRunner
+internal static class ProcessRunner
 {
     public static async Task<CommandResult> RunAsync(
         string program, IEnumerable<string> arguments, string? standardInput, string? workingDirectory, TimeSpan timeout, CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ namespace Soakline.Integrations.Deploy.Shell;
 /// Base64 makes newlines, quotes and <c>$</c> harmless on the way; a command substitution drops trailing newlines
 /// of a value, which is the one known change a value can undergo.
 /// </remarks>
-public sealed partial class HookEnvironment
+internal sealed partial class HookEnvironment
 {
     private readonly SortedDictionary<string, string> _variables = new(StringComparer.Ordinal);
 

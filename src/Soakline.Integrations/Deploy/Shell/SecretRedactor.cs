@@ -4,7 +4,7 @@ namespace Soakline.Integrations.Deploy.Shell;
 /// Masks known secret values in text that came back from a host (hook output) before it reaches a log or an error
 /// message: a hook that echoes its environment must not leak it through Soakline.
 /// </summary>
-public sealed class SecretRedactor
+internal sealed class SecretRedactor
 {
     // Very short values ("1", "on") would turn every occurrence of that text into a mask and make output
     // unreadable while protecting nothing: such values are not secrets.

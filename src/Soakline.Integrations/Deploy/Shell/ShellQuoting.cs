@@ -6,7 +6,7 @@ namespace Soakline.Integrations.Deploy.Shell;
 /// embedded quote into <c>'\''</c> (close, escaped quote, reopen) yields exactly one word with exactly that text.
 /// Double quotes or backslash escaping would leave <c>$</c>, backticks or history expansion to get wrong.
 /// </remarks>
-public static class ShellQuoting
+internal static class ShellQuoting
 {
     public static string Quote(string word)
     {

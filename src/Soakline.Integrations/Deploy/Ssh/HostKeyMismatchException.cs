@@ -1,7 +1,7 @@
 namespace Soakline.Integrations.Deploy.Ssh;
 
 /// <summary>The host presented a key that is not pinned: possibly a rebuilt server, possibly an impostor. Never retried.</summary>
-public sealed class HostKeyMismatchException : DeployHostException
+internal sealed class HostKeyMismatchException : DeployHostException
 {
     public HostKeyMismatchException()
     {

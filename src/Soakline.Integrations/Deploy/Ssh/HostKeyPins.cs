@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Soakline.Integrations.Deploy.Ssh;
 
 /// <summary>The SHA256 fingerprints one host is allowed to present, in the form <c>ssh-keygen -lf</c> prints.</summary>
-public sealed partial class HostKeyPins
+internal sealed partial class HostKeyPins
 {
     private readonly HashSet<string> _fingerprints;
 

@@ -1,7 +1,7 @@
 namespace Soakline.Integrations.Deploy.Ssh;
 
 /// <summary>A validated host entry: where to connect, as whom, and which host keys to accept.</summary>
-public sealed record SshEndpoint(string Name, string Address, int Port, string User, HostKeyPins Pins)
+internal sealed record SshEndpoint(string Name, string Address, int Port, string User, HostKeyPins Pins)
 {
     public override string ToString() => $"{Name} ({User}@{Address}:{Port})";
 }

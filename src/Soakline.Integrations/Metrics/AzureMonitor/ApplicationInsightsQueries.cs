@@ -7,7 +7,7 @@ namespace Soakline.Integrations.Metrics.AzureMonitor;
 /// or no row at all when the window saw no requests, which the provider reports as no data.
 /// </summary>
 /// <remarks>The time range is not in the KQL: the query API's <c>timespan</c> parameter bounds it.</remarks>
-public static class ApplicationInsightsQueries
+internal static class ApplicationInsightsQueries
 {
     public static string For(BuiltInMetric metric, ApplicationInsightsSchema schema, KqlDimension dimension, string? version)
     {

@@ -5,7 +5,7 @@ namespace Soakline.Integrations.Metrics.AzureMonitor;
 /// query API sees, and the classic Application Insights schema (<c>requests</c>).
 /// </summary>
 /// <param name="Timestamp">The request time column, which the judge's samples are binned by.</param>
-public sealed record ApplicationInsightsSchema(string Table, string Success, string DurationMs, string DefaultVersionDimension, string Timestamp)
+internal sealed record ApplicationInsightsSchema(string Table, string Success, string DurationMs, string DefaultVersionDimension, string Timestamp)
 {
     public static readonly ApplicationInsightsSchema Workspace = new("AppRequests", "Success", "DurationMs", "AppVersion", "TimeGenerated");
     public static readonly ApplicationInsightsSchema Classic = new("requests", "success", "duration", "application_Version", "timestamp");

@@ -8,7 +8,7 @@ namespace Soakline.Integrations.Metrics.AzureMonitor;
 /// A query that asks for samples (a judge) of a built-in metric also runs the per-bin query
 /// (<see cref="ApplicationInsightsQueries.SamplesFor"/>).
 /// </summary>
-public sealed class AzureMonitorMetricsProvider : IMetricsProvider
+internal sealed class AzureMonitorMetricsProvider : IMetricsProvider
 {
     private readonly LogAnalyticsClient _client;
     private readonly ApplicationInsightsSchema _schema;

@@ -8,7 +8,7 @@ namespace Soakline.Integrations.Metrics.AzureMonitor;
 /// (<c>Properties.version</c> becomes <c>tostring(Properties["version"])</c>). Parsed strictly because it is pasted
 /// into queries.
 /// </summary>
-public sealed partial record KqlDimension(string Expression)
+internal sealed partial record KqlDimension(string Expression)
 {
     public static KqlDimension Parse(string text)
     {
@@ -25,30 +25,4 @@ public sealed partial record KqlDimension(string Expression)
 
     [GeneratedRegex(@"^(?<column>[A-Za-z_][A-Za-z0-9_]*)(\.(?<key>[A-Za-z0-9_.\-]{1,100}))?$", RegexOptions.CultureInvariant)]
     private static partial Regex DimensionPattern();
-}
-
-/// <summary>KQL string literals for values that come from outside (versions, keys).</summary>
-public static class KqlString
-{
-    public static string Literal(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        var builder = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var c in value)
-        {
-            if (char.IsControl(c))
-            {
-                throw new ArgumentException("A value used in a KQL query must not contain control characters.", nameof(value));
-            }
-
-            if (c is '"' or '\\')
-            {
-                builder.Append('\\');
-            }
-
-            builder.Append(c);
-        }
-
-        return builder.Append('"').ToString();
-    }
 }

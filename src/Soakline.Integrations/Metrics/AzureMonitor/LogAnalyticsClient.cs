@@ -13,7 +13,7 @@ namespace Soakline.Integrations.Metrics.AzureMonitor;
 /// <c>Retry-After</c>), with a wait longer than <see cref="LogAnalyticsSettings.MaxRetryWait"/> not waited
 /// (<see cref="LogAnalyticsResponseClassifier"/>).
 /// </summary>
-public sealed class LogAnalyticsClient
+internal sealed class LogAnalyticsClient
 {
     private readonly LogAnalyticsSettings _settings;
     private readonly HttpPipeline _pipeline;

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Soakline.Integrations.Metrics.AzureMonitor;
 
 /// <summary>The primary result table of a Log Analytics query: column names and rows of JSON cells.</summary>
-public sealed record LogAnalyticsTable(IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<JsonElement>> Rows)
+internal sealed record LogAnalyticsTable(IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<JsonElement>> Rows)
 {
     public bool IsEmpty => Rows.Count == 0;
 

@@ -7,7 +7,7 @@ namespace Soakline.Integrations.Metrics.Probes;
 /// <see cref="ProbeSampler"/>'s samples in the window, restricted to the scope's version. The reading also carries
 /// the samples themselves when the query asks for them (a judge): each successful probe's latency, or each probe's 0/100 error outcome.
 /// </summary>
-public sealed class ProbeMetricsProvider(ProbeSampleStore store) : IMetricsProvider
+internal sealed class ProbeMetricsProvider(ProbeSampleStore store) : IMetricsProvider
 {
     public string Name => "probe";
 

@@ -7,7 +7,7 @@ namespace Soakline.Integrations.Metrics.Prometheus;
 /// Fills a spec's PromQL: <c>{version}</c> becomes the scope's version escaped for use inside a double-quoted label
 /// matcher (<c>version="{version}"</c>), <c>{window}</c> becomes the window as a range duration (<c>300s</c>).
 /// </summary>
-public static class PromQlTemplate
+internal static class PromQlTemplate
 {
     public static string Expand(string promQl, string? version, TimeSpan window)
     {

@@ -10,7 +10,7 @@ namespace Soakline.Integrations.Metrics.Prometheus;
 /// <c>[{window}]</c> so the value covers the reading's window. A query that asks for samples (a judge) also runs the
 /// PromQL as a range query (<c>GET /api/v1/query_range</c>, <see cref="MetricWindow.SamplesPerWindow"/> steps over the window).
 /// </summary>
-public sealed class PrometheusMetricsProvider : IMetricsProvider
+internal sealed class PrometheusMetricsProvider : IMetricsProvider
 {
     private readonly HttpClient _http;
     private readonly PrometheusSettings _settings;

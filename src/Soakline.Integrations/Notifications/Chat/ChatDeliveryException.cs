@@ -4,7 +4,7 @@ namespace Soakline.Integrations.Notifications.Chat;
 /// A chat webhook did not accept a message. Names the channel, never the webhook URL: Slack and Discord URLs are the
 /// credential.
 /// </summary>
-public sealed class ChatDeliveryException : Exception
+internal sealed class ChatDeliveryException : Exception
 {
     public ChatDeliveryException(string message)
         : base(message)

@@ -3,4 +3,4 @@ using Soakline.Pipeline.Ports;
 namespace Soakline.Integrations.Notifications.Chat;
 
 /// <summary>Sends notifications of <see cref="MinimumSeverity"/> or worse to one channel.</summary>
-public sealed record ChatRoute(string Name, Severity MinimumSeverity, INotifier Channel);
+internal sealed record ChatRoute(string Name, Severity MinimumSeverity, INotifier Channel);

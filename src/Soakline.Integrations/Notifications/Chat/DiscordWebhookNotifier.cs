@@ -4,7 +4,7 @@ using Soakline.Pipeline.Ports;
 namespace Soakline.Integrations.Notifications.Chat;
 
 /// <summary>Discord webhook: one embed colored by severity; mentions are disabled so text cannot ping @everyone.</summary>
-public sealed class DiscordWebhookNotifier(Uri webhook, WebhookPoster poster) : INotifier
+internal sealed class DiscordWebhookNotifier(Uri webhook, WebhookPoster poster) : INotifier
 {
     public Task NotifyAsync(Notification notification, CancellationToken cancellationToken)
     {

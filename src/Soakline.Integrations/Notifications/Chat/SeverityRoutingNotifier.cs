@@ -8,7 +8,7 @@ namespace Soakline.Integrations.Notifications.Chat;
 /// Routes by the app's settings: hands each notification to every route whose minimum severity it reaches. A
 /// notification no route wants is dropped. Delivery to several routes follows <see cref="ChannelFanOut"/>.
 /// </summary>
-public sealed class SeverityRoutingNotifier(IReadOnlyList<ChatRoute> routes, ILogger? logger = null) : INotifier
+internal sealed class SeverityRoutingNotifier(IReadOnlyList<ChatRoute> routes, ILogger? logger = null) : INotifier
 {
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
 

@@ -4,7 +4,7 @@ using Soakline.Pipeline.Ports;
 namespace Soakline.Integrations.Notifications.Chat;
 
 /// <summary>Slack incoming webhook: Block Kit message with a plain <c>text</c> fallback for notifications.</summary>
-public sealed class SlackWebhookNotifier(Uri webhook, WebhookPoster poster) : INotifier
+internal sealed class SlackWebhookNotifier(Uri webhook, WebhookPoster poster) : INotifier
 {
     public Task NotifyAsync(Notification notification, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ namespace Soakline.Integrations.Notifications.Chat;
 /// is resolved at send time through <see cref="ISecretResolver"/>, so it never enters durable history or logs. A
 /// notification that names no channels (a spec without routes) falls back to the settings routes.
 /// </summary>
-public sealed class SpecChannelNotifier(ISecretResolver secrets, WebhookPoster poster, INotifier fallback, ILogger? logger = null) : INotifier
+internal sealed class SpecChannelNotifier(ISecretResolver secrets, WebhookPoster poster, INotifier fallback, ILogger? logger = null) : INotifier
 {
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
 

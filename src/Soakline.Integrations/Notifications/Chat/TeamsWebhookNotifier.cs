@@ -8,7 +8,7 @@ namespace Soakline.Integrations.Notifications.Chat;
 /// message with one Adaptive Card attachment, the format Workflows webhooks accept now that Office 365 connectors
 /// are retired.
 /// </summary>
-public sealed class TeamsWebhookNotifier(Uri webhook, WebhookPoster poster) : INotifier
+internal sealed class TeamsWebhookNotifier(Uri webhook, WebhookPoster poster) : INotifier
 {
     public Task NotifyAsync(Notification notification, CancellationToken cancellationToken)
     {

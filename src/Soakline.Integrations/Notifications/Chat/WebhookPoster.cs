@@ -13,7 +13,7 @@ namespace Soakline.Integrations.Notifications.Chat;
 /// <see cref="TimeProvider"/>, at most <c>maxRetries</c> times and never longer than <c>maxWait</c> per wait. Nothing
 /// else is retried: a chat message that failed for another reason is reported, not resent.
 /// </summary>
-public sealed class WebhookPoster
+internal sealed class WebhookPoster
 {
     private readonly HttpClient _http;
     private readonly TimeProvider _timeProvider;

@@ -10,7 +10,7 @@ namespace Soakline.Integrations.Notifications.Mail;
 /// HTML part, both with the release summary and the approve and reject links. Every value from a commit or a user
 /// is HTML-encoded: commit messages are attacker-controlled text.
 /// </summary>
-public sealed class ApprovalMailComposer(SmtpSettings smtp, ApprovalMailSettings mail)
+internal sealed class ApprovalMailComposer(SmtpSettings smtp, ApprovalMailSettings mail)
 {
     public MimeMessage Compose(ApprovalMailContent content)
     {

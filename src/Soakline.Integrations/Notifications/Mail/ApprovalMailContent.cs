@@ -1,7 +1,7 @@
 namespace Soakline.Integrations.Notifications.Mail;
 
 /// <summary>Everything one approver's mail says; the composer only renders it.</summary>
-public sealed record ApprovalMailContent(
+internal sealed record ApprovalMailContent(
     string InstanceId,
     Pipeline.Ports.ReleaseSummary Summary,
     string Approver,

@@ -1,7 +1,7 @@
 namespace Soakline.Integrations.Notifications.Mail;
 
 /// <summary>Mail could not be handed to the SMTP server; the message names the server and the step, never credentials.</summary>
-public sealed class MailDeliveryException : Exception
+internal sealed class MailDeliveryException : Exception
 {
     public MailDeliveryException(string message)
         : base(message)

@@ -8,7 +8,7 @@ namespace Soakline.Integrations.Notifications.Mail;
 /// <see cref="IApprovalNotifier"/> by mail: one message per approver, because each approver's links carry tokens
 /// bound to that approver. Approve and reject share one nonce, so using either spends both.
 /// </summary>
-public sealed class SmtpApprovalNotifier : IApprovalNotifier
+internal sealed class SmtpApprovalNotifier : IApprovalNotifier
 {
     private readonly ApprovalTokenSigner _signer;
     private readonly ApprovalMailComposer _composer;

@@ -7,7 +7,7 @@ using MimeKit;
 namespace Soakline.Integrations.Notifications.Mail;
 
 /// <summary>Hands messages to the configured SMTP server with MailKit; one connection per batch.</summary>
-public sealed class SmtpMailSender
+internal sealed class SmtpMailSender
 {
     private readonly SmtpSettings _settings;
 

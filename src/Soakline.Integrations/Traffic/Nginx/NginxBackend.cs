@@ -1,4 +1,4 @@
 namespace Soakline.Integrations.Traffic.Nginx;
 
 /// <summary>One application instance in the upstream block.</summary>
-public sealed record NginxBackend(string Host, string Address, int Port, bool IsCanary);
+internal sealed record NginxBackend(string Host, string Address, int Port, bool IsCanary);

@@ -3,7 +3,7 @@ using Soakline.Integrations.Deploy.Shell;
 namespace Soakline.Integrations.Traffic.Nginx;
 
 /// <summary>The nginx invocations, built through the same command builder as everything else.</summary>
-public static class NginxCommands
+internal static class NginxCommands
 {
     public static ShellCommand TestConfiguration(NginxRouterOptions options) => Nginx(options, ShellArgument.Option("-t"));
 

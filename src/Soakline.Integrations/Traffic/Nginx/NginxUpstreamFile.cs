@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace Soakline.Integrations.Traffic.Nginx;
 
 /// <summary>Renders the upstream block Soakline owns. Every value in it is validated, so the file cannot carry directives.</summary>
-public static partial class NginxUpstreamFile
+internal static partial class NginxUpstreamFile
 {
     public static string Render(string upstreamName, string description, IReadOnlyList<NginxBackend> backends, NginxWeights weights)
     {

@@ -5,7 +5,7 @@ namespace Soakline.Integrations.Traffic.Nginx;
 /// stable server (100 - p) x C (S and C the group sizes), reduced by their common divisor. nginx has no weight 0,
 /// so at 0 % or 100 % the idle group is left out of the upstream (blue-green).
 /// </summary>
-public sealed record NginxWeights(int CanaryWeight, int StableWeight)
+internal sealed record NginxWeights(int CanaryWeight, int StableWeight)
 {
     public static NginxWeights For(int percent, int canaryServers, int stableServers)
     {

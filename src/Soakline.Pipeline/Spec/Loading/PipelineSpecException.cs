@@ -1,7 +1,7 @@
 namespace Soakline.Pipeline.Spec.Loading;
 
 /// <summary>A spec failed validation; the message lists every error with its field and line.</summary>
-public sealed class PipelineSpecException : Exception
+internal sealed class PipelineSpecException : Exception
 {
     public PipelineSpecException(string source, IReadOnlyList<SpecError> errors)
         : base(Describe(source, errors)) => Errors = errors;

@@ -7,7 +7,7 @@ namespace Soakline.Pipeline.Spec.Loading;
 /// Turns <c>.soakline.yml</c> text into a <see cref="PipelineSpec"/>, or into every error it contains. Reading works on
 /// YamlDotNet's node model, whose nodes keep their start marks, so each error names its field path and line.
 /// </summary>
-public static class PipelineSpecLoader
+internal static class PipelineSpecLoader
 {
     /// <summary>The file name looked up in the deployed repository at the pushed commit.</summary>
     public const string FileName = ".soakline.yml";

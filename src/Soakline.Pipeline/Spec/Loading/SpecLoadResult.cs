@@ -1,7 +1,7 @@
 namespace Soakline.Pipeline.Spec.Loading;
 
 /// <summary>A spec, or every error found in it (never both): a user fixes all problems in one go.</summary>
-public sealed record SpecLoadResult(PipelineSpec? Spec, IReadOnlyList<SpecError> Errors, string Source)
+internal sealed record SpecLoadResult(PipelineSpec? Spec, IReadOnlyList<SpecError> Errors, string Source)
 {
     /// <summary>Where each field of the spec was written (for errors found after loading, such as policy violations).</summary>
     public SpecLocations Locations { get; init; } = SpecLocations.None;

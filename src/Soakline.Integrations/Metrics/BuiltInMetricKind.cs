@@ -1,0 +1,7 @@
+namespace Soakline.Integrations.Metrics;
+
+internal enum BuiltInMetricKind
+{
+    ErrorRatePercent,
+    LatencyMilliseconds,
+}

@@ -1,0 +1,6 @@
+using Microsoft.DurableTask;
+using Soakline.Pipeline.Ports;
+
+namespace Soakline.Pipeline.Activities;
+
+public sealed record MetricRequest(string Provider, MetricQuery Query);

@@ -1,0 +1,11 @@
+using Soakline.Pipeline.Domain;
+
+namespace Soakline.Pipeline.Ports;
+
+public enum CheckState
+{
+    Pending,
+    Success,
+    Failure,
+    Missing,
+}

@@ -1,0 +1,11 @@
+using Soakline.Pipeline.Domain;
+
+namespace Soakline.Pipeline.Ports;
+
+public enum CommitStatusState
+{
+    Pending,
+    Success,
+    Failure,
+    Error,
+}

@@ -1,0 +1,9 @@
+namespace Soakline.Pipeline.Ports;
+
+/// <summary>Which population a reading covers, so canary and stable can be compared.</summary>
+public enum MetricScope
+{
+    All,
+    Canary,
+    Stable,
+}

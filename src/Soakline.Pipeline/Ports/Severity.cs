@@ -1,0 +1,8 @@
+namespace Soakline.Pipeline.Ports;
+
+public enum Severity
+{
+    Info,
+    Warning,
+    Critical,
+}

@@ -1,0 +1,10 @@
+using Soakline.Pipeline.Ports;
+
+namespace Soakline.Pipeline.Spec;
+
+public enum ChannelKind
+{
+    Slack,
+    Teams,
+    Discord,
+}

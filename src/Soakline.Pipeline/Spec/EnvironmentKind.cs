@@ -1,0 +1,7 @@
+namespace Soakline.Pipeline.Spec;
+
+public enum EnvironmentKind
+{
+    Staging,
+    Production,
+}

@@ -1,0 +1,9 @@
+namespace Soakline.Pipeline.Spec;
+
+public enum MonitorCheckKind
+{
+    Health,
+    Latency,
+    Tls,
+    Dns,
+}

@@ -1,0 +1,9 @@
+using NCrontab;
+
+namespace Soakline.Pipeline.Spec;
+
+public enum MonitoringWindow
+{
+    BusinessHours,
+    OffHours,
+}

@@ -1,0 +1,8 @@
+namespace Soakline.Pipeline.Spec;
+
+public enum StrategyKind
+{
+    Canary,
+    BlueGreen,
+    Rolling,
+}
