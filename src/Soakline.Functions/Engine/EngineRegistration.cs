@@ -7,6 +7,7 @@ using Soakline.Functions.Adapters;
 using Soakline.Functions.Configuration;
 using Soakline.Functions.Engine.Standalone;
 using Soakline.Functions.Storage;
+using Soakline.Integrations.Storage;
 using Soakline.Pipeline;
 using Soakline.Pipeline.Ports;
 

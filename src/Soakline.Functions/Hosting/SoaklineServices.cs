@@ -17,6 +17,7 @@ using Soakline.Functions.Functions;
 using Soakline.Functions.Releases;
 using Soakline.Functions.Scheduling;
 using Soakline.Functions.Storage;
+using Soakline.Integrations.Storage;
 using Soakline.Functions.Watchdog;
 using Soakline.Functions.Webhooks;
 using Soakline.Integrations.Approvals;

@@ -2,6 +2,8 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Soakline.Functions.Configuration;
 
+using Soakline.Integrations.Storage;
+
 namespace Soakline.Functions.Storage;
 
 /// <summary>Table clients for the configured storage: a connection string (Azurite, keys) or an account with managed identity.</summary>

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Soakline.Functions.Webhooks;
 
+using Soakline.Integrations.Storage;
+
 namespace Soakline.Functions.Storage;
 
 /// <summary>

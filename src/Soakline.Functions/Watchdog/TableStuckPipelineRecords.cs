@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Soakline.Functions.Storage;
+using Soakline.Integrations.Storage;
 
 namespace Soakline.Functions.Watchdog;
 

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Azure.Data.Tables;
 using Microsoft.DurableTask.Client;
 using Soakline.Functions.Storage;
+using Soakline.Integrations.Storage;
 using Soakline.Functions.Tests.Infrastructure;
 using Soakline.Functions.Webhooks;
 using Soakline.Pipeline.Orchestration;

@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Soakline.Functions.Storage;
+using Soakline.Integrations.Storage;
 using Soakline.Functions.Tests.Infrastructure;
 
 namespace Soakline.Functions.Tests.Storage;

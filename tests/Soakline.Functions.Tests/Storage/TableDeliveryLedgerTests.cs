@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Soakline.Functions.Storage;
+using Soakline.Integrations.Storage;
 using Soakline.Functions.Tests.Infrastructure;
 using Soakline.Functions.Tests.Webhooks;
 using Soakline.Functions.Webhooks;

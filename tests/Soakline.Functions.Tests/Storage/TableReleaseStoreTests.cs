@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Soakline.Functions.Storage;
+using Soakline.Integrations.Storage;
 using Soakline.Functions.Tests.Infrastructure;
 using Soakline.Pipeline.Domain;
 using Soakline.Pipeline.Ports;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 
-namespace Soakline.Functions.Storage;
+namespace Soakline.Integrations.Storage;
 
 /// <summary>
 /// The app's small ledger table (<c>{taskHub}Ledger</c>): "has this id been used?" for webhook deliveries and approval
@@ -12,7 +12,7 @@ namespace Soakline.Functions.Storage;
 /// together as one transaction (<see cref="GroupedInserts"/>): a flood of webhook claims costs a round trip per group,
 /// not one per claim.
 /// </summary>
-internal sealed class LedgerTable
+public sealed class LedgerTable
 {
     private const string ExpiresAt = "ExpiresAt";
 

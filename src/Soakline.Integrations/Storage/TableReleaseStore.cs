@@ -6,7 +6,7 @@ using Soakline.Pipeline.Ports;
 using Soakline.Pipeline.Spec;
 using Soakline.Pipeline.Stores;
 
-namespace Soakline.Functions.Storage;
+namespace Soakline.Integrations.Storage;
 
 /// <summary>
 /// The pipeline's release store on Azure Tables (<c>{taskHub}Releases</c>), shared by every instance of the app and
@@ -18,7 +18,7 @@ namespace Soakline.Functions.Storage;
 /// a redelivered activity's transition is stored exactly once. A lease is one row per environment (holder and queue)
 /// changed with optimistic concurrency: a lost race re-reads and decides again.
 /// </remarks>
-internal sealed class TableReleaseStore : IReleaseStore
+public sealed class TableReleaseStore : IReleaseStore
 {
     private const string TransitionPartition = "transitions";
     private const string LeasePartition = "leases";

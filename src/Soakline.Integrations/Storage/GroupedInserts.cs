@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 
-namespace Soakline.Functions.Storage;
+namespace Soakline.Integrations.Storage;
 
 /// <summary>
 /// Group commit of inserts into one partition of a table. Inserts that arrive while a write is under way wait for it to

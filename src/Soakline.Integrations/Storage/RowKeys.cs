@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Soakline.Functions.Storage;
+namespace Soakline.Integrations.Storage;
 
 /// <summary>Table keys may not contain '/', '\', '#', '?' or control characters; keys that do are stored hex-encoded.</summary>
 internal static class RowKeys

@@ -1,9 +1,9 @@
 using Soakline.Integrations.Approvals;
 
-namespace Soakline.Functions.Storage;
+namespace Soakline.Integrations.Storage;
 
 /// <summary>Spent approval-link nonces in the ledger table: a link works once across all instances of the app.</summary>
-internal sealed class TableNonceLedger(LedgerTable table) : INonceLedger
+public sealed class TableNonceLedger(LedgerTable table) : INonceLedger
 {
     private const string Kind = "nonce";
 
