@@ -43,7 +43,9 @@ internal static partial class UnclosedCollectionFinder
         }
         catch (YamlException e) when (open.Count == 0 || !IsPastEnd(e.Start, yaml))
         {
-            return (e.Start, e.Message);
+            // With no bracket open there is nothing better to point at, but a mark past the end must still be a line
+            // of the document (found by the spec fuzzer: a missing key before a '[' on the last line).
+            return (IsPastEnd(e.Start, yaml) ? LastLine(yaml) : e.Start, e.Message);
         }
         catch (YamlException)
         {
