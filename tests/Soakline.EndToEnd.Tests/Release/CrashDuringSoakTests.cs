@@ -1,5 +1,6 @@
 using Soakline.Demo.Kit.App;
 using Soakline.Demo.Kit.Scenario;
+using Soakline.EndToEnd.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Soakline.EndToEnd.Tests.Release;
@@ -45,10 +46,7 @@ public sealed class CrashDuringSoakTests(SshReleaseFixture ssh, ITestOutputHelpe
                 await rig.App.KillAsync();
                 // Down until the interrupted soak's analysis timer is overdue: the restarted app must pick up a timer
                 // that fired while nothing ran (the durable timer's due time is the state waited on, not a fixed pause).
-                while (DateTimeOffset.UtcNow <= due)
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token);
-                }
+                await Eventually.MatchAsync(() => Task.FromResult(DateTimeOffset.UtcNow), now => now > due, due - DateTimeOffset.UtcNow + TimeSpan.FromMinutes(1), "the interrupted soak's analysis timer to fall due");
 
                 rig.Say("the soak's next analysis is overdue; starting the app again (same task hub, same settings)");
                 await rig.App.RestartAsync(deadline.Token);

@@ -74,16 +74,7 @@ public sealed class StandaloneEngineBackend(EngineFixture engine) : IDurableBack
             // The engine stamps CreatedAt from this machine's clock when the client schedules the instance; a whole
             // millisecond past it, the next instance's stamp stays later even if the store rounds to milliseconds.
             var passed = createdAt + TimeSpan.FromMilliseconds(1);
-            var clock = Stopwatch.StartNew();
-            while (DateTimeOffset.UtcNow <= passed)
-            {
-                if (clock.Elapsed > WaitLimit)
-                {
-                    throw new Xunit.Sdk.XunitException($"The clock did not pass {passed:O} within {WaitLimit} (it reads {DateTimeOffset.UtcNow:O}).");
-                }
-
-                await Task.Delay(TimeSpan.FromMilliseconds(1));
-            }
+            await Eventually.ValueAsync(() => Task.FromResult(DateTimeOffset.UtcNow), now => now > passed, $"the clock to pass {passed:O}");
         }
 
         public ValueTask DisposeAsync() => host.DisposeAsync();

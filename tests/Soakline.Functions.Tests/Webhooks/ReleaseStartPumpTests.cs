@@ -1,6 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Soakline.Functions.Tests.Engine.Standalone.Infrastructure;
 using Soakline.Functions.Webhooks;
 
 namespace Soakline.Functions.Tests.Webhooks;
@@ -113,12 +114,14 @@ public sealed class ReleaseStartPumpTests : IAsyncDisposable
     /// <summary>Moves the app's (fake) clock on by <paramref name="step"/> until the pump has started a pipeline and no push is pending.</summary>
     private async Task AdvanceClockUntilStartedAsync(TimeSpan step)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (_app.Starter.Started == 0 && DateTime.UtcNow < deadline)
-        {
-            _app.Clock.Advance(step);
-            await Task.Delay(TimeSpan.FromMilliseconds(20));
-        }
+        await Eventually.ValueAsync(
+            () =>
+            {
+                _app.Clock.Advance(step);
+                return Task.FromResult(_app.Starter.Started);
+            },
+            started => started > 0,
+            "the pump to start the pipeline");
 
         await _app.PushesStartedAsync();
     }
