@@ -24,6 +24,8 @@ internal sealed class HostDeployment(HostReleaseSteps steps, ValidatedComponent 
 
         try
         {
+            // A late copy of an overtaken deploy stops here, before it unpacks or runs the deploy hook.
+            await steps.CheckFenceAsync(cancellationToken);
             await BuildReleaseAsync(release, cancellationToken);
             if (!request.Activate)
             {
@@ -32,6 +34,11 @@ internal sealed class HostDeployment(HostReleaseSteps steps, ValidatedComponent 
 
             await CheckBeforeSwitchAsync(cancellationToken);
             await steps.SwitchAsync(release, cancellationToken);
+        }
+        catch (StaleDecisionException stale)
+        {
+            // Not discarded: a later decision owns this host now and may be using a release folder of this id.
+            return Result(false, state.Current, state.Current, stale.Message);
         }
         catch (DeployHostException failure)
         {
@@ -42,6 +49,11 @@ internal sealed class HostDeployment(HostReleaseSteps steps, ValidatedComponent 
         try
         {
             await steps.RestartAsync(release, request.Commit, cancellationToken);
+        }
+        catch (StaleDecisionException stale)
+        {
+            // A later decision switched the host between this switch and this restart: what it serves is its call.
+            return Result(false, null, state.Current, stale.Message);
         }
         catch (DeployHostException failure)
         {

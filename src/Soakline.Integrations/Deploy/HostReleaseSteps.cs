@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Soakline.Integrations.Deploy.Shell;
 using Soakline.Pipeline.Domain;
+using Soakline.Pipeline.Ports;
 
 namespace Soakline.Integrations.Deploy;
 
@@ -9,10 +10,14 @@ namespace Soakline.Integrations.Deploy;
 /// The steps deploy and rollback share on one host, each run through the host's shell with a failure turned into
 /// a <see cref="DeployHostException"/> that names the step and carries the (redacted) end of the host's output.
 /// </summary>
-/// <remarks>Each step's duration is logged at Debug level: the per-host total is in the result, this says where it went.</remarks>
-internal sealed class HostReleaseSteps(IHostShell shell, ReleaseLayout layout, ValidatedComponent component, DeployHost host, ILogger logger)
+/// <remarks>
+/// Each step's duration is logged at Debug level: the per-host total is in the result, this says where it went. The
+/// steps that change what the host serves (switch, restart) run behind the decision's <see cref="HostFence"/>.
+/// </remarks>
+internal sealed class HostReleaseSteps(IHostShell shell, ReleaseLayout layout, ValidatedComponent component, DeployHost host, ILogger logger, EffectFence? fence = null)
 {
     private readonly SecretRedactor _redactor = component.Redactor;
+    private readonly HostFence _fence = new(HostFence.FileFor(layout), fence);
 
     public ReleaseLayout Layout => layout;
 
@@ -21,11 +26,34 @@ internal sealed class HostReleaseSteps(IHostShell shell, ReleaseLayout layout, V
     public Task<HostReleaseState> ReadStateAsync(CancellationToken cancellationToken) =>
         HostReleaseState.ReadAsync(shell, layout, cancellationToken);
 
-    public async Task RunAsync(string step, ShellCommand command, string? standardInput, CancellationToken cancellationToken)
+    public Task RunAsync(string step, ShellCommand command, string? standardInput, CancellationToken cancellationToken) =>
+        RunAsync(step, command, standardInput, fenced: false, cancellationToken);
+
+    /// <summary>
+    /// Throws <see cref="StaleDecisionException"/> when a later decision has already changed this host, before a deploy
+    /// builds anything; records this decision's token otherwise. Creates the release root, where the token lives.
+    /// </summary>
+    public Task CheckFenceAsync(CancellationToken cancellationToken) =>
+        _fence.IsFenced
+            ? RunCommandAsync("checking that no later decision changed this host",
+                ShellCommand.Run("mkdir", ShellArgument.Option("-p"), ShellArgument.Option("--"), layout.Root).And(_fence.Around(ShellCommand.Run("true"))),
+                null, fenced: true, cancellationToken)
+            : Task.CompletedTask;
+
+    private Task RunAsync(string step, ShellCommand command, string? standardInput, bool fenced, CancellationToken cancellationToken) =>
+        RunCommandAsync(step, fenced ? _fence.Around(command) : command, standardInput, fenced, cancellationToken);
+
+    /// <param name="fenced">Whether <paramref name="command"/> contains a fenced part, whose refusal is a <see cref="StaleDecisionException"/>.</param>
+    private async Task RunCommandAsync(string step, ShellCommand command, string? standardInput, bool fenced, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var result = await shell.RunAsync(command, standardInput, cancellationToken);
         logger.LogDebug("{Host}: {Step} exited {ExitCode} after {Elapsed} ms", host.Name, step, result.ExitCode, clock.ElapsedMilliseconds);
+        if (fenced && _fence.Refused(result))
+        {
+            throw new StaleDecisionException($"{step}: {_redactor.Redact(result.Tail())}");
+        }
+
         if (!result.Succeeded)
         {
             throw new DeployHostException($"{step} failed (exit {result.ExitCode}): {_redactor.Redact(result.Tail())}");
@@ -47,7 +75,10 @@ internal sealed class HostReleaseSteps(IHostShell shell, ReleaseLayout layout, V
     }
 
     /// <summary>Runs a spec hook in <paramref name="workingDirectory"/>, with the component's environment plus Soakline's own variables.</summary>
-    public Task RunHookAsync(string step, ShellScript hook, RemotePath workingDirectory, ReleaseId release, CommitRef? commit, CancellationToken cancellationToken)
+    public Task RunHookAsync(string step, ShellScript hook, RemotePath workingDirectory, ReleaseId release, CommitRef? commit, CancellationToken cancellationToken) =>
+        RunHookAsync(step, hook, workingDirectory, release, commit, fenced: false, cancellationToken);
+
+    private Task RunHookAsync(string step, ShellScript hook, RemotePath workingDirectory, ReleaseId release, CommitRef? commit, bool fenced, CancellationToken cancellationToken)
     {
         var environment = new HookEnvironment();
         foreach (var (name, value) in component.Environment)
@@ -70,14 +101,20 @@ internal sealed class HostReleaseSteps(IHostShell shell, ReleaseLayout layout, V
             environment.Set("SOAKLINE_BRANCH", commit.Branch ?? "");
         }
 
-        return RunAsync(step, HookEnvironment.HookCommand(workingDirectory, hook), environment.ToStandardInput(), cancellationToken);
+        return RunAsync(step, HookEnvironment.HookCommand(workingDirectory, hook), environment.ToStandardInput(), fenced, cancellationToken);
     }
 
-    /// <summary>Points <c>current</c> at <paramref name="release"/> atomically; on failure <c>current</c> is unchanged.</summary>
+    /// <summary>
+    /// Points <c>current</c> at <paramref name="release"/> atomically; on failure <c>current</c> is unchanged. Fenced: a
+    /// host a later decision has changed refuses (<see cref="StaleDecisionException"/>).
+    /// </summary>
     public Task SwitchAsync(ReleaseId release, CancellationToken cancellationToken) =>
-        RunAsync("switching current", ReleaseCommands.SwitchCurrent(layout, release), null, cancellationToken);
+        RunAsync("switching current", ReleaseCommands.SwitchCurrent(layout, release), null, fenced: true, cancellationToken);
 
-    /// <summary>Runs the restart command in <c>current</c>, which already points at <paramref name="release"/>.</summary>
+    /// <summary>
+    /// Runs the restart command in <c>current</c>, which already points at <paramref name="release"/>. Fenced, like the
+    /// switch: a late restart must not bring back what a later decision switched away from.
+    /// </summary>
     public async Task RestartAsync(ReleaseId release, CommitRef? commit, CancellationToken cancellationToken)
     {
         if (component.RestartCommand is not { } restart)
@@ -87,7 +124,11 @@ internal sealed class HostReleaseSteps(IHostShell shell, ReleaseLayout layout, V
 
         try
         {
-            await RunHookAsync("restart", restart, layout.Current, release, commit, cancellationToken);
+            await RunHookAsync("restart", restart, layout.Current, release, commit, fenced: true, cancellationToken);
+        }
+        catch (StaleDecisionException)
+        {
+            throw;
         }
         catch (DeployHostException failure)
         {

@@ -45,6 +45,10 @@ internal sealed class HostRollback(HostReleaseSteps steps, ReleaseId? toRelease)
         {
             await steps.RestartAsync(target, null, cancellationToken);
         }
+        catch (StaleDecisionException stale)
+        {
+            return Result(false, null, stale.Message);
+        }
         catch (DeployHostException failure)
         {
             return Result(false, target, failure.Message);

@@ -30,7 +30,7 @@ public class ReleaseDeployTarget(IHostShellFactory shells, IHealthProbe healthPr
         _logger.LogInformation("Deploying {Component} {Release} ({Commit}) to {HostCount} host(s)",
             component.Component, request.Release, request.Commit, hosts.Count);
         var results = await HostFanOut.RunAsync(request.Hosts, maxParallelHosts,
-            (host, token) => OnHostAsync(component, hosts[host], "deploy",
+            (host, token) => OnHostAsync(component, hosts[host], "deploy", request.Fence,
                 (steps, elapsed, t) => new HostDeployment(steps, component, request, healthProbe).RunAsync(elapsed, t), token),
             cancellationToken);
         return new DeployResult(component.Component, results);
@@ -44,7 +44,7 @@ public class ReleaseDeployTarget(IHostShellFactory shells, IHealthProbe healthPr
         _logger.LogWarning("Rolling back {Component} on {HostCount} host(s) to {Release}: {Reason}",
             component.Component, hosts.Count, request.ToRelease?.Value ?? "previous release", request.Reason);
         var results = await HostFanOut.RunAsync(request.Hosts, maxParallelHosts,
-            (host, token) => OnHostAsync(component, hosts[host], "rollback",
+            (host, token) => OnHostAsync(component, hosts[host], "rollback", request.Fence,
                 (steps, elapsed, t) => new HostRollback(steps, request.ToRelease).RunAsync(elapsed, t), token),
             cancellationToken);
         return new DeployResult(component.Component, results);
@@ -70,7 +70,7 @@ public class ReleaseDeployTarget(IHostShellFactory shells, IHealthProbe healthPr
     }
 
     private async Task<HostDeployResult> OnHostAsync(
-        ValidatedComponent component, DeployHost host, string operation,
+        ValidatedComponent component, DeployHost host, string operation, EffectFence? fence,
         Func<HostReleaseSteps, Func<TimeSpan>, CancellationToken, Task<HostDeployResult>> run, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -78,7 +78,7 @@ public class ReleaseDeployTarget(IHostShellFactory shells, IHealthProbe healthPr
         try
         {
             await using var shell = await shells.OpenAsync(host.Name, cancellationToken);
-            var steps = new HostReleaseSteps(shell, ReleaseLayout.For(component.ReleaseRoot, host), component, host, _logger);
+            var steps = new HostReleaseSteps(shell, ReleaseLayout.For(component.ReleaseRoot, host), component, host, _logger, fence);
             result = await run(steps, () => clock.Elapsed, cancellationToken);
         }
         catch (Exception failure) when (IsHostFailure(failure))

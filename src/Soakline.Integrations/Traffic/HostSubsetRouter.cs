@@ -15,7 +15,7 @@ public sealed class HostSubsetRouter(IDeployTarget deployTarget) : ITrafficRoute
     {
         ArgumentNullException.ThrowIfNull(shift);
         var canaryHosts = CanaryHostSelection.Select(shift.Hosts, shift.Percent);
-        await ApplyAsync(shift.Target, shift.Hosts, canaryHosts, shift.StableRelease, shift.CanaryRelease, $"canary at {shift.Percent} %", cancellationToken);
+        await ApplyAsync(shift.Target, shift.Hosts, canaryHosts, shift.StableRelease, shift.CanaryRelease, $"canary at {shift.Percent} %", shift.Fence, cancellationToken);
         return new TrafficState(shift.Target.Component, shift.Percent, CanaryHostSelection.EffectivePercent(canaryHosts.Count, shift.Hosts.Count),
             shift.StableRelease, shift.CanaryRelease, canaryHosts, shift.Hosts, shift.Target);
     }
@@ -29,13 +29,13 @@ public sealed class HostSubsetRouter(IDeployTarget deployTarget) : ITrafficRoute
         }
 
         await ApplyAsync(target, hosts, previous.CanaryHosts, previous.StableRelease, previous.CanaryRelease,
-            $"restoring canary at {previous.RequestedPercent} %", cancellationToken);
+            $"restoring canary at {previous.RequestedPercent} %", previous.Fence, cancellationToken);
         return previous;
     }
 
     private async Task ApplyAsync(
         ComponentTarget target, IReadOnlyList<string> hosts, IReadOnlyList<string> canaryHosts, ReleaseId stable, ReleaseId canary,
-        string reason, CancellationToken cancellationToken)
+        string reason, EffectFence? fence, CancellationToken cancellationToken)
     {
         var current = await deployTarget.GetReleasesAsync(target, hosts, cancellationToken);
         var unreadable = current.Where(h => h.Error is not null).ToList();
@@ -48,7 +48,7 @@ public sealed class HostSubsetRouter(IDeployTarget deployTarget) : ITrafficRoute
         var moves = current.Where(h => h.Current != wanted[h.Host]).GroupBy(h => wanted[h.Host]);
         foreach (var move in moves)
         {
-            var result = await deployTarget.RollbackAsync(new RollbackRequest(target, move.Select(h => h.Host).ToList(), move.Key, reason), cancellationToken);
+            var result = await deployTarget.RollbackAsync(new RollbackRequest(target, move.Select(h => h.Host).ToList(), move.Key, reason, fence), cancellationToken);
             if (!result.AllSucceeded)
             {
                 throw new TrafficShiftException(

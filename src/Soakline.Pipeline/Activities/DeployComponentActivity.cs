@@ -28,7 +28,7 @@ public sealed class DeployComponentActivity(IDeployTarget deployTarget, ISecretR
             target = target with { Environment = environment };
         }
 
-        var request = new DeployRequest(target, input.Hosts, input.Release, input.Commit, input.ArtifactPath);
+        var request = new DeployRequest(target, input.Hosts, input.Release, input.Commit, input.ArtifactPath, Fence: input.Fence);
         return await deployTarget.DeployAsync(request, CancellationToken.None).ConfigureAwait(false);
     }
 }

@@ -20,7 +20,7 @@ internal static class HostDeployer
         string artifactPath)
     {
         var component = change.Component;
-        var order = new DeployOrder(ComponentTargets.For(component), ComponentTargets.SecretVariables(component), hosts, release, commit, artifactPath);
+        var order = new DeployOrder(ComponentTargets.For(component), ComponentTargets.SecretVariables(component), hosts, release, commit, artifactPath, steps.Fence);
         var deployed = await steps.Call<DeployResult>(nameof(DeployComponentActivity), order);
         var switched = deployed.Hosts.Where(h => h.Succeeded).Select(h => h.Host).ToList();
         if (!deployed.AllSucceeded)

@@ -50,6 +50,12 @@ internal sealed class PipelineSteps(TaskOrchestrationContext context, string pip
 
     public DateTimeOffset Now => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
 
+    /// <summary>
+    /// The fencing token for an effect on hosts decided now: hosts refuse it once a later decision has changed them, so
+    /// an activity the engine runs again late (at-least-once delivery) cannot undo a rollback.
+    /// </summary>
+    public EffectFence Fence => EffectFence.DecidedAt(Now);
+
     public string PipelineId => pipelineId;
 
     public string Environment => environment;

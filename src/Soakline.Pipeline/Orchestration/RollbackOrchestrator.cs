@@ -108,14 +108,14 @@ public sealed class RollbackOrchestrator : TaskOrchestrator<RollbackOrder, Rollb
         ReleaseId? active = target.ToRelease;
         if (target.Hosts.Count > 0)
         {
-            var result = await steps.Call<DeployResult>(nameof(RollbackComponentActivity), new RollbackRequest(ComponentTargets.For(component), target.Hosts, target.ToRelease, reason));
+            var result = await steps.Call<DeployResult>(nameof(RollbackComponentActivity), new RollbackRequest(ComponentTargets.For(component), target.Hosts, target.ToRelease, reason, steps.Fence));
             switchedBack = result.AllSucceeded;
             active ??= result.Hosts.Select(h => h.ActiveRelease).FirstOrDefault(r => r is not null);
         }
 
         if (target.RestoreTraffic is { } routing)
         {
-            await steps.Call<TrafficState>(nameof(RestoreTrafficActivity), routing);
+            await steps.Call<TrafficState>(nameof(RestoreTrafficActivity), routing with { Fence = steps.Fence });
         }
 
         var probes = ComponentTargets.Probes(component, target.Hosts, active);

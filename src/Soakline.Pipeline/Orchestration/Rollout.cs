@@ -179,7 +179,7 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
             var stable = change.Current!.Release;
             // With the hosts and target, so a rollback can hand it to the router's RestoreAsync as it is.
             _routingBefore.TryAdd(change.Component.Name, new TrafficState(change.Component.Name, 0, 0, stable, run.Release, [], change.Hosts, ComponentTargets.For(change.Component)));
-            var routed = await steps.Call<TrafficState>(nameof(ShiftTrafficActivity), new TrafficShift(ComponentTargets.For(change.Component), change.Hosts, stable, run.Release, stage.Percent));
+            var routed = await steps.Call<TrafficState>(nameof(ShiftTrafficActivity), new TrafficShift(ComponentTargets.For(change.Component), change.Hosts, stable, run.Release, stage.Percent, steps.Fence));
             applied.Add(routed.EffectivePercent);
             await steps.Record(TransitionKind.StageStarted, $"stage {number}: {stage.Percent}% requested, {routed.EffectivePercent:0.#}% effective", change.Component.Name, run.Release, [.. switched]);
         }

@@ -79,7 +79,7 @@ public sealed class StagingOrchestrator : TaskOrchestrator<PipelineRun, ReleaseO
         {
             var change = changes.First(c => c.Component.Name == deployment.Component);
             var previous = change.Current?.Release;
-            var request = new RollbackRequest(ComponentTargets.For(change.Component), deployment.SwitchedHosts, previous, failure);
+            var request = new RollbackRequest(ComponentTargets.For(change.Component), deployment.SwitchedHosts, previous, failure, steps.Fence);
             var result = await steps.Call<DeployResult>(nameof(RollbackComponentActivity), request);
             restored &= result.AllSucceeded;
             await steps.Record(

@@ -10,6 +10,10 @@ namespace Soakline.Pipeline.Ports;
 /// False stages the release (upload, unpack, links, REVISION, deploy hook) without switching <c>current</c> or
 /// restarting, so a host-subset router can later switch any host to it.
 /// </param>
+/// <param name="Fence">
+/// The decision this deploy belongs to; a host that a later decision has changed refuses it (see <see cref="EffectFence"/>).
+/// Null (a deploy outside an orchestration) is not fenced.
+/// </param>
 public sealed record DeployRequest(
     ComponentTarget Target,
     IReadOnlyList<string> Hosts,
@@ -17,4 +21,5 @@ public sealed record DeployRequest(
     CommitRef Commit,
     string ArtifactPath,
     HealthCheckRequest? PreSwitchHealthCheck = null,
-    bool Activate = true);
+    bool Activate = true,
+    EffectFence? Fence = null);

@@ -8,6 +8,10 @@ namespace Soakline.Pipeline.Ports;
 /// </summary>
 /// <param name="Hosts">All hosts the shift covered; <see cref="ITrafficRouter.RestoreAsync"/> needs them.</param>
 /// <param name="Target">The component the shift covered; <see cref="ITrafficRouter.RestoreAsync"/> needs it.</param>
+/// <param name="Fence">
+/// Given to <see cref="ITrafficRouter.RestoreAsync"/>: the decision that restores this state (see <see cref="EffectFence"/>).
+/// Null is not fenced.
+/// </param>
 public sealed record TrafficState(
     string Component,
     int RequestedPercent,
@@ -16,4 +20,5 @@ public sealed record TrafficState(
     ReleaseId CanaryRelease,
     IReadOnlyList<string> CanaryHosts,
     IReadOnlyList<string>? Hosts = null,
-    ComponentTarget? Target = null);
+    ComponentTarget? Target = null,
+    EffectFence? Fence = null);

@@ -1,5 +1,6 @@
 using Soakline.Integrations.Tests.Deploy;
 using Soakline.Integrations.Tests.Fixtures;
+using Soakline.Integrations.Deploy.Ssh;
 using Soakline.Integrations.Traffic;
 using Soakline.Integrations.Traffic.Nginx;
 using Soakline.Pipeline.Ports;
@@ -30,15 +31,8 @@ public sealed class NginxWeightsRouterTests(SshDeployFixture fixture) : IAsyncLi
     public async Task Weights_split_requests_between_releases_blue_green_switches_all_and_restore_goes_back()
     {
         using var hosts = fixture.NewHosts(2);
-        var (target, shells) = fixture.SshTarget(hosts, o => o.Hosts[NginxHost] = AppHosts.SshHost(fixture.Server, "127.0.0.1", null));
+        var (router, stable, canary, shells) = await StableAndCanaryAsync(hosts);
         using var _ = shells;
-        var stable = await fixture.NewReleaseAsync();
-        var canary = await fixture.NewReleaseAsync();
-        Assert.True((await target.DeployAsync(SshDeployFixture.Deploy(hosts, stable), CancellationToken.None)).AllSucceeded);
-        Assert.True((await target.DeployAsync(SshDeployFixture.Deploy(hosts, canary, only: [hosts[1].Name]), CancellationToken.None)).AllSucceeded);
-        await AppHttp.WaitForReleaseAsync(hosts[0].Address, hosts.AppPort, stable.Id.Value);
-        await AppHttp.WaitForReleaseAsync(hosts[1].Address, hosts.AppPort, canary.Id.Value);
-        var router = new NginxWeightsRouter(shells, target, _nginx.RouterOptions(NginxHost, hosts.AppPort));
         var component = SshDeployFixture.Component();
 
         var none = await router.ShiftAsync(new TrafficShift(component, hosts.Names, stable.Id, canary.Id, 0), CancellationToken.None);
@@ -84,6 +78,39 @@ public sealed class NginxWeightsRouterTests(SshDeployFixture fixture) : IAsyncLi
 
         Assert.Contains("nginx -t rejected the new upstream file", error.Message);
         Assert.Equal(before, File.ReadAllText(_nginx.UpstreamFile));
+    }
+
+    [Fact]
+    public async Task A_late_copy_of_a_shift_after_the_restore_that_overtook_it_is_refused_and_nginx_keeps_the_restored_weights()
+    {
+        using var hosts = fixture.NewHosts(2);
+        var (router, stable, canary, shells) = await StableAndCanaryAsync(hosts);
+        using var _ = shells;
+        var component = SshDeployFixture.Component();
+        var none = await router.ShiftAsync(new TrafficShift(component, hosts.Names, stable.Id, canary.Id, 0, new EffectFence(100)), CancellationToken.None);
+        var shift = new TrafficShift(component, hosts.Names, stable.Id, canary.Id, 100, new EffectFence(200));
+        await router.ShiftAsync(shift, CancellationToken.None);
+        await router.RestoreAsync(none with { Fence = new EffectFence(300) }, CancellationToken.None);
+        var restored = File.ReadAllText(_nginx.UpstreamFile);
+
+        var late = await Assert.ThrowsAsync<TrafficShiftException>(() => router.ShiftAsync(shift, CancellationToken.None));
+
+        Assert.Contains("not applied: soakline: refused: a later decision (fence 300)", late.Message);
+        Assert.Equal(restored, File.ReadAllText(_nginx.UpstreamFile));
+        Assert.Equal((100, 0), await CountAsync(stable.Id.Value, canary.Id.Value, Split.AllStable));
+    }
+
+    /// <summary>Two hosts on the stable release, then the second on the canary; a router over them and the nginx host.</summary>
+    private async Task<(NginxWeightsRouter Router, Release Stable, Release Canary, SshHostShellFactory Shells)> StableAndCanaryAsync(AppHosts hosts)
+    {
+        var (target, shells) = fixture.SshTarget(hosts, o => o.Hosts[NginxHost] = AppHosts.SshHost(fixture.Server, "127.0.0.1", null));
+        var stable = await fixture.NewReleaseAsync();
+        var canary = await fixture.NewReleaseAsync();
+        Assert.True((await target.DeployAsync(SshDeployFixture.Deploy(hosts, stable), CancellationToken.None)).AllSucceeded);
+        Assert.True((await target.DeployAsync(SshDeployFixture.Deploy(hosts, canary, only: [hosts[1].Name]), CancellationToken.None)).AllSucceeded);
+        await AppHttp.WaitForReleaseAsync(hosts[0].Address, hosts.AppPort, stable.Id.Value);
+        await AppHttp.WaitForReleaseAsync(hosts[1].Address, hosts.AppPort, canary.Id.Value);
+        return (new NginxWeightsRouter(shells, target, _nginx.RouterOptions(NginxHost, hosts.AppPort)), stable, canary, shells);
     }
 
     /// <summary>Waits until the new split is live (a reload is asynchronous), then counts 100 answers.</summary>
