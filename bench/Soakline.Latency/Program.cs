@@ -6,10 +6,14 @@ using Soakline.Demo.Kit.Proof;
 using Soakline.Latency;
 
 // Usage: dotnet run --project bench/Soakline.Latency -c Release -- --app <Soakline.Functions.dll> [--result <latency.json>] [--scale <n>]
-//        [--generator wrk|dotnet]
+//        [--generator wrk|dotnet] [--azurite-debug <file>] [--settle on|off]
 // Starts Azurite and the app as a real process on a loopback port (standalone engine, as ./run serve runs it), then
 // measures the webhook's answer times. Target (issue 18): p99 under 50 ms at concurrency 50, for the ping and the push.
 const double TargetP99Milliseconds = 50;
+
+// How long the app may take to start and finish the pipelines of one scenario's pushes (1,100 at scale 1) before the
+// run fails: generous, as a busy machine makes it slower, not wrong.
+var settleLimit = TimeSpan.FromMinutes(10);
 const string Repository = "acme/shop";
 
 var options = Options(args);
@@ -19,10 +23,17 @@ if (!File.Exists(appDll))
     throw new ArgumentException($"--app: {appDll} does not exist; build the solution first (./run bench builds it)");
 }
 
+var settle = (options.GetValueOrDefault("--settle") ?? "on") switch
+{
+    "on" => true,
+    "off" => false,
+    var other => throw new ArgumentException($"--settle: '{other}' is not on or off"),
+};
 var scale = int.Parse(options.GetValueOrDefault("--scale") ?? "1", CultureInfo.InvariantCulture);
 using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(20));
 
-await using var azurite = await AzuriteServer.StartAsync();
+// --azurite-debug: Azurite logs every request it serves to this file (slows it down: for counting requests, not timing).
+await using var azurite = await AzuriteServer.StartAsync(options.GetValueOrDefault("--azurite-debug"));
 var identity = AppIdentity.NewOnLoopback();
 var logFile = Path.Combine(Path.GetTempPath(), $"soakline-latency-{identity.TaskHub}.log");
 
@@ -61,9 +72,20 @@ LatencyScenario[] scenarios =
     new("push", 50, 1000 * scale, 100),
 ];
 var figures = new List<LatencyFigures>();
+var settled = new SettledApp(azurite.ConnectionString, identity.TaskHub);
 foreach (var scenario in scenarios)
 {
+    // Each scenario starts on a settled app: the pushes of the one before have had their pipelines started and ended.
+    // A scenario's own pipelines are started in the background during and after it, as they are in production.
+    // --settle off measures as runs before 2026-12-07 11:00 UTC did, for comparisons with them.
+    if (settle)
+    {
+        Console.WriteLine($"before {scenario}: {await settled.WaitAsync(settleLimit, cancel.Token)}");
+    }
+
+    Console.WriteLine(FormattableString.Invariant($"{scenario}: from {DateTime.UtcNow:HH:mm:ss.fff} UTC"));
     var measured = await load.RunAsync(scenario, cancel.Token);
+    Console.WriteLine(FormattableString.Invariant($"{scenario}: until {DateTime.UtcNow:HH:mm:ss.fff} UTC"));
     Console.WriteLine(measured);
     figures.Add(measured);
 }
@@ -75,7 +97,7 @@ var result = new ProofResult(
     $"webhook p99 < {TargetP99Milliseconds:0} ms at concurrency 50 (signed ping; push starting a pipeline)",
     string.Join("; ", figures.Select(f => $"{f.Scenario.Request} c{f.Scenario.Concurrency}: p50 {f.P50:0.0} / p99 {f.P99:0.0} ms ({f.PerSecond:0}/s)")),
     pass,
-    $"app as a process on Azurite (standalone engine), {load.Name} on the same {Environment.ProcessorCount} cores; unexpected answers: {figures.Sum(f => f.Unexpected)}; app log: {logFile}");
+    $"app as a process on Azurite (standalone engine), {(settle ? "each scenario on a settled app" : "scenarios back to back, not settled")}, {load.Name} on the same {Environment.ProcessorCount} cores; unexpected answers: {figures.Sum(f => f.Unexpected)}; app log: {logFile}");
 if (options.GetValueOrDefault("--result") is { } path)
 {
     ProofResult.WriteTo(path, result);

@@ -17,8 +17,8 @@ namespace Soakline.Functions.Webhooks;
 /// reason (storage, the engine) is retried with a growing pause until it succeeds or the process stops, the record
 /// staying until then; one that can never succeed (the engine refuses the push itself) is set aside at once, logged as
 /// an error and counted (<see cref="IDeliveryLedger.SetAsideAsync"/>). While webhook answers are in
-/// flight the pump gives way to them (at most <see cref="MaxGiveWay"/> per start): a flood of pushes is answered first
-/// and its pipelines start a moment later, none lost.
+/// flight the pump gives way to them (at most <see cref="MaxGiveWay"/> per start, one start at a time): a flood of
+/// pushes is answered first and its pipelines start a moment later, none lost.
 /// </summary>
 /// <remarks>
 /// Standalone only: under Azure Functions the durable client exists only inside a function invocation, so the webhook
@@ -34,7 +34,8 @@ internal sealed class ReleaseStartPump(IServiceScopeFactory scopes, IDeliveryLed
 
     /// <summary>
     /// The longest a start waits for the webhook answers in flight to end. Under a steady flood there is always one in
-    /// flight; then each drain starts one pipeline per this period, and all the rest once the flood ends.
+    /// flight; then one pipeline starts per this period (the drains take turns to wait), and all the rest once the
+    /// flood ends.
     /// </summary>
     public static readonly TimeSpan MaxGiveWay = TimeSpan.FromSeconds(1);
 
@@ -46,6 +47,13 @@ internal sealed class ReleaseStartPump(IServiceScopeFactory scopes, IDeliveryLed
     private const int Parallelism = 4;
 
     private readonly Channel<PendingPush> _queue = Channel.CreateUnbounded<PendingPush>(new UnboundedChannelOptions { SingleWriter = false });
+
+    // While answers are in flight the drains give way one at a time: each start sets a pipeline going whose engine
+    // work (history, queues, activities on the same storage) competes with the answers for seconds, so a flood sees
+    // one new pipeline per MaxGiveWay, not one per drain (the latency program measured four drains' starts in its
+    // push burst). Once the answers end, every drain starts at once again. Not disposed: a drain still finishing
+    // after the host gave up waiting for it must be able to give its turn back (nothing here needs a wait handle).
+    private readonly SemaphoreSlim _giveWayTurn = new(1, 1);
 
     /// <summary>Queues a push the webhook recorded under <paramref name="claim"/>; called once the record is durable.</summary>
     public void Accept(DeliveryClaim claim, PushReceived push)
@@ -120,8 +128,9 @@ internal sealed class ReleaseStartPump(IServiceScopeFactory scopes, IDeliveryLed
     }
 
     /// <summary>
-    /// Waits until no webhook answer is in flight, or <see cref="MaxGiveWay"/> at most: a start's storage round trips
-    /// and the pipeline it sets going would otherwise compete with the answers GitHub is waiting for.
+    /// Waits until no webhook answer is in flight, or, once it is this drain's turn to give way, <see cref="MaxGiveWay"/>
+    /// at most: a start's storage round trips and the pipeline it sets going would otherwise compete with the answers
+    /// GitHub is waiting for.
     /// </summary>
     private async Task GiveWayToAnswersAsync(CancellationToken stoppingToken)
     {
@@ -132,10 +141,46 @@ internal sealed class ReleaseStartPump(IServiceScopeFactory scopes, IDeliveryLed
         }
 
         using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var limit = Task.Delay(MaxGiveWay, clock, giveUp.Token);
-        await Task.WhenAny(idle, limit);
+        var turn = _giveWayTurn.WaitAsync(giveUp.Token);
+        if (await Task.WhenAny(idle, turn) != turn)
+        {
+            // The answers ended before this drain's turn came: nothing left to give way to.
+            await giveUp.CancelAsync();
+            if (await TookAsync(turn))
+            {
+                _giveWayTurn.Release();
+            }
+
+            stoppingToken.ThrowIfCancellationRequested();
+            return;
+        }
+
+        await turn;
+        try
+        {
+            await Task.WhenAny(idle, Task.Delay(MaxGiveWay, clock, giveUp.Token));
+        }
+        finally
+        {
+            _giveWayTurn.Release();
+        }
+
         await giveUp.CancelAsync();
         stoppingToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>Whether a turn waited for and then given up was taken all the same (it must then be given back).</summary>
+    private static async Task<bool> TookAsync(Task turn)
+    {
+        try
+        {
+            await turn;
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     private async Task StartAsync(PendingPush pending, CancellationToken stoppingToken)

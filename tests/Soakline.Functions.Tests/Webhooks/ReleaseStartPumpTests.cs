@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -109,6 +110,49 @@ public sealed class ReleaseStartPumpTests : IAsyncDisposable
         }
 
         Assert.Equal(0, answers.Count);
+    }
+
+    [Fact]
+    public async Task While_a_webhook_answer_stays_in_flight_the_drains_take_turns_so_pipelines_start_one_per_give_way_limit()
+    {
+        // Each start notes the app's clock; the clock only moves when this test moves it.
+        var startedAt = new ConcurrentQueue<DateTimeOffset>();
+        for (var i = 0; i < 3; i++)
+        {
+            _app.Starter.Then(_ =>
+            {
+                startedAt.Enqueue(_app.Clock.GetUtcNow());
+                return Task.CompletedTask;
+            });
+        }
+
+        var answers = _app.Services.GetRequiredService<WebhookAnswersInFlight>();
+        using (answers.Enter())
+        {
+            var acceptedAt = _app.Clock.GetUtcNow();
+            foreach (var response in await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => _app.PushAsync())))
+            {
+                Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            }
+
+            // Small steps, so a start happens close to its drain's limit: with every drain waiting out its own limit at
+            // once (four drains), all three would start about one limit after the pushes were accepted.
+            await Eventually.ValueAsync(
+                () =>
+                {
+                    _app.Clock.Advance(ReleaseStartPump.MaxGiveWay / 4);
+                    return Task.FromResult(_app.Starter.Started);
+                },
+                started => started == 3,
+                "the pump to start the three pipelines");
+
+            var waits = startedAt.Select(at => at - acceptedAt).Order().ToList();
+            Assert.Equal(3, waits.Count);
+            for (var i = 0; i < waits.Count; i++)
+            {
+                Assert.True(waits[i] >= ReleaseStartPump.MaxGiveWay * (i + 1), $"start {i + 1} came {waits[i]} after the pushes, before {i + 1} give-way limits ({string.Join(", ", waits)})");
+            }
+        }
     }
 
     /// <summary>Moves the app's (fake) clock on by <paramref name="step"/> until the pump has started a pipeline and no push is pending.</summary>
