@@ -18,14 +18,18 @@ namespace Soakline.Integrations.Deploy;
 /// </remarks>
 internal sealed class HostFence
 {
-    /// <summary>The exit code of a refused command (EX_TEMPFAIL in sysexits.h; no tool Soakline runs uses it for itself).</summary>
+    /// <summary>The exit code of a refused command (EX_TEMPFAIL in sysexits.h).</summary>
     public const int RefusedExitCode = 75;
+
+    // What the guard writes before it exits with RefusedExitCode: a hook of the effect may exit 75 for its own reasons,
+    // and that is the hook's failure, not a refusal.
+    private const string RefusalMark = "soakline: refused: a later decision";
 
     // $1 token file, $2 this decision's token, $3 the effect (a complete command line from ShellCommand).
     private static readonly ShellScript Guard = ShellScript.Builtin(
         "if [ -e \"$1\" ]; then seen=$(cat \"$1\") || exit 1; else seen=0; fi; " +
         "case $seen in ''|*[!0-9]*) echo \"soakline: the fence file $1 does not hold a number; refusing to act\" >&2; exit 1;; esac; " +
-        "if [ \"$seen\" -gt \"$2\" ]; then echo \"soakline: refused: a later decision (fence $seen) has already changed this host; this one is $2\" >&2; exit " +
+        "if [ \"$seen\" -gt \"$2\" ]; then echo \"" + RefusalMark + " (fence $seen) has already changed this host; this one is $2\" >&2; exit " +
         RefusedExitCode.ToString(CultureInfo.InvariantCulture) + "; fi; " +
         "if [ \"$seen\" -lt \"$2\" ]; then printf '%s\\n' \"$2\" > \"$1.new\" && mv -f -- \"$1.new\" \"$1\" || exit 1; fi; " +
         "exec sh -c \"$3\"");
@@ -70,5 +74,8 @@ internal sealed class HostFence
     }
 
     /// <summary>Whether <paramref name="result"/> is this fence's refusal rather than the effect's own failure.</summary>
-    public bool Refused(CommandResult result) => IsFenced && (result ?? throw new ArgumentNullException(nameof(result))).ExitCode == RefusedExitCode;
+    public bool Refused(CommandResult result) =>
+        IsFenced
+        && (result ?? throw new ArgumentNullException(nameof(result))).ExitCode == RefusedExitCode
+        && result.StandardError.Contains(RefusalMark, StringComparison.Ordinal);
 }

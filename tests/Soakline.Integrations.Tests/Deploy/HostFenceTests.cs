@@ -126,6 +126,21 @@ public sealed class HostFenceTests(SshDeployFixture fixture)
     }
 
     [Fact]
+    public async Task A_restart_hook_that_exits_75_itself_is_the_restart_failing_not_a_refusal()
+    {
+        using var hosts = fixture.NewHosts(1);
+        var target = LocalTarget(hosts);
+        var release = await fixture.NewReleaseAsync();
+        var component = SshDeployFixture.Component() with { RestartCommand = "echo 'restart went wrong' >&2; exit 75" };
+
+        var result = Assert.Single((await target.DeployAsync(SshDeployFixture.Deploy(hosts, release, component) with { Fence = Canary }, CancellationToken.None)).Hosts);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains($"current now points at {release.Id}, but restart failed (exit 75): restart went wrong", result.Error);
+        Assert.Equal(release.Id, result.ActiveRelease);
+    }
+
+    [Fact]
     public async Task Over_ssh_a_late_deploy_is_refused_too()
     {
         using var hosts = fixture.NewHosts(1);
