@@ -5,6 +5,7 @@ using Microsoft.DurableTask.Worker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Soakline.Functions.Api;
+using Soakline.Functions.Engine.Standalone;
 using Soakline.Functions.Watchdog;
 using Soakline.Pipeline.Orchestration;
 
@@ -45,6 +46,9 @@ public sealed class WatchdogOnAzuriteTests(AzuriteFixture azurite) : IAsyncLifet
             .With("Soakline__Watchdog__Schedule", "*/2 * * * * *")
             .With("Soakline__Watchdog__Grace", "00:00:03")
             .OnStandaloneEngine()
+            // Leases read every second and lasting 5 s: the stopped worker keeps its partitions as a dead process would,
+            // and the shipped 30 s lease plus 10 s reads would leave the restart next to the test's deadline.
+            .WithServices(services => services.PostConfigure<StandaloneEngineOptions>(EngineHost.TestTuning))
             .WithOrchestrators(registry => registry.AddOrchestratorFunc<string?, int>("ReleaseOrchestrator", async (context, _) =>
             {
                 // A 10-minute soak analysed every second: the test stops the worker long before it ends.
@@ -85,8 +89,9 @@ public sealed class WatchdogOnAzuriteTests(AzuriteFixture azurite) : IAsyncLifet
         var record = await _app.Services.GetRequiredService<IStuckPipelineRecords>().GetAsync(PipelineId, CancellationToken.None);
         Assert.Equal(stuck.Reason, record?.Reason);
 
-        // The worker comes back as a new process would: a second app on the task hub takes the partitions the stopped
-        // worker released (the engine's provider is not restarted in place). The first app's watchdog sees the move.
+        // The worker comes back as a new process would: a second app on the task hub takes the partitions once the
+        // stopped worker's leases lapse (the engine's provider is not restarted in place). The first app's watchdog sees
+        // the move.
         await using var restarted = App();
         _ = restarted.Services;
         var moving = await Eventually.ValueAsync(DetailAsync, d => d.Pipeline.Stuck is null, "the watchdog to see the soak move again");
