@@ -97,7 +97,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         };
         foreach (var argument in new[]
         {
-            "--silent", "--loose", "--skipApiVersionCheck", "--location", Location,
+            "--silent", "--loose", "--skipApiVersionCheck", "--disableTelemetry", "--location", Location,
             "--blobHost", "127.0.0.1", "--blobPort", $"{_blobPort}",
             "--queueHost", "127.0.0.1", "--queuePort", $"{_queuePort}",
             "--tableHost", "127.0.0.1", "--tablePort", $"{_tablePort}",

@@ -50,7 +50,8 @@ internal static class SoaklineServices
 
             // The webhook answers an accepted push once it is recorded; the pump starts its pipeline (standalone only:
             // under Functions the durable client exists only inside an invocation).
-            services.AddSingleton<WebhookAnswersInFlight>();
+            // The quiet period runs on real time whatever the app's clock (see WebhookAnswersInFlight).
+            services.AddSingleton(new WebhookAnswersInFlight(TimeProvider.System));
             services.AddHostedService<ReleaseStartPump>();
             services.AddSingleton(sp => sp.GetServices<IHostedService>().OfType<ReleaseStartPump>().Single());
             services.AddSingleton<WatchdogScheduler>();

@@ -16,9 +16,10 @@ namespace Soakline.Functions.Webhooks;
 /// <see cref="DeliveryClaim.Timeout"/> (an instance that died and never came back). A start that fails for a transient
 /// reason (storage, the engine) is retried with a growing pause until it succeeds or the process stops, the record
 /// staying until then; one that can never succeed (the engine refuses the push itself) is set aside at once, logged as
-/// an error and counted (<see cref="IDeliveryLedger.SetAsideAsync"/>). While webhook answers are in
-/// flight the pump gives way to them (at most <see cref="MaxGiveWay"/> per start, one start at a time): a flood of
-/// pushes is answered first and its pipelines start a moment later, none lost.
+/// an error and counted (<see cref="IDeliveryLedger.SetAsideAsync"/>). Until the webhook has been quiet for
+/// <see cref="WebhookAnswersInFlight.QuietPeriod"/> the pump gives way to its answers (at most <see cref="MaxGiveWay"/>
+/// per start, one start at a time): a flood of pushes is answered first and its pipelines start a moment later, none
+/// lost.
 /// </summary>
 /// <remarks>
 /// Standalone only: under Azure Functions the durable client exists only inside a function invocation, so the webhook
@@ -33,9 +34,9 @@ internal sealed class ReleaseStartPump(IServiceScopeFactory scopes, IDeliveryLed
     public static readonly TimeSpan MaxRetryPause = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// The longest a start waits for the webhook answers in flight to end. Under a steady flood there is always one in
-    /// flight; then one pipeline starts per this period (the drains take turns to wait), and all the rest once the
-    /// flood ends.
+    /// The longest a start waits for the webhook to go quiet. Under a steady flood there is always an answer in flight
+    /// or one just ended; then one pipeline starts per this period (the drains take turns to wait), and all the rest
+    /// once the flood ends.
     /// </summary>
     public static readonly TimeSpan MaxGiveWay = TimeSpan.FromSeconds(1);
 
@@ -128,23 +129,24 @@ internal sealed class ReleaseStartPump(IServiceScopeFactory scopes, IDeliveryLed
     }
 
     /// <summary>
-    /// Waits until no webhook answer is in flight, or, once it is this drain's turn to give way, <see cref="MaxGiveWay"/>
-    /// at most: a start's storage round trips and the pipeline it sets going would otherwise compete with the answers
-    /// GitHub is waiting for.
+    /// Waits until the webhook has been quiet for <see cref="WebhookAnswersInFlight.QuietPeriod"/> (no answer in flight
+    /// and none just ended), or, once it is this drain's turn to give way, <see cref="MaxGiveWay"/> at most: a start's
+    /// storage round trips and the pipeline it sets going would otherwise compete with the answers GitHub is waiting
+    /// for, including those of deliveries that follow each other a millisecond apart.
     /// </summary>
     private async Task GiveWayToAnswersAsync(CancellationToken stoppingToken)
     {
-        var idle = answers.WhenIdle();
-        if (idle.IsCompleted)
+        using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var quiet = answers.WhenQuietAsync(giveUp.Token);
+        if (quiet.IsCompletedSuccessfully)
         {
             return;
         }
 
-        using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var turn = _giveWayTurn.WaitAsync(giveUp.Token);
-        if (await Task.WhenAny(idle, turn) != turn)
+        if (await Task.WhenAny(quiet, turn) != turn)
         {
-            // The answers ended before this drain's turn came: nothing left to give way to.
+            // The webhook went quiet before this drain's turn came: nothing left to give way to.
             await giveUp.CancelAsync();
             if (await TookAsync(turn))
             {
@@ -158,7 +160,7 @@ internal sealed class ReleaseStartPump(IServiceScopeFactory scopes, IDeliveryLed
         await turn;
         try
         {
-            await Task.WhenAny(idle, Task.Delay(MaxGiveWay, clock, giveUp.Token));
+            await Task.WhenAny(quiet, Task.Delay(MaxGiveWay, clock, giveUp.Token));
         }
         finally
         {

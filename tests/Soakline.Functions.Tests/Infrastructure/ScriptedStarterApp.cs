@@ -15,9 +15,18 @@ public sealed class ScriptedStarterApp : IAsyncDisposable
     private readonly Lazy<HttpClient> _http;
 
     /// <param name="startBeforeAnswering">True for the Azure Functions path (no pump); false for the standalone pump.</param>
-    public ScriptedStarterApp(bool startBeforeAnswering)
+    /// <param name="quietPeriodOnAppClock">
+    /// Time the webhook's quiet period (<see cref="WebhookAnswersInFlight.QuietPeriod"/>) on the app's fake clock, which
+    /// only the test moves, instead of on real time as the app does.
+    /// </param>
+    public ScriptedStarterApp(bool startBeforeAnswering, bool quietPeriodOnAppClock = false)
     {
         var app = startBeforeAnswering ? new SoaklineAppFactory().StartingPushesBeforeAnswering() : new SoaklineAppFactory();
+        if (quietPeriodOnAppClock)
+        {
+            app = app.WithServices(s => s.AddSingleton(new WebhookAnswersInFlight(app.Clock)));
+        }
+
         _app = app.WithServices(s => s.AddSingleton<IReleaseStarter>(Starter));
         _http = new Lazy<HttpClient>(_app.CreateClient);
     }

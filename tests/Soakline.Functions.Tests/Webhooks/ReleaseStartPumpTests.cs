@@ -155,6 +155,35 @@ public sealed class ReleaseStartPumpTests : IAsyncDisposable
         }
     }
 
+    [Fact]
+    public async Task A_pushs_pipeline_starts_only_once_the_webhook_has_been_quiet_for_the_quiet_period()
+    {
+        await using var app = new ScriptedStarterApp(startBeforeAnswering: false, quietPeriodOnAppClock: true);
+        var startedAt = new ConcurrentQueue<DateTimeOffset>();
+        app.Starter.Then(_ =>
+        {
+            startedAt.Enqueue(app.Clock.GetUtcNow());
+            return Task.CompletedTask;
+        });
+
+        var response = await app.PushAsync();
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var answeredAt = app.Clock.GetUtcNow();
+
+        // The clock moves in tenths of the period: a start slipped in right after the answer would be seen at once.
+        await Eventually.ValueAsync(
+            () =>
+            {
+                app.Clock.Advance(WebhookAnswersInFlight.QuietPeriod / 10);
+                return Task.FromResult(app.Starter.Started);
+            },
+            started => started == 1,
+            "the pump to start the pipeline");
+
+        var started = Assert.Single(startedAt);
+        Assert.True(started >= answeredAt + WebhookAnswersInFlight.QuietPeriod, $"started {started - answeredAt} after the answer, within the quiet period {WebhookAnswersInFlight.QuietPeriod}");
+    }
+
     /// <summary>Moves the app's (fake) clock on by <paramref name="step"/> until the pump has started a pipeline and no push is pending.</summary>
     private async Task AdvanceClockUntilStartedAsync(TimeSpan step)
     {
