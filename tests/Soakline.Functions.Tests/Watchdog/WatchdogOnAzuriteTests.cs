@@ -33,22 +33,33 @@ public sealed class WatchdogOnAzuriteTests(AzuriteFixture azurite) : IAsyncLifet
 
     public Task InitializeAsync()
     {
-        _app = App();
+        _app = App("watchdog-test-first");
         _http = _app.CreateClient();
         _http.DefaultRequestHeaders.Add("X-Api-Key", TestSettings.ApiKey);
         return Task.CompletedTask;
     }
 
-    /// <summary>The app on the test's task hub, with the soaking stand-in and a 2-second watchdog period.</summary>
-    private SoaklineAppFactory App() =>
+    /// <summary>
+    /// The app on the test's task hub, with the soaking stand-in and a 2-second watchdog period, its engine working as
+    /// <paramref name="workerId"/> (a restarted process has a new id: its process id is new).
+    /// </summary>
+    private SoaklineAppFactory App(string workerId) =>
         new SoaklineAppFactory()
             .OnAzurite(azurite, _taskHub)
             .With("Soakline__Watchdog__Schedule", "*/2 * * * * *")
             .With("Soakline__Watchdog__Grace", "00:00:03")
+            .With("Logging__LogLevel__DurableTask.AzureStorage", "Information")
             .OnStandaloneEngine()
-            // Leases read every second and lasting 5 s: the stopped worker keeps its partitions as a dead process would,
-            // and the shipped 30 s lease plus 10 s reads would leave the restart next to the test's deadline.
-            .WithServices(services => services.PostConfigure<StandaloneEngineOptions>(EngineHost.TestTuning))
+            // Leases read every second. A control message the stopping worker fetched in its last moments stays hidden
+            // for the control queue's visibility timeout (the engine's provider takes one more look at its queues while
+            // it shuts down), so the restarted worker sees the soak's next timer only then: the shipped minute would
+            // leave the restart next to the test's deadline, the smallest allowed (15 s) does not.
+            .WithServices(services => services.PostConfigure<StandaloneEngineOptions>(options =>
+            {
+                EngineHost.TestTuning(options);
+                options.ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(15);
+                options.WorkerId = workerId;
+            }))
             .WithOrchestrators(registry => registry.AddOrchestratorFunc<string?, int>("ReleaseOrchestrator", async (context, _) =>
             {
                 // A 10-minute soak analysed every second: the test stops the worker long before it ends.
@@ -65,6 +76,9 @@ public sealed class WatchdogOnAzuriteTests(AzuriteFixture azurite) : IAsyncLifet
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     private Task<PipelineDetail> DetailAsync() => _http.GetFromJsonAsync<PipelineDetail>($"/api/pipelines/{PipelineId}")!;
+
+    private static string EngineLines(SoaklineAppFactory app) =>
+        string.Join('\n', app.Logs.Lines.Where(line => line.Contains("lease", StringComparison.Ordinal) || line.Contains("Fetched [", StringComparison.Ordinal) || line.Contains("Durable worker", StringComparison.Ordinal)).TakeLast(40));
 
     private static int Analyses(PipelineDetail detail) =>
         int.Parse(detail.Pipeline.Status!.Value.GetProperty("lastAnalysis").GetString()!.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
@@ -89,12 +103,21 @@ public sealed class WatchdogOnAzuriteTests(AzuriteFixture azurite) : IAsyncLifet
         var record = await _app.Services.GetRequiredService<IStuckPipelineRecords>().GetAsync(PipelineId, CancellationToken.None);
         Assert.Equal(stuck.Reason, record?.Reason);
 
-        // The worker comes back as a new process would: a second app on the task hub takes the partitions once the
-        // stopped worker's leases lapse (the engine's provider is not restarted in place). The first app's watchdog sees
-        // the move.
-        await using var restarted = App();
+        // The worker comes back as a new process would: a second app on the task hub, under its own worker id, takes the
+        // partitions the stopped worker released (the engine's provider is not restarted in place). The first app's
+        // watchdog sees the move.
+        await using var restarted = App("watchdog-test-restarted");
         _ = restarted.Services;
-        var moving = await Eventually.ValueAsync(DetailAsync, d => d.Pipeline.Stuck is null, "the watchdog to see the soak move again");
+        PipelineDetail moving;
+        try
+        {
+            moving = await Eventually.ValueAsync(DetailAsync, d => d.Pipeline.Stuck is null, "the watchdog to see the soak move again");
+        }
+        catch (TimeoutException e)
+        {
+            // Say where the partitions were: the engine's own account of its workers and leases.
+            throw new TimeoutException($"{e.Message}\nfirst app's engine:\n{EngineLines(_app)}\nrestarted app's engine:\n{EngineLines(restarted)}", e);
+        }
 
         Assert.True(Analyses(moving) > Analyses(stopped), $"the soak went on: {Analyses(stopped)} analyses when stopped, {Analyses(moving)} now");
         Assert.Null(await _app.Services.GetRequiredService<IStuckPipelineRecords>().GetAsync(PipelineId, CancellationToken.None));
