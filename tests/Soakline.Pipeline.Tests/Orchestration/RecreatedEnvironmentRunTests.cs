@@ -7,6 +7,7 @@ using Soakline.Pipeline.Domain;
 using Soakline.Pipeline.Orchestration;
 using Soakline.Pipeline.Ports;
 using Soakline.Pipeline.Spec;
+using Soakline.Pipeline.Stores;
 
 namespace Soakline.Pipeline.Tests.Orchestration;
 
@@ -144,6 +145,31 @@ public sealed class RecreatedEnvironmentRunTests : IAsyncLifetime
         Assert.DoesNotContain(TransitionKind.DecisionHonoured, await _h.KindsAsync(PipelineId));
     }
 
+    [Fact]
+    public async Task When_the_timeline_cannot_be_read_the_gate_asks()
+    {
+        // Registered after the harness's store, so activities use this one; the test reads and seeds its inner store.
+        var timeline = new InMemoryReleaseStore();
+        await using var h = await PipelineHarness.StartWithStableProductionAsync(services => services.AddSingleton<IReleaseStore>(new UnreadableTimelineStore(timeline)));
+        await timeline.RecordAsync(Approval(PipelineId, "production", ThisRelease), CancellationToken.None);
+
+        await h.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ProductionOrchestrator), Run(honours: true), new StartOrchestrationOptions(RunId));
+        // The look-up's three attempts, 5 s then 10 s apart on durable timers.
+        for (var wait = 0; wait < 3 && h.Approvals.Requests.IsEmpty; wait++)
+        {
+            await h.IdleAsync();
+            h.Clock.Advance(TimeSpan.FromSeconds(10));
+        }
+
+        await h.IdleAsync();
+        Assert.Single(h.Approvals.Requests);
+        var status = (await h.Client.GetInstanceAsync(RunId, getInputsAndOutputs: true))!.ReadCustomStatusAs<PipelineStatus>()!;
+        Assert.Equal(("awaiting-approval", ApprovalOutcome.Waiting), (status.Stage, status.Approval!.Outcome));
+        var recorded = await timeline.GetTransitionsAsync(new TransitionQuery(PipelineId: PipelineId), CancellationToken.None);
+        Assert.Single(recorded, t => t.Kind == TransitionKind.ApprovalRequested);
+        Assert.DoesNotContain(recorded, t => t.Kind == TransitionKind.DecisionHonoured);
+    }
+
     private static PipelineRun Run(bool honours) => new(
         PipelineId,
         new CommitRef(PipelineHarness.Repository, PipelineHarness.NewSha, "main"),
@@ -185,7 +211,29 @@ public sealed class RecreatedEnvironmentRunTests : IAsyncLifetime
     }
 
     private Task RecordApprovalAsync(string pipelineId, string environment, ReleaseId release) =>
-        _h.Store.RecordAsync(
-            new ReleaseTransition(Guid.NewGuid().ToString("N"), pipelineId, environment, TransitionKind.Approved, PipelineHarness.Start, "approved by lead@example.com", Release: release, Actor: "lead@example.com"),
-            CancellationToken.None);
+        _h.Store.RecordAsync(Approval(pipelineId, environment, release), CancellationToken.None);
+
+    private static ReleaseTransition Approval(string pipelineId, string environment, ReleaseId release) =>
+        new(Guid.NewGuid().ToString("N"), pipelineId, environment, TransitionKind.Approved, PipelineHarness.Start, "approved by lead@example.com", Release: release, Actor: "lead@example.com");
+
+    /// <summary>The release store with a timeline that cannot be read (a storage outage); everything else works.</summary>
+    private sealed class UnreadableTimelineStore(InMemoryReleaseStore inner) : IReleaseStore
+    {
+        public Task RecordAsync(ReleaseTransition transition, CancellationToken cancellationToken) => inner.RecordAsync(transition, cancellationToken);
+
+        public Task<IReadOnlyList<ReleaseTransition>> GetTransitionsAsync(TransitionQuery query, CancellationToken cancellationToken) =>
+            throw new IOException("the timeline is unavailable");
+
+        public Task<DeployedRelease?> GetCurrentReleaseAsync(string environment, string component, CancellationToken cancellationToken) =>
+            inner.GetCurrentReleaseAsync(environment, component, cancellationToken);
+
+        public Task<IReadOnlyList<DeployedRelease>> GetReleaseHistoryAsync(string environment, string component, CancellationToken cancellationToken) =>
+            inner.GetReleaseHistoryAsync(environment, component, cancellationToken);
+
+        public Task<EnvironmentLease> AcquireEnvironmentAsync(string environment, string holder, ConcurrencyMode mode, CancellationToken cancellationToken) =>
+            inner.AcquireEnvironmentAsync(environment, holder, mode, cancellationToken);
+
+        public Task ReleaseEnvironmentAsync(string environment, string holder, CancellationToken cancellationToken) =>
+            inner.ReleaseEnvironmentAsync(environment, holder, cancellationToken);
+    }
 }
