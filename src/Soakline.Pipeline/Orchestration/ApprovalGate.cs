@@ -22,14 +22,15 @@ internal static class ApprovalGate
     /// <summary>Null when approved; otherwise the outcome that ends the pipeline (rejected or expired).</summary>
     public static async Task<ReleaseOutcome?> RunAsync(PipelineSteps steps, ApprovalSpec approval, PipelineRun run, ReleaseSummary summary, bool expedited)
     {
-        var timeout = expedited ? approval.ExpeditedTimeout : approval.Timeout;
-        var expiresAt = steps.Now + timeout;
         var approvers = run.Approvers ?? approval.Approvers;
         if (await RecordedDecisionAsync(steps, run) is { } earlier)
         {
             return await HonourAsync(steps, run, approvers, earlier);
         }
 
+        // Counted from now, after the look-up, so its retries do not shorten the approver's time.
+        var timeout = expedited ? approval.ExpeditedTimeout : approval.Timeout;
+        var expiresAt = steps.Now + timeout;
         var state = new ApprovalState(approvers, expiresAt);
         steps.Status(s => s with { Stage = "awaiting-approval", Detail = $"expires {expiresAt:O}", SoakRemaining = null, Approval = state, NextStepDue = expiresAt });
         var sent = await steps.Call<ApprovalRequestSent>(

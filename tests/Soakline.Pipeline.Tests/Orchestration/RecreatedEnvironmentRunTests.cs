@@ -155,16 +155,19 @@ public sealed class RecreatedEnvironmentRunTests : IAsyncLifetime
 
         await h.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ProductionOrchestrator), Run(honours: true), new StartOrchestrationOptions(RunId));
         // The look-up's three attempts, 5 s then 10 s apart on durable timers.
-        for (var wait = 0; wait < 3 && h.Approvals.Requests.IsEmpty; wait++)
+        await h.IdleAsync();
+        while (h.Approvals.Requests.IsEmpty && h.Clock.GetUtcNow() < PipelineHarness.Start.AddMinutes(1))
         {
-            await h.IdleAsync();
             h.Clock.Advance(TimeSpan.FromSeconds(10));
+            await h.IdleAsync();
         }
 
-        await h.IdleAsync();
         Assert.Single(h.Approvals.Requests);
         var status = (await h.Client.GetInstanceAsync(RunId, getInputsAndOutputs: true))!.ReadCustomStatusAs<PipelineStatus>()!;
         Assert.Equal(("awaiting-approval", ApprovalOutcome.Waiting), (status.Stage, status.Approval!.Outcome));
+        // The approver's day is counted from the request, not from before the look-up's retries.
+        Assert.True(h.Clock.GetUtcNow() > PipelineHarness.Start, "the look-up's retries should have taken time");
+        Assert.Equal(h.Clock.GetUtcNow().AddHours(24), status.Approval.ExpiresAt);
         var recorded = await timeline.GetTransitionsAsync(new TransitionQuery(PipelineId: PipelineId), CancellationToken.None);
         Assert.Single(recorded, t => t.Kind == TransitionKind.ApprovalRequested);
         Assert.DoesNotContain(recorded, t => t.Kind == TransitionKind.DecisionHonoured);
