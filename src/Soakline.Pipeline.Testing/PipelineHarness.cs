@@ -60,12 +60,13 @@ internal sealed class PipelineHarness : IAsyncDisposable
     /// <summary>The protection policy; by default it allows what <see cref="TestSpecs.Default"/> does.</summary>
     public FakeProtectionPolicySource Policy { get; } = new();
 
-    public static async Task<PipelineHarness> StartAsync()
+    /// <param name="configure">Extra services after the harness's own, e.g. a backend decorator that imitates an engine fault.</param>
+    public static async Task<PipelineHarness> StartAsync(Action<IServiceCollection>? configure = null)
     {
         var harness = new PipelineHarness(new FakeTimeProvider(Start));
         harness.Host = await DurableTaskTestHost.StartAsync(
             registry => registry.AddPipelineTasks(),
-            new DurableTaskTestHostOptions { TimeProvider = harness.Clock, ConfigureServices = harness.Register });
+            new DurableTaskTestHostOptions { TimeProvider = harness.Clock, ConfigureServices = services => { harness.Register(services); configure?.Invoke(services); } });
         return harness;
     }
 
@@ -76,9 +77,10 @@ internal sealed class PipelineHarness : IAsyncDisposable
     public static readonly ReleaseId Stable = Release(1);
 
     /// <summary>A harness whose production runs <see cref="Stable"/> on every host, with a green E2E run for <see cref="NewSha"/>.</summary>
-    public static async Task<PipelineHarness> StartWithStableProductionAsync()
+    /// <param name="configure">Extra services, as for <see cref="StartAsync"/>.</param>
+    public static async Task<PipelineHarness> StartWithStableProductionAsync(Action<IServiceCollection>? configure = null)
     {
-        var harness = await StartAsync();
+        var harness = await StartAsync(configure);
         await harness.SeedAsync("production", "api", TestSpecs.ProductionHosts, (Stable, Sha(1)));
         harness.SourceControl.MarkE2E(NewSha, WorkflowConclusion.Success);
         return harness;

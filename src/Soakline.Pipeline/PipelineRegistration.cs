@@ -61,6 +61,7 @@ public static class PipelineRegistration
         typeof(GetChecksActivity),
         typeof(GetHostReleasesActivity),
         typeof(GetProtectionPolicyActivity),
+        typeof(GetRecordedDecisionActivity),
         typeof(GetReleaseHistoryActivity),
         typeof(GetSpecTextActivity),
         typeof(InspectCertificateActivity),

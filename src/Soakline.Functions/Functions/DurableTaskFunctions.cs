@@ -85,6 +85,10 @@ internal static class DurableTaskFunctions
     public static Task<ProtectionPolicy> GetProtectionPolicy([ActivityTrigger] RepositoryRef input, FunctionContext context)
         => context.Activity<GetProtectionPolicyActivity>().RunInFunctionAsync(context, input);
 
+    [Function(nameof(GetRecordedDecisionActivity))]
+    public static Task<RecordedDecision?> GetRecordedDecision([ActivityTrigger] RecordedDecisionQuery input, FunctionContext context)
+        => context.Activity<GetRecordedDecisionActivity>().RunInFunctionAsync(context, input);
+
     [Function(nameof(GetReleaseHistoryActivity))]
     public static Task<IReadOnlyList<DeployedRelease>> GetReleaseHistory([ActivityTrigger] ReleaseHistoryQuery input, FunctionContext context)
         => context.Activity<GetReleaseHistoryActivity>().RunInFunctionAsync(context, input);

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using Soakline.Pipeline.Activities;
 using Soakline.Pipeline.Ports;
 using Soakline.Pipeline.Spec;
@@ -10,6 +11,9 @@ namespace Soakline.Pipeline.Orchestration;
 /// expires. Every decision received gets a receipt in <see cref="ApprovalState"/> (the custom status), which the
 /// decision endpoints wait for and answer from: a decision from someone who is not an approver is recorded and
 /// ignored and the wait goes on for the time that is left; a decision id seen before is not decided again.
+/// A decision this pipeline already recorded for this environment and release is honoured without asking again: the
+/// engine can create an environment run a second time (an episode re-run after a kill), and that run must not wait for
+/// an approval the approver already gave.
 /// </summary>
 internal static class ApprovalGate
 {
@@ -18,9 +22,15 @@ internal static class ApprovalGate
     /// <summary>Null when approved; otherwise the outcome that ends the pipeline (rejected or expired).</summary>
     public static async Task<ReleaseOutcome?> RunAsync(PipelineSteps steps, ApprovalSpec approval, PipelineRun run, ReleaseSummary summary, bool expedited)
     {
+        var approvers = run.Approvers ?? approval.Approvers;
+        if (await RecordedDecisionAsync(steps, run) is { } earlier)
+        {
+            return await HonourAsync(steps, run, approvers, earlier);
+        }
+
+        // Counted from now, after the look-up, so its retries do not shorten the approver's time.
         var timeout = expedited ? approval.ExpeditedTimeout : approval.Timeout;
         var expiresAt = steps.Now + timeout;
-        var approvers = run.Approvers ?? approval.Approvers;
         var state = new ApprovalState(approvers, expiresAt);
         steps.Status(s => s with { Stage = "awaiting-approval", Detail = $"expires {expiresAt:O}", SoakRemaining = null, Approval = state, NextStepDue = expiresAt });
         var sent = await steps.Call<ApprovalRequestSent>(
@@ -81,5 +91,41 @@ internal static class ApprovalGate
             await steps.Notify(Severity.Info, $"{run.Release} rejected for {run.Environment}", recorded);
             return new ReleaseOutcome(ReleaseStatus.Rejected, recorded, run.Environment, run.Release);
         }
+    }
+
+    /// <summary>This pipeline's decision already recorded for this environment and release, if any.</summary>
+    private static async Task<RecordedDecision?> RecordedDecisionAsync(PipelineSteps steps, PipelineRun run)
+    {
+        if (!run.HonoursRecordedDecision)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await steps.Call<RecordedDecision?>(nameof(GetRecordedDecisionActivity), new RecordedDecisionQuery(run.PipelineId, run.Environment, run.Release));
+        }
+        catch (TaskFailedException)
+        {
+            // The audit trail could not be read: ask. Asking again at worst costs the approver a second click;
+            // skipping the gate on a guess could deploy what nobody approved.
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Goes by the decision already recorded: approved lets the run proceed, rejected ends it as the rejection did. The
+    /// status shows who decided and when; the timeline gets one <see cref="TransitionKind.DecisionHonoured"/>, not a
+    /// second Approved or Rejected that the audit trail would count twice, and nobody is notified again.
+    /// </summary>
+    private static async Task<ReleaseOutcome?> HonourAsync(PipelineSteps steps, PipelineRun run, IReadOnlyList<string> approvers, RecordedDecision earlier)
+    {
+        var verb = earlier.Approved ? "approved" : "rejected";
+        // Nothing is waited for: the request "expires" now, and the decision is the one recorded.
+        var state = new ApprovalState(approvers, steps.Now, earlier.Approved ? ApprovalOutcome.Approved : ApprovalOutcome.Rejected, earlier.DecidedBy, earlier.RecordedAt);
+        var detail = $"already {verb} by {earlier.DecidedBy} at {earlier.RecordedAt:O} for {run.Release}; not asked again";
+        steps.Status(s => s with { Stage = verb, Detail = detail, SoakRemaining = null, Approval = state, NextStepDue = null });
+        await steps.Record(TransitionKind.DecisionHonoured, detail, actor: earlier.DecidedBy, release: run.Release);
+        return earlier.Approved ? null : new ReleaseOutcome(ReleaseStatus.Rejected, earlier.Detail, run.Environment, run.Release);
     }
 }

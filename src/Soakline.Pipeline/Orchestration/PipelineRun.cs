@@ -13,6 +13,11 @@ namespace Soakline.Pipeline.Orchestration;
 /// Who may decide this run: the spec's approvers narrowed by the protection policy (trusted configuration). The release
 /// orchestrator sets it; null only for runs started before the policy existed, which fall back to the spec's list.
 /// </param>
+/// <param name="HonoursRecordedDecision">
+/// True when the approval gate first looks for this pipeline's decision already recorded for this environment and
+/// release (<see cref="Activities.GetRecordedDecisionActivity"/>). The release orchestrator sets it; runs started
+/// before that step existed carry false and skip it, so replaying their histories meets no activity they never called.
+/// </param>
 public sealed record PipelineRun(
     string PipelineId,
     CommitRef Commit,
@@ -25,4 +30,5 @@ public sealed record PipelineRun(
     string Message,
     bool OverrideE2E,
     RolloutProgress? Progress = null,
-    IReadOnlyList<string>? Approvers = null);
+    IReadOnlyList<string>? Approvers = null,
+    bool HonoursRecordedDecision = false);

@@ -26,10 +26,18 @@ public sealed class ReleaseOrchestrator : TaskOrchestrator<PushEvent, ReleaseOut
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+
+        // Read before the first await, so it is the first episode's time. The engine may run an episode twice (DTFx on
+        // Azure Storage sends an episode's messages before it commits its history, so a kill in between re-runs the
+        // episode later at a later time), and the episode that starts the environment run is such an episode: an id
+        // taken from its time differs on the re-run, and the environment run is started again for another release.
+        // The first episode is committed before any later one runs, so every re-run of a later episode replays this
+        // same value. Release ids therefore sort by pipeline start rather than by when the environment was taken.
+        var startedAt = new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
         var run = new RunSteps(new PipelineSteps(context, context.InstanceId, NoEnvironment, input.Commit));
         try
         {
-            return await RunPipelineAsync(context, input, run);
+            return await RunPipelineAsync(context, input, run, startedAt);
         }
         catch (TaskFailedException e)
         {
@@ -39,7 +47,7 @@ public sealed class ReleaseOrchestrator : TaskOrchestrator<PushEvent, ReleaseOut
         }
     }
 
-    private static async Task<ReleaseOutcome> RunPipelineAsync(TaskOrchestrationContext context, PushEvent input, RunSteps run)
+    private static async Task<ReleaseOutcome> RunPipelineAsync(TaskOrchestrationContext context, PushEvent input, RunSteps run, DateTimeOffset startedAt)
     {
         var commit = input.Commit;
         var pending = run.Steps;
@@ -116,18 +124,23 @@ public sealed class ReleaseOrchestrator : TaskOrchestrator<PushEvent, ReleaseOut
 
         try
         {
+            // Everything in the environment run's input comes from the push, the spec and replayed history, never from
+            // this episode's own time: a re-run of this episode starts the same child with the same input. Instances
+            // in flight replay too (the engine does not compare a child's input on replay); until their child
+            // answers, their status names the id this code derives rather than the one their child was given.
             var environmentRun = new PipelineRun(
                 context.InstanceId,
                 commit,
                 yaml,
                 environment.Name,
                 terms.Mode,
-                ReleaseId.Create(steps.Now, input.Sha),
+                ReleaseId.Create(startedAt, input.Sha),
                 input.CommittedAt,
                 input.Author,
                 input.Message,
                 input.OverrideE2E,
-                Approvers: terms.Approvers);
+                Approvers: terms.Approvers,
+                HonoursRecordedDecision: true);
             var child = terms.Kind == EnvironmentKind.Staging ? nameof(StagingOrchestrator) : nameof(ProductionOrchestrator);
             var childId = PipelineInstanceIds.ForEnvironmentRun(context.InstanceId, environment.Name);
 

@@ -59,4 +59,10 @@ public enum TransitionKind
 
     /// <summary>The spec loaded with warnings (each with its field and line), such as a canary with nothing to analyse.</summary>
     SpecWarning,
+
+    /// <summary>
+    /// An environment run found this pipeline's decision for this environment and release already recorded (the engine
+    /// created the run again) and went by it instead of asking again. Not a decision of its own: nothing counts it.
+    /// </summary>
+    DecisionHonoured,
 }

@@ -1,0 +1,77 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Soakline.Durable.Testing.History;
+using Soakline.Durable.Testing.InMemory;
+using Soakline.Durable.Testing.Runtime;
+
+namespace Soakline.Pipeline.Tests.Orchestration;
+
+/// <summary>
+/// The in-memory backend with one engine fault: the first episode that starts the sub-orchestration
+/// <see cref="ChildInstanceId"/> is lost, as when DTFx on Azure Storage sends an episode's messages and the process
+/// dies before the episode's history is committed. The episode's result is held (the test reads the child input it
+/// would have sent) and nothing of it is stored; <see cref="RunAgainAsync"/> then hands its messages back, so the
+/// engine runs the same episode again, at whatever time the test moved the clock to.
+/// </summary>
+/// <remarks>
+/// The lost episode's start of the child is not delivered: the in-memory engine refuses a second start of a live
+/// instance (DTFx restarted it in the chaos run), so the test compares the two inputs instead of watching two starts.
+/// </remarks>
+internal sealed class LostEpisodeBackend(InMemoryOrchestrationBackend inner, string childInstanceId) : IOrchestrationBackend
+{
+    private readonly TaskCompletionSource<string?> _lost = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private OrchestrationWorkItem? _held;
+
+    public string ChildInstanceId => childInstanceId;
+
+    /// <summary>The serialized input the lost episode gave the child; completes when that episode ran.</summary>
+    public Task<string?> LostChildInput => _lost.Task;
+
+    /// <summary>Hands the lost episode's messages back to the engine, which runs the episode again.</summary>
+    public Task RunAgainAsync()
+    {
+        var held = _held ?? throw new InvalidOperationException("no episode was lost yet");
+        return inner.AbandonOrchestrationWorkItemAsync(held, CancellationToken.None);
+    }
+
+    public Task CompleteOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, OrchestrationStepResult result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var created = result.AppendedHistory.OfType<SubOrchestrationCreated>().FirstOrDefault(e => e.InstanceId == childInstanceId);
+        if (created is not null && _held is null)
+        {
+            _held = workItem;
+            _lost.SetResult(created.Input);
+            return Task.CompletedTask;
+        }
+
+        return inner.CompleteOrchestrationWorkItemAsync(workItem, result, cancellationToken);
+    }
+
+    public Task CreateInstanceAsync(OrchestrationInstanceState state, OrchestrationMessage startMessage, CancellationToken cancellationToken) =>
+        inner.CreateInstanceAsync(state, startMessage, cancellationToken);
+
+    public Task SendMessageAsync(OrchestrationMessage message, CancellationToken cancellationToken) => inner.SendMessageAsync(message, cancellationToken);
+
+    public Task<OrchestrationInstanceState?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken) =>
+        inner.GetInstanceAsync(instanceId, cancellationToken);
+
+    public Task<Page<OrchestrationInstanceState>> QueryInstancesAsync(OrchestrationQuery query, CancellationToken cancellationToken) =>
+        inner.QueryInstancesAsync(query, cancellationToken);
+
+    public Task<bool> PurgeInstanceAsync(string instanceId, CancellationToken cancellationToken) => inner.PurgeInstanceAsync(instanceId, cancellationToken);
+
+    public Task<OrchestrationWorkItem> LockNextOrchestrationWorkItemAsync(CancellationToken cancellationToken) =>
+        inner.LockNextOrchestrationWorkItemAsync(cancellationToken);
+
+    public Task AbandonOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, CancellationToken cancellationToken) =>
+        inner.AbandonOrchestrationWorkItemAsync(workItem, cancellationToken);
+
+    public Task<ActivityWorkItem> LockNextActivityWorkItemAsync(CancellationToken cancellationToken) => inner.LockNextActivityWorkItemAsync(cancellationToken);
+
+    public Task CompleteActivityWorkItemAsync(ActivityWorkItem workItem, OrchestrationMessage result, CancellationToken cancellationToken) =>
+        inner.CompleteActivityWorkItemAsync(workItem, result, cancellationToken);
+
+    public Task AbandonActivityWorkItemAsync(ActivityWorkItem workItem, CancellationToken cancellationToken) =>
+        inner.AbandonActivityWorkItemAsync(workItem, cancellationToken);
+}
