@@ -21,11 +21,11 @@ internal static class ReleaseInstanceIds
 
     /// <summary>
     /// Whether any instance could have this id. The engines refuse ids with '/', '\', '#', '?' or control characters
-    /// (Azure Storage keys cannot hold them) or longer than <see cref="EngineMaxLength"/>, and throw when asked for one;
-    /// a request naming such an id names no pipeline.
+    /// (Azure Storage keys cannot hold them), blank ids, or ids longer than <see cref="EngineMaxLength"/>, and throw when
+    /// asked for one; a request naming such an id names no pipeline.
     /// </summary>
     public static bool CouldExist(string id) =>
-        id is { Length: > 0 and <= EngineMaxLength } && !id.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
+        !string.IsNullOrWhiteSpace(id) && id.Length <= EngineMaxLength && !id.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
 
     /// <summary>The id prefix shared by a repository's pipelines, or by those of one branch of it.</summary>
     public static string PrefixFor(RepositoryRef repository, string? branch = null)

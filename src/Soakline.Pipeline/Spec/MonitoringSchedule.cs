@@ -34,7 +34,17 @@ public sealed class MonitoringSchedule
             return false;
         }
 
-        schedule = CrontabSchedule.TryParse(expression, new CrontabSchedule.ParseOptions { IncludingSeconds = fields == 6 });
+        try
+        {
+            schedule = CrontabSchedule.TryParse(expression, new CrontabSchedule.ParseOptions { IncludingSeconds = fields == 6 });
+        }
+        catch (OverflowException)
+        {
+            // NCrontab's TryParse throws instead of failing on a number beyond Int32 ("*/99999999999"; found by fuzzing).
+            error = $"'{expression}' is not a valid NCRONTAB expression: a number in it is out of range";
+            return false;
+        }
+
         error = schedule is null ? $"'{expression}' is not a valid NCRONTAB expression" : null;
         return schedule is not null;
     }

@@ -26,6 +26,12 @@ public sealed class SpecFuzzRegressionTests
     [InlineData("version: 1\ncomponents:\n  app:\n    paths: [\"**\"]\n:")]
     // A missing key before a '[' on the last line: the block mapping's error came on the line after the last one (./run proof, seed bWKV0itgdLq1).
     [InlineData("approval:\n  approvers: [ops@example.com]\ncomponents:\n  : [")]
+    // An empty document after a document marker: the "expected a mapping" error came on the line after the last one
+    // (./run proof's fuzzing, seed 3Em74ys5m2x2).
+    [InlineData("\n---")]
+    [InlineData("---")]
+    [InlineData("---\n")]
+    [InlineData("version: 1\n---")]
     public void A_document_the_yaml_node_model_refuses_is_an_error_on_a_line_of_the_document(string yaml)
     {
         var result = PipelineSpecLoader.Load(yaml);
@@ -33,5 +39,21 @@ public sealed class SpecFuzzRegressionTests
         Assert.Null(result.Spec);
         Assert.NotEmpty(result.Errors);
         Assert.All(result.Errors, e => Assert.InRange(e.Line, 1, yaml.Split('\n').Length));
+    }
+
+    [Theory]
+    // NCrontab's TryParse threw an OverflowException for a step beyond Int32 and the loader threw (./run proof, seed arhIpZojVHK2).
+    [InlineData("0 */599999999999999999999 8-17 * * 1-5", 3)]
+    [InlineData("99999999999 * * * *", 3)]
+    public void A_monitoring_schedule_with_a_number_out_of_range_is_an_error_on_its_line(string schedule, int line)
+    {
+        var yaml = $"version: 1\nmonitoring:\n  businessHours: \"{schedule}\"\n";
+
+        var result = PipelineSpecLoader.Load(yaml);
+
+        Assert.Null(result.Spec);
+        var error = Assert.Single(result.Errors, e => e.Message.Contains("out of range", StringComparison.Ordinal));
+        Assert.Equal(line, error.Line);
+        Assert.Contains(schedule, error.Message, StringComparison.Ordinal);
     }
 }

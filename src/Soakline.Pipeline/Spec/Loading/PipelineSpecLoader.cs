@@ -28,11 +28,15 @@ internal static class PipelineSpecLoader
         {
             var stream = new YamlStream();
             stream.Load(parser);
-            document = stream.Documents.Count switch
+
+            // A document marker with nothing after it ("---" alone, or a trailing "---") is an empty document whose
+            // node YamlDotNet places on a line after the last one: it holds nothing, so it is not counted.
+            var documents = stream.Documents.Where(d => !IsEmpty(d.RootNode)).ToList();
+            document = documents.Count switch
             {
                 0 => null,
-                1 => stream.Documents[0].RootNode,
-                _ => throw new SemanticErrorException(stream.Documents[1].RootNode.Start, stream.Documents[1].RootNode.End, "a spec is one YAML document; found more than one"),
+                1 => documents[0].RootNode,
+                _ => throw new SemanticErrorException(documents[1].RootNode.Start, documents[1].RootNode.End, "a spec is one YAML document; found more than one"),
             };
         }
         catch (YamlException e) when (UnclosedCollectionFinder.IsPastEnd(e.Start, yaml))
@@ -84,6 +88,9 @@ internal static class PipelineSpecLoader
             ? new SpecLoadResult(spec, [], source) { Locations = context.Locations(), Warnings = warnings }
             : new SpecLoadResult(null, [.. context.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)], source) { Warnings = warnings };
     }
+
+    private static bool IsEmpty(YamlNode root) =>
+        root is YamlScalarNode { Value: null or "", Style: ScalarStyle.Plain or ScalarStyle.Any } scalar && scalar.Tag.IsEmpty;
 
     public static async Task<SpecLoadResult> LoadFileAsync(string path, CancellationToken cancellationToken = default)
     {
