@@ -33,7 +33,13 @@ var scale = int.Parse(options.GetValueOrDefault("--scale") ?? "1", CultureInfo.I
 using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(20));
 
 // --azurite-debug: Azurite logs every request it serves to this file (slows it down: for counting requests, not timing).
-await using var azurite = await AzuriteServer.StartAsync(options.GetValueOrDefault("--azurite-debug"));
+var inMemory = (options.GetValueOrDefault("--azurite-storage") ?? "disk") switch
+{
+    "disk" => false,
+    "memory" => true,
+    var other => throw new ArgumentException($"--azurite-storage: '{other}' is not disk or memory"),
+};
+await using var azurite = await AzuriteServer.StartAsync(options.GetValueOrDefault("--azurite-debug"), inMemory);
 var identity = AppIdentity.NewOnLoopback();
 var logFile = Path.Combine(Path.GetTempPath(), $"soakline-latency-{identity.TaskHub}.log");
 

@@ -19,13 +19,15 @@ public sealed class AzuriteServer : IAsyncDisposable
     private readonly int _queuePort;
     private readonly int _tablePort;
     private readonly string? _debugLog;
+    private readonly bool _inMemory;
     private Process? _process;
 
-    private AzuriteServer(string executable, string location, string? debugLog)
+    private AzuriteServer(string executable, string location, string? debugLog, bool inMemory)
     {
         _executable = executable;
         Location = location;
         _debugLog = debugLog;
+        _inMemory = inMemory;
         _blobPort = FreePort();
         _queuePort = FreePort();
         _tablePort = FreePort();
@@ -44,9 +46,14 @@ public sealed class AzuriteServer : IAsyncDisposable
     /// When given, Azurite writes every request it serves to this file (its <c>--debug</c> log): for counting the
     /// storage requests a workload makes, not for timing it (the logging slows Azurite down).
     /// </param>
-    public static async Task<AzuriteServer> StartAsync(string? debugLog = null)
+    /// <param name="inMemory">
+    /// Keep the data in memory only (<c>--inMemoryPersistence</c>): nothing survives <see cref="RestartAsync"/>, and
+    /// Azurite no longer stops every few seconds to write its whole database to disk (its tables and queue metadata are
+    /// LokiJS databases saved synchronously every 5 s, a pause that grows with the data).
+    /// </param>
+    public static async Task<AzuriteServer> StartAsync(string? debugLog = null, bool inMemory = false)
     {
-        var server = new AzuriteServer(FindExecutable(), Directory.CreateTempSubdirectory("soakline-azurite-").FullName, debugLog);
+        var server = new AzuriteServer(FindExecutable(), Directory.CreateTempSubdirectory("soakline-azurite-").FullName, debugLog, inMemory);
         await server.StartProcessAsync();
         return server;
     }
@@ -104,6 +111,11 @@ public sealed class AzuriteServer : IAsyncDisposable
         })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (_inMemory)
+        {
+            start.ArgumentList.Add("--inMemoryPersistence");
         }
 
         if (_debugLog is not null)
