@@ -70,22 +70,30 @@ internal sealed class SampleAppProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Waits until Kestrel answers or the process has ended (a start that must fail ends by itself).</summary>
     private async Task WaitUntilListeningAsync(TimeSpan within)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + within;
-        while (!_process.HasExited)
-        {
-            try
+        await Eventually.TrueAsync(
+            async () =>
             {
-                using var response = await http.GetAsync("health");
-                return; // any answer, healthy or not, means Kestrel is listening
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(100);
-            }
-        }
+                if (_process.HasExited)
+                {
+                    return true;
+                }
+
+                try
+                {
+                    using var response = await http.GetAsync("health");
+                    return true; // any answer, healthy or not, means Kestrel is listening
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+            },
+            within,
+            $"the sample app to listen on {BaseAddress}");
     }
 
     private void Keep(string? line)

@@ -44,16 +44,12 @@ internal sealed class FloodApp(string storageConnectionString, string taskHub) :
     /// </summary>
     public async Task<List<OrchestrationMetadata>> InstancesAsync()
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(5);
-        while ((await Ledger.PendingPushesAsync(CancellationToken.None)) is { Count: > 0 } pending)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"{pending.Count} accepted push(es) still without a started pipeline after 5 minutes");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
-        }
+        await Eventually.MatchAsync(
+            () => Ledger.PendingPushesAsync(CancellationToken.None),
+            pending => pending.Count == 0,
+            TimeSpan.FromMinutes(5),
+            "every accepted push to have a started pipeline",
+            describe: pending => $"{pending.Count} accepted push(es) still pending");
 
         var list = new List<OrchestrationMetadata>();
         await foreach (var instance in Client.GetAllInstancesAsync(new OrchestrationQuery()))

@@ -65,7 +65,7 @@ public sealed class DecisionsOnAzuriteTests(AzuriteFixture azurite) : IAsyncLife
         var now = TimeProvider.System.GetUtcNow();
         var run = new PipelineRun(PipelineId, commit, Spec(timeout), "production", BranchMode.Approval, ReleaseId.Create(now, Sha), now, "dev@example.com", "change", OverrideE2E: false, Approvers: ["lead@example.com", "cto@example.com"]);
         await _app.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ProductionOrchestrator), run, new StartOrchestrationOptions(RunId));
-        await Eventually.ValueAsync(GateAsync, g => g?.Outcome == ApprovalOutcome.Waiting && !_mail.Requests.IsEmpty, "the gate to wait");
+        await Eventually.MatchAsync(GateAsync, g => g?.Outcome == ApprovalOutcome.Waiting && !_mail.Requests.IsEmpty, "the gate to wait");
     }
 
     private async Task<ApprovalState?> GateAsync() =>

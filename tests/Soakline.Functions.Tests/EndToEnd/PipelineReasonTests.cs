@@ -86,7 +86,7 @@ public sealed class PipelineReasonTests : IAsyncDisposable
         var reply = await (await http.SendAsync(GitHubDeliveries.Request("push", GitHubDeliveries.Push(branch: "develop")))).Content.ReadFromJsonAsync<WebhookReply>();
 
         // The retries' back-off runs on durable timers: the app's fake clock moves on until the pipeline has finished.
-        var done = await Eventually.ValueAsync(
+        var done = await Eventually.MatchAsync(
             async () =>
             {
                 _app.Clock.Advance(TimeSpan.FromSeconds(5));

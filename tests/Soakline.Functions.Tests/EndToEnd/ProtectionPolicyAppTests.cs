@@ -158,7 +158,7 @@ public sealed class ProtectionPolicyAppTests(AzuriteFixture azurite) : IDisposab
 
     /// <summary>Waits until the pipeline's timeline holds an entry of <paramref name="kind"/>.</summary>
     private static async Task<IReadOnlyList<Soakline.Functions.Api.TimelineEntry>> TimelineWithAsync(HttpClient http, string instanceId, string kind) =>
-        (await Eventually.ValueAsync(() => DetailAsync(http, instanceId), d => d.Timeline.Any(t => t.Kind == kind), $"a {kind} entry on {instanceId}'s timeline")).Timeline;
+        (await Eventually.MatchAsync(() => DetailAsync(http, instanceId), d => d.Timeline.Any(t => t.Kind == kind), $"a {kind} entry on {instanceId}'s timeline")).Timeline;
 
     [Fact]
     public async Task A_spec_with_a_loopback_health_url_for_production_is_refused_naming_the_field()
@@ -179,7 +179,7 @@ public sealed class ProtectionPolicyAppTests(AzuriteFixture azurite) : IDisposab
 
     /// <summary>Waits until the instance's custom status reaches <paramref name="stage"/> (the engine runs on real time).</summary>
     private static async Task<OrchestrationMetadata> StageAsync(DurableTaskClient client, string instanceId, string stage) =>
-        (await Eventually.ValueAsync(
+        (await Eventually.MatchAsync(
             () => client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, Eventually.Timeout()),
             instance => instance?.ReadCustomStatusAs<PipelineStatus>()?.Stage == stage,
             $"{instanceId} to reach stage {stage}"))!;

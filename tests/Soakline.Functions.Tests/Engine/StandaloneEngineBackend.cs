@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Soakline.Durable.Conformance;
@@ -48,24 +47,21 @@ public sealed class StandaloneEngineBackend(EngineFixture engine) : IDurableBack
 
         public async Task<OrchestrationMetadata> WaitUntilAsync(string instanceId, Func<OrchestrationMetadata, bool> condition, string description)
         {
-            var clock = Stopwatch.StartNew();
-            while (true)
-            {
-                var metadata = await host.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true);
-                if (metadata is not null && condition(metadata))
-                {
-                    return metadata;
-                }
-
-                if (clock.Elapsed > WaitLimit || metadata is { IsCompleted: true })
-                {
-                    throw new Xunit.Sdk.XunitException($"Instance '{instanceId}' did not {description} within {WaitLimit}: "
-                        + $"{metadata?.RuntimeStatus.ToString() ?? "missing"}, custom status {metadata?.SerializedCustomStatus ?? "none"}, failure {metadata?.FailureDetails}.");
-                }
-
-                await Task.Delay(TimeSpan.FromMilliseconds(50));
-            }
+            // A completed instance never changes again: stop there rather than wait out the limit for nothing.
+            var metadata = await Eventually.MatchAsync(
+                () => host.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true),
+                m => m is not null && (condition(m) || m.IsCompleted),
+                WaitLimit,
+                $"instance '{instanceId}' to {description}",
+                recheckInterval: TimeSpan.FromMilliseconds(50),
+                describe: Describe);
+            return condition(metadata!)
+                ? metadata!
+                : throw new Xunit.Sdk.XunitException($"Instance '{instanceId}' completed without having to {description}: {Describe(metadata)}.");
         }
+
+        private static string Describe(OrchestrationMetadata? metadata) =>
+            $"{metadata?.RuntimeStatus.ToString() ?? "missing"}, custom status {metadata?.SerializedCustomStatus ?? "none"}, failure {metadata?.FailureDetails}";
 
         public async Task LetClockPassCreationOfAsync(string instanceId)
         {
@@ -74,7 +70,7 @@ public sealed class StandaloneEngineBackend(EngineFixture engine) : IDurableBack
             // The engine stamps CreatedAt from this machine's clock when the client schedules the instance; a whole
             // millisecond past it, the next instance's stamp stays later even if the store rounds to milliseconds.
             var passed = createdAt + TimeSpan.FromMilliseconds(1);
-            await Eventually.ValueAsync(() => Task.FromResult(DateTimeOffset.UtcNow), now => now > passed, $"the clock to pass {passed:O}");
+            await Eventually.MatchAsync(() => Task.FromResult(DateTimeOffset.UtcNow), now => now > passed, $"the clock to pass {passed:O}");
         }
 
         public ValueTask DisposeAsync() => host.DisposeAsync();

@@ -147,16 +147,13 @@ public sealed class SoaklineAppFactory : WebApplicationFactory<Program>
     public async Task PushesStartedAsync()
     {
         var ledger = Services.GetRequiredService<IDeliveryLedger>();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while ((await ledger.PendingPushesAsync(CancellationToken.None)) is { Count: > 0 } pending)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"{pending.Count} accepted push(es) still without a started pipeline after 30 s: {string.Join(", ", pending.Select(p => p.Push.Sha))}");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(20));
-        }
+        await Eventually.MatchAsync(
+            () => ledger.PendingPushesAsync(CancellationToken.None),
+            pending => pending.Count == 0,
+            TimeSpan.FromSeconds(30),
+            "every accepted push to have a started pipeline",
+            recheckInterval: TimeSpan.FromMilliseconds(20),
+            describe: pending => $"{pending.Count} pending: {string.Join(", ", pending.Select(p => p.Push.Sha))}");
     }
 
     /// <summary>The instances, once every accepted push has its pipeline (<see cref="PushesStartedAsync"/>).</summary>

@@ -61,7 +61,7 @@ public sealed class StuckPipelineViewTests : IAsyncLifetime
 
         // Past the due time plus the default 5-minute grace: the scheduler's next minute finds it.
         _app.Clock.Advance(TimeSpan.FromMinutes(8));
-        var stuck = (await Eventually.ValueAsync(DetailAsync, d => d.Pipeline.Stuck is not null, "the watchdog to mark the pipeline stuck")).Pipeline.Stuck!;
+        var stuck = (await Eventually.MatchAsync(DetailAsync, d => d.Pipeline.Stuck is not null, "the watchdog to mark the pipeline stuck")).Pipeline.Stuck!;
 
         Assert.Equal(due, stuck.Since);
         Assert.Equal(PipelineId, stuck.InstanceId);
@@ -79,7 +79,7 @@ public sealed class StuckPipelineViewTests : IAsyncLifetime
         await _app.Client.RaiseEventAsync(PipelineId, "moved", "go");
         await _app.IdleAsync();
         _app.Clock.Advance(TimeSpan.FromMinutes(1));
-        await Eventually.ValueAsync(DetailAsync, d => d.Pipeline.Stuck is null, "the watchdog to see the pipeline move");
+        await Eventually.MatchAsync(DetailAsync, d => d.Pipeline.Stuck is null, "the watchdog to see the pipeline move");
 
         Assert.DoesNotContain(">Stuck</span>", await DashboardAsync("/dashboard"), StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"stuck\"", await DashboardAsync("/dashboard/pipelines/" + Uri.EscapeDataString(PipelineId)), StringComparison.Ordinal);

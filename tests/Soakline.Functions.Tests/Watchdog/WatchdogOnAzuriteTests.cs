@@ -87,12 +87,12 @@ public sealed class WatchdogOnAzuriteTests(AzuriteFixture azurite) : IAsyncLifet
     public async Task Stopping_the_worker_mid_soak_raises_the_incident_within_a_period_and_restarting_it_resolves_it()
     {
         await _app.Client.ScheduleNewOrchestrationInstanceAsync("ReleaseOrchestrator", null, new StartOrchestrationOptions(PipelineId));
-        await Eventually.ValueAsync(DetailAsync, d => d.Pipeline.Status is not null && Analyses(d) >= 3, "the soak to run a few analyses");
+        await Eventually.MatchAsync(DetailAsync, d => d.Pipeline.Status is not null && Analyses(d) >= 3, "the soak to run a few analyses");
         var worker = _app.Services.GetServices<IHostedService>().OfType<DurableTaskWorker>().Single();
 
         await worker.StopAsync(Eventually.Timeout());
         var stopped = await DetailAsync();
-        var stuck = (await Eventually.ValueAsync(DetailAsync, d => d.Pipeline.Stuck is not null, "the watchdog to report the stopped soak")).Pipeline.Stuck!;
+        var stuck = (await Eventually.MatchAsync(DetailAsync, d => d.Pipeline.Stuck is not null, "the watchdog to report the stopped soak")).Pipeline.Stuck!;
 
         Assert.Equal(PipelineId, stuck.InstanceId);
         Assert.Contains("(stage 1: soaking): the soak's next analysis (or its end) was due at", stuck.Reason, StringComparison.Ordinal);
@@ -111,7 +111,7 @@ public sealed class WatchdogOnAzuriteTests(AzuriteFixture azurite) : IAsyncLifet
         PipelineDetail moving;
         try
         {
-            moving = await Eventually.ValueAsync(DetailAsync, d => d.Pipeline.Stuck is null, "the watchdog to see the soak move again");
+            moving = await Eventually.MatchAsync(DetailAsync, d => d.Pipeline.Stuck is null, "the watchdog to see the soak move again");
         }
         catch (TimeoutException e)
         {

@@ -137,7 +137,7 @@ public sealed class ReleaseStartPumpTests : IAsyncDisposable
 
             // Small steps, so a start happens close to its drain's limit: with every drain waiting out its own limit at
             // once (four drains), all three would start about one limit after the pushes were accepted.
-            await Eventually.ValueAsync(
+            await Eventually.MatchAsync(
                 () =>
                 {
                     _app.Clock.Advance(ReleaseStartPump.MaxGiveWay / 4);
@@ -171,7 +171,7 @@ public sealed class ReleaseStartPumpTests : IAsyncDisposable
         var answeredAt = app.Clock.GetUtcNow();
 
         // The clock moves in tenths of the period: a start slipped in right after the answer would be seen at once.
-        await Eventually.ValueAsync(
+        await Eventually.MatchAsync(
             () =>
             {
                 app.Clock.Advance(WebhookAnswersInFlight.QuietPeriod / 10);
@@ -187,7 +187,7 @@ public sealed class ReleaseStartPumpTests : IAsyncDisposable
     /// <summary>Moves the app's (fake) clock on by <paramref name="step"/> until the pump has started a pipeline and no push is pending.</summary>
     private async Task AdvanceClockUntilStartedAsync(TimeSpan step)
     {
-        await Eventually.ValueAsync(
+        await Eventually.MatchAsync(
             () =>
             {
                 _app.Clock.Advance(step);

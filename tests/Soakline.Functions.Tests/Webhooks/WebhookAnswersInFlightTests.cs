@@ -65,7 +65,7 @@ public sealed class WebhookAnswersInFlightTests
         // The clock moves in tenths of the period; the time noted when the wait ends is at or after the moment it ended.
         DateTimeOffset? quietAt = null;
         var noted = quiet.ContinueWith(_ => quietAt ??= _clock.GetUtcNow(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        await Eventually.ValueAsync(
+        await Eventually.MatchAsync(
             () =>
             {
                 _clock.Advance(WebhookAnswersInFlight.QuietPeriod / 10);

@@ -165,13 +165,14 @@ public sealed class ProbeMetricsTests : IDisposable
 
     private async Task WaitForRequestsAsync(int count)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (_store.Between(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, null).Count < count && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(10);
-        }
+        var recorded = await Eventually.MatchAsync(
+            () => Task.FromResult(_store.Between(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, null).Count),
+            seen => seen >= count,
+            TimeSpan.FromSeconds(10),
+            $"{count} recorded probe request(s)",
+            recheckInterval: TimeSpan.FromMilliseconds(10));
 
-        Assert.Equal(count, _store.Between(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, null).Count);
+        Assert.Equal(count, recorded);
     }
 
     private ProbeSampler Sampler(TimeSpan? timeout = null) => new(_http, _store, _clock, timeout ?? TimeSpan.FromSeconds(5));

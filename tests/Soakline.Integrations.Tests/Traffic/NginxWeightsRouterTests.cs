@@ -116,23 +116,17 @@ public sealed class NginxWeightsRouterTests(SshDeployFixture fixture) : IAsyncLi
     /// <summary>Waits until the new split is live (a reload is asynchronous), then counts 100 answers.</summary>
     private async Task<(int Stable, int Canary)> CountAsync(string stable, string canary, Split expected)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (DateTime.UtcNow < deadline)
-        {
-            var (stableCount, canaryCount) = await SampleAsync(stable, canary, 8);
-            var live = expected switch
+        await Eventually.MatchAsync(
+            () => SampleAsync(stable, canary, 8),
+            sample => expected switch
             {
-                Split.AllStable => stableCount == 8,
-                Split.AllCanary => canaryCount == 8,
-                _ => stableCount + canaryCount == 8 && canaryCount > 0 && stableCount > 0,
-            };
-            if (live)
-            {
-                break;
-            }
-
-            await Task.Delay(50);
-        }
+                Split.AllStable => sample.Stable == 8,
+                Split.AllCanary => sample.Canary == 8,
+                _ => sample.Stable + sample.Canary == 8 && sample.Canary > 0 && sample.Stable > 0,
+            },
+            TimeSpan.FromSeconds(10),
+            $"nginx to answer with the {expected} split",
+            recheckInterval: TimeSpan.FromMilliseconds(50));
 
         return await SampleAsync(stable, canary, 100);
     }

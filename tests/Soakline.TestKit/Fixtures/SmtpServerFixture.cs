@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using MimeKit;
+using Soakline.TestKit.Waiting;
 
 namespace Soakline.Integrations.Tests.Fixtures;
 
@@ -58,26 +59,33 @@ public sealed class SmtpServerFixture : IAsyncLifetime
         await WaitUntilListeningAsync();
     }
 
-    /// <summary>Waits for <paramref name="count"/> messages to arrive and parses them.</summary>
+    /// <summary>Waits for at least <paramref name="count"/> messages to arrive and parses every message received.</summary>
+    /// <exception cref="TimeoutException">Fewer than <paramref name="count"/> arrived within <paramref name="timeout"/>.</exception>
     public async Task<IReadOnlyList<MimeMessage>> WaitForMessagesAsync(int count, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
+        await Eventually.MatchAsync(
+            () => Task.FromResult(Directory.GetFiles(MailFolder, "*.eml").Length),
+            received => received >= count,
+            timeout,
+            $"{count} message(s) at the SMTP server",
+            recheckInterval: TimeSpan.FromMilliseconds(25),
+            describe: received => $"{received} message(s)");
+        return await ReceivedMessagesAsync();
+    }
+
+    /// <summary>
+    /// The messages received so far, parsed. The server writes a message before it answers the client's DATA, so once a
+    /// send has returned, its message is here: no wait is needed to see that nothing was sent.
+    /// </summary>
+    public async Task<IReadOnlyList<MimeMessage>> ReceivedMessagesAsync()
+    {
+        var messages = new List<MimeMessage>();
+        foreach (var file in Directory.GetFiles(MailFolder, "*.eml"))
         {
-            var files = Directory.GetFiles(MailFolder, "*.eml");
-            if (files.Length >= count || DateTime.UtcNow > deadline)
-            {
-                var messages = new List<MimeMessage>();
-                foreach (var file in files)
-                {
-                    messages.Add(await MimeMessage.LoadAsync(file));
-                }
-
-                return messages;
-            }
-
-            await Task.Delay(25);
+            messages.Add(await MimeMessage.LoadAsync(file));
         }
+
+        return messages;
     }
 
     public void Clear()
@@ -121,29 +129,27 @@ public sealed class SmtpServerFixture : IAsyncLifetime
         }
     }
 
-    private async Task WaitUntilListeningAsync()
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process!.HasExited)
-            {
-                throw new InvalidOperationException($"aiosmtpd exited with {_process.ExitCode}: {await _process.StandardError.ReadToEndAsync()}");
-            }
+    private Task WaitUntilListeningAsync() =>
+        Eventually.TrueAsync(AcceptsConnectionsAsync, TimeSpan.FromSeconds(15), $"aiosmtpd to listen on 127.0.0.1:{Port}", TimeSpan.FromMilliseconds(50));
 
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(50);
-            }
+    /// <summary>Whether the server takes a TCP connection now; fails at once if it has exited, as it never will then.</summary>
+    private async Task<bool> AcceptsConnectionsAsync()
+    {
+        if (_process!.HasExited)
+        {
+            throw new InvalidOperationException($"aiosmtpd exited with {_process.ExitCode}: {await _process.StandardError.ReadToEndAsync()}");
         }
 
-        throw new TimeoutException($"aiosmtpd did not listen on 127.0.0.1:{Port} within 15 s.");
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, Port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     private static int FreePort()

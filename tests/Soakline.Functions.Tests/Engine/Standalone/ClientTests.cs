@@ -36,7 +36,7 @@ public sealed class ClientTests(EngineFixture fixture)
         await Client.WaitForInstanceCompletionAsync(id, Eventually.Timeout());
 
         await Client.ScheduleNewOrchestrationInstanceAsync("Chain", 2, new StartOrchestrationOptions(id));
-        var second = await Eventually.ValueAsync(
+        var second = await Eventually.MatchAsync(
             () => Client.GetInstanceAsync(id, getInputsAndOutputs: true),
             m => m is { RuntimeStatus: OrchestrationRuntimeStatus.Completed } && m.ReadInputAs<int>() == 2,
             "the second run to complete");

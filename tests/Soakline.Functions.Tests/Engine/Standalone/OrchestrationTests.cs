@@ -80,7 +80,7 @@ public sealed class OrchestrationTests(EngineFixture fixture)
     {
         var id = await Client.ScheduleNewOrchestrationInstanceAsync("StatusThenWait");
 
-        var waiting = await Eventually.ValueAsync(
+        var waiting = await Eventually.MatchAsync(
             () => Client.GetInstanceAsync(id, getInputsAndOutputs: true),
             m => m?.SerializedCustomStatus is not null,
             "the custom status");

@@ -26,7 +26,7 @@ public sealed class RestartTests(EngineFixture fixture)
             id = await first.Client.ScheduleNewOrchestrationInstanceAsync("SleepThenReport");
 
             // The status is saved with the episode that started the 2 s timer.
-            await Eventually.ValueAsync(() => first.Client.GetInstanceAsync(id, getInputsAndOutputs: true), m => m?.SerializedCustomStatus is not null, "the timer to start");
+            await Eventually.MatchAsync(() => first.Client.GetInstanceAsync(id, getInputsAndOutputs: true), m => m?.SerializedCustomStatus is not null, "the timer to start");
         }
 
         await using var second = await EngineHost.StartAsync(connection, hub, TestTasks.Register, TestTasks.AddServices, Tune);

@@ -38,7 +38,7 @@ public sealed class TimerAndEventTests(EngineFixture fixture)
             await Client.RaiseEventAsync(id, "step", step);
         }
 
-        await Eventually.ValueAsync(() => RaisedEventsInHistoryAsync(id), count => count == 3, "the three events in the instance's history");
+        await Eventually.MatchAsync(() => RaisedEventsInHistoryAsync(id), count => count == 3, "the three events in the instance's history");
         fixture.Host.Services.GetRequiredService<Gates>().Open(gate);
         var done = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, Eventually.Timeout());
 
@@ -89,10 +89,10 @@ public sealed class TimerAndEventTests(EngineFixture fixture)
     public async Task A_suspended_instance_holds_its_events_until_resumed()
     {
         var id = await Client.ScheduleNewOrchestrationInstanceAsync("StatusThenWait");
-        await Eventually.ValueAsync(() => Client.GetInstanceAsync(id, getInputsAndOutputs: true), m => m?.SerializedCustomStatus is not null, "the waiting status");
+        await Eventually.MatchAsync(() => Client.GetInstanceAsync(id, getInputsAndOutputs: true), m => m?.SerializedCustomStatus is not null, "the waiting status");
 
         await Client.SuspendInstanceAsync(id, "maintenance");
-        var suspended = await Eventually.ValueAsync(
+        var suspended = await Eventually.MatchAsync(
             () => Client.GetInstanceAsync(id), m => m?.RuntimeStatus == OrchestrationRuntimeStatus.Suspended, "the suspended status");
         await Client.RaiseEventAsync(id, "go", "after resume");
         await Client.ResumeInstanceAsync(id, "done");

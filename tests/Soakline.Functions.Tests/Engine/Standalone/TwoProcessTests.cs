@@ -19,7 +19,7 @@ public sealed class TwoProcessTests(EngineFixture fixture)
         await using var a = WorkerProcess.Start(connection, hub, "proc-a");
         await using var b = WorkerProcess.Start(connection, hub, "proc-b");
 
-        var owners = await Eventually.ValueAsync(
+        var owners = await Eventually.MatchAsync(
             () => PartitionOwnersAsync(connection, hub),
             o => o.Count == Partitions && o.Values.Distinct().Count() == 2,
             $"both processes to own partitions (a: {a.Output}; b: {b.Output})");
