@@ -1,34 +1,29 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Soakline.Infra.Tests.Bicep;
+using Soakline.Infra.Tests.Templates;
 
 namespace Soakline.Infra.Tests;
 
 /// <summary>
-/// `bicep build` and `bicep lint` on every .bicep file under infra/, failing on any diagnostic at all:
-/// errors, warnings (the linter rules infra/bicepconfig.json raises) and infos alike.
+/// `bicep build` on every .bicep file under infra/, failing on any diagnostic at all: errors, warnings (the
+/// linter rules infra/bicepconfig.json raises) and infos alike. One CLI run covers the folder (shared with the
+/// template tests); each file keeps its own case. No separate `bicep lint`: build reports the same linter
+/// diagnostics, which LinterConfigurationTests checks on every run.
 /// </summary>
-public sealed class BicepFilesCompileCleanlyTests
+[Collection(CompiledMainTemplateCollection.Name)]
+public sealed class BicepFilesCompileCleanlyTests(CompiledMainTemplate compiled)
 {
     public static TheoryData<string> BicepFiles => new(RepositoryPaths.BicepFiles());
 
     [Theory]
     [MemberData(nameof(BicepFiles))]
-    public async Task Build_reports_no_diagnostics(string bicepFile)
+    public void Build_reports_no_diagnostics_and_writes_the_compiled_template(string bicepFile)
     {
-        var run = await BicepCli.BuildToStdoutAsync(Path.Combine(RepositoryPaths.Infra, bicepFile));
+        var build = compiled.Infra.For(bicepFile);
 
-        Assert.True(run.IsClean, run.Describe());
-        Assert.IsType<JsonObject>(JsonNode.Parse(run.StandardOutput));
-    }
-
-    [Theory]
-    [MemberData(nameof(BicepFiles))]
-    public async Task Lint_reports_no_diagnostics(string bicepFile)
-    {
-        var run = await BicepCli.LintAsync(Path.Combine(RepositoryPaths.Infra, bicepFile));
-
-        Assert.True(run.IsClean, run.Describe());
+        Assert.True(build.IsClean, build.Describe());
+        Assert.IsType<JsonObject>(JsonNode.Parse(build.CompiledJson!));
     }
 
     [Fact]
@@ -44,7 +39,7 @@ public sealed class BicepFilesCompileCleanlyTests
     }
 
     [Fact]
-    public void Every_module_is_a_local_file_so_build_and_lint_never_reach_a_registry()
+    public void Every_module_is_a_local_file_so_the_build_never_reaches_a_registry()
     {
         var modules = RepositoryPaths.BicepFiles()
             .SelectMany(file => ModulePathsReferencedBy(Path.Combine(RepositoryPaths.Infra, file)))

@@ -10,12 +10,9 @@ internal sealed record BicepRun(string Command, int ExitCode, string StandardOut
         .OfType<BicepDiagnostic>()
         .ToList();
 
-    /// <summary>True when the run succeeded and said nothing at all: no error, warning or info, no other noise.</summary>
-    public bool IsClean => ExitCode == 0 && string.IsNullOrWhiteSpace(StandardError);
-
-    /// <summary>A failure message that shows everything Bicep said.</summary>
-    public string Describe() =>
-        $"`{Command}` exited with {ExitCode} and reported {Diagnostics.Count} diagnostic(s):{Environment.NewLine}"
-        + string.Join(Environment.NewLine, Diagnostics.Select(d => "  " + d))
-        + (Diagnostics.Count == 0 ? $"{Environment.NewLine}stderr:{Environment.NewLine}{StandardError}" : "");
+    /// <summary>Lines of standard error that are not diagnostics: anything Bicep says beyond them is a failure too.</summary>
+    public IReadOnlyList<string> OtherErrorLines { get; } = StandardError
+        .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Where(line => !BicepDiagnostic.TryParse(line, out _))
+        .ToList();
 }
