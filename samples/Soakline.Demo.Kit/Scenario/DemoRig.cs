@@ -51,14 +51,16 @@ public sealed class DemoRig : IAsyncDisposable
     /// <c>./run serve</c> without GitHub); releases then start through <c>POST /api/releases</c> (<c>soakline release</c>).
     /// The local GitHub API still runs, unused, so <see cref="GitHub"/> is there either way.
     /// </param>
-    public static async Task<DemoRig> StartAsync(DemoPaths paths, IHostAccess hostAccess, TextWriter output, CancellationToken cancellationToken, bool connectGitHub = true)
+    /// <param name="soak">The canary stages' soak committed into the demo repository's spec; null keeps the demo's own
+    /// (see <see cref="DemoRepository.CreateAsync"/>).</param>
+    public static async Task<DemoRig> StartAsync(DemoPaths paths, IHostAccess hostAccess, TextWriter output, CancellationToken cancellationToken, bool connectGitHub = true, TimeSpan? soak = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(hostAccess);
         var rig = new DemoRig(Directory.CreateTempSubdirectory("soakline-demo-").FullName, output);
         try
         {
-            await rig.StartPartsAsync(paths, hostAccess, connectGitHub, cancellationToken).ConfigureAwait(false);
+            await rig.StartPartsAsync(paths, hostAccess, connectGitHub, soak, cancellationToken).ConfigureAwait(false);
             return rig;
         }
         catch
@@ -68,14 +70,14 @@ public sealed class DemoRig : IAsyncDisposable
         }
     }
 
-    private async Task StartPartsAsync(DemoPaths paths, IHostAccess hostAccess, bool connectGitHub, CancellationToken cancellationToken)
+    private async Task StartPartsAsync(DemoPaths paths, IHostAccess hostAccess, bool connectGitHub, TimeSpan? soak, CancellationToken cancellationToken)
     {
         Say($"work folder (logs, outbox, hosts): {WorkFolder}");
         Say("starting Azurite");
         var azurite = Started(await AzuriteServer.StartAsync().ConfigureAwait(false));
         Outbox = Started(new SmtpOutbox(Path.Combine(WorkFolder, "outbox")));
         var appPort = FreePort.On(System.Net.IPAddress.Loopback);
-        Repository = await DemoRepository.CreateAsync(paths.SamplesFolder, Path.Combine(WorkFolder, "repo"), appPort).ConfigureAwait(false);
+        Repository = await DemoRepository.CreateAsync(paths.SamplesFolder, Path.Combine(WorkFolder, "repo"), appPort, soak).ConfigureAwait(false);
         Say($"demo repository {DemoRepository.FullName}: {Repository.Path} (main and develop at {(await Repository.HeadAsync("main").ConfigureAwait(false))[..7]})");
         GitHub = Started(await LocalGitHub.StartAsync(Repository.Path, DemoRepository.FullName).ConfigureAwait(false));
         Hosts = Started(new LocalHosts(Path.Combine(WorkFolder, "hosts"), appPort));

@@ -1,3 +1,4 @@
+using Soakline.Demo.Kit.Processes;
 using Soakline.Demo.Kit.Scenario;
 using Soakline.EndToEnd.Tests.Infrastructure;
 using Soakline.Integrations.Tests.Fixtures;
@@ -52,6 +53,40 @@ public sealed class DemoRepositorySpecTests : IDisposable
 
         Assert.True(File.Exists(Path.Combine(repository.Path, "app", "Soakline.SampleApp.csproj")));
         Assert.False(Directory.Exists(Path.Combine(repository.Path, "app", "bin")), "build output must not be copied into the demo repository");
+    }
+
+    [Fact]
+    public async Task A_soak_given_at_creation_is_committed_on_main_and_develop_for_every_stage_expedited_or_not()
+    {
+        var template = (await PipelineSpecLoader.LoadFileAsync(Path.Combine(BuildLocations.SamplesFolder, "demo-repo", PipelineSpecLoader.FileName))).GetSpecOrThrow();
+
+        var repository = await DemoRepository.CreateAsync(BuildLocations.SamplesFolder, _folder.Combine("repo"), soak: TimeSpan.FromSeconds(9));
+
+        var committed = await Shell.RunAsync(repository.Path, "git", "show", $"develop:{PipelineSpecLoader.FileName}");
+        var specPath = _folder.Combine("committed.yml");
+        await File.WriteAllTextAsync(specPath, committed);
+        var spec = (await PipelineSpecLoader.LoadFileAsync(specPath)).GetSpecOrThrow();
+        Assert.Equal(TimeSpan.FromSeconds(9), spec.Strategy.Soak);
+        Assert.Equal(TimeSpan.FromSeconds(9), spec.Strategy.ExpeditedSoak);
+        Assert.Equal(template.Strategy.Steps, spec.Strategy.Steps);
+        Assert.Equal(template.Strategy.Kind, spec.Strategy.Kind);
+        Assert.Equal(template.Analysis.Interval, spec.Analysis.Interval);
+        Assert.Equal(await repository.HeadAsync("main"), await repository.HeadAsync("develop"));
+        Assert.Empty(await Shell.RunAsync(repository.Path, "git", "status", "--porcelain"));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-3000)]
+    [InlineData(1500)]
+    public async Task A_soak_that_the_spec_cannot_say_in_whole_seconds_is_refused_before_anything_is_created(int milliseconds)
+    {
+        var path = _folder.Combine("repo");
+
+        var refused = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => DemoRepository.CreateAsync(BuildLocations.SamplesFolder, path, soak: TimeSpan.FromMilliseconds(milliseconds)));
+
+        Assert.Equal("soak", refused.ParamName);
+        Assert.False(Directory.Exists(path), "a refused soak must not leave a repository behind");
     }
 
     public void Dispose() => _folder.Dispose();

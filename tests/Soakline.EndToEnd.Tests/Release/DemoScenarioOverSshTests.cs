@@ -46,7 +46,11 @@ public sealed class DemoScenarioOverSshTests(SshReleaseFixture ssh, ITestOutputH
         var printed = await File.ReadAllLinesAsync(Path.Combine(BuildLocations.OutputFolder, LogName), deadline.Token);
         Assert.Contains(printed, l => l.Contains("error-rate ", StringComparison.Ordinal) && l.Contains("latency-p99 (dry run) ", StringComparison.Ordinal) && l.Contains(" would breach", StringComparison.Ordinal));
         Assert.Equal(4, printed.Count(l => l.Contains("StagePromoted: ", StringComparison.Ordinal) && l.Contains("last analysis: latency-p99 (dry run): would breach", StringComparison.Ordinal)));
+        // Every stage soaked the tests' shorter soak (committed into this run's copy of the demo spec), not the demo's.
+        Assert.Equal(4, printed.Count(l => l.Contains("StagePromoted: ", StringComparison.Ordinal) && l.Contains($"promoted after {SshReleaseFixture.StageSoak};", StringComparison.Ordinal)));
         var liveReason = outcome.BadRelease.Outcome.Split("latency-p99 (dry run)")[0];
+        // Rolled back by the failure limit during its first soak, not merely for ending that (shortened) soak unhealthy.
+        Assert.Contains("2 consecutive failing analyses (limit 2)", liveReason, StringComparison.Ordinal);
         Assert.True(liveReason.Contains("error-rate: ", StringComparison.Ordinal) || liveReason.Contains("health ", StringComparison.Ordinal), outcome.BadRelease.Outcome);
 
         var incident = Assert.Single(rig.GitHub.Issues);
