@@ -47,7 +47,7 @@ public sealed class SubOrchestrationIdReuseTests(EngineFixture fixture)
     }
 
     private static Task<OrchestrationMetadata> WaitForStatusAsync(EngineHost host, string instanceId, string status) =>
-        Eventually.ValueAsync(
+        Eventually.MatchAsync(
             async () => (await host.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true))!,
             m => m is not null && m.SerializedCustomStatus is { } s && s.Contains(status, StringComparison.Ordinal),
             $"{instanceId} to report {status}");
