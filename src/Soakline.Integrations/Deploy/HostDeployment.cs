@@ -18,8 +18,12 @@ internal sealed class HostDeployment(HostReleaseSteps steps, ValidatedComponent 
         var state = await steps.ReadStateAsync(cancellationToken);
         if (state.Current == release)
         {
-            // Activities run at least once: a repeated deploy of the active release is a success that changes nothing.
-            return Result(true, release, state.Previous);
+            // Activities run at least once: a repeated deploy of the active release is a success that changes nothing,
+            // unless the first attempt died between its switch and its restart. The host then still runs the previous
+            // release, so the restart it never got to runs now, once (the restart records itself when it completes).
+            return steps.AwaitsRestart(release, state)
+                ? await RestartAsync(state.Previous)
+                : Result(true, release, state.Previous);
         }
 
         try
@@ -46,23 +50,33 @@ internal sealed class HostDeployment(HostReleaseSteps steps, ValidatedComponent 
             return Result(false, state.Current, state.Current, failure.Message);
         }
 
-        try
+        var restarted = await RestartAsync(state.Current);
+        if (!restarted.Succeeded)
         {
-            await steps.RestartAsync(release, request.Commit, cancellationToken);
-        }
-        catch (StaleDecisionException stale)
-        {
-            // A later decision switched the host between this switch and this restart: what it serves is its call.
-            return Result(false, null, state.Current, stale.Message);
-        }
-        catch (DeployHostException failure)
-        {
-            return Result(false, release, state.Current, failure.Message);
+            return restarted;
         }
 
         // Cleanup is housekeeping: the deploy has succeeded whatever it does, so its failure is only a note.
         var cleanup = await TryCleanUpAsync(state, release, release, cancellationToken);
         return Result(true, release, state.Current, cleanup);
+
+        async Task<HostDeployResult> RestartAsync(ReleaseId? previous)
+        {
+            try
+            {
+                await steps.RestartAsync(release, request.Commit, cancellationToken);
+                return Result(true, release, previous);
+            }
+            catch (StaleDecisionException stale)
+            {
+                // A later decision switched the host between this switch and this restart: what it serves is its call.
+                return Result(false, null, previous, stale.Message);
+            }
+            catch (DeployHostException failure)
+            {
+                return Result(false, release, previous, failure.Message);
+            }
+        }
 
         HostDeployResult Result(bool succeeded, ReleaseId? active, ReleaseId? previous, string? error = null) =>
             new(steps.Host.Name, succeeded, active, previous, elapsed(), error);

@@ -9,7 +9,7 @@ namespace Soakline.Integrations.Deploy;
 /// than the current one (not the second entry of <c>ls -t</c>, which a touched directory would reorder).
 /// Entries that are not release ids (an operator's backup folder) are ignored: never listed, never deleted.
 /// </remarks>
-internal sealed record HostReleaseState(ReleaseId? Current, IReadOnlyList<ReleaseId> Available)
+internal sealed record HostReleaseState(ReleaseId? Current, IReadOnlyList<ReleaseId> Available, ReleaseId? Restarted = null)
 {
     public ReleaseId? Previous => Current is null
         ? null
@@ -31,10 +31,16 @@ internal sealed record HostReleaseState(ReleaseId? Current, IReadOnlyList<Releas
             throw new DeployHostException($"reading the releases under {layout.Root} gave unexpected output");
         }
 
-        return Parse(output[..separator], output[(separator + ReleaseCommands.StateSeparator.Length + 1)..]);
+        var rest = output[(separator + ReleaseCommands.StateSeparator.Length + 1)..];
+
+        // Hosts read by an older Soakline have no marker part; the marker itself is missing until a first restart.
+        var marker = rest.IndexOf(ReleaseCommands.RestartedSeparator + "\n", StringComparison.Ordinal);
+        return marker < 0
+            ? Parse(output[..separator], rest)
+            : Parse(output[..separator], rest[..marker], rest[(marker + ReleaseCommands.RestartedSeparator.Length + 1)..]);
     }
 
-    public static HostReleaseState Parse(string currentLink, string releaseListing)
+    public static HostReleaseState Parse(string currentLink, string releaseListing, string restartedMarker = "")
     {
         ArgumentNullException.ThrowIfNull(currentLink);
         ArgumentNullException.ThrowIfNull(releaseListing);
@@ -45,6 +51,7 @@ internal sealed record HostReleaseState(ReleaseId? Current, IReadOnlyList<Releas
             .OfType<ReleaseId>()
             .OrderBy(r => r.Value, StringComparer.Ordinal)
             .ToList();
-        return new HostReleaseState(current, available);
+        var restarted = ReleaseId.TryParse(restartedMarker?.Trim() ?? "", out var marked) ? marked : null;
+        return new HostReleaseState(current, available, restarted);
     }
 }

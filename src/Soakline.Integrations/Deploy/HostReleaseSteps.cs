@@ -125,6 +125,7 @@ internal sealed class HostReleaseSteps(IHostShell shell, ReleaseLayout layout, V
         try
         {
             await RunHookAsync("restart", restart, layout.Current, release, commit, fenced: true, cancellationToken);
+            await RunAsync("recording the restart", ReleaseCommands.RecordRestart(layout, release), null, fenced: true, cancellationToken);
         }
         catch (StaleDecisionException)
         {
@@ -135,6 +136,14 @@ internal sealed class HostReleaseSteps(IHostShell shell, ReleaseLayout layout, V
             throw new DeployHostException($"current now points at {release}, but {failure.Message}", failure);
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="release"/>, which <c>current</c> already points at, still waits for its restart: the
+    /// process of a deploy died between its switch and its restart (no restart recorded for it). A component without a
+    /// restart command has nothing to wait for.
+    /// </summary>
+    public bool AwaitsRestart(ReleaseId release, HostReleaseState state) =>
+        component.RestartCommand is not null && state.Current == release && state.Restarted != release;
 
     public Task RemoveReleasesAsync(IReadOnlyCollection<ReleaseId> releases, CancellationToken cancellationToken) =>
         releases.Count == 0

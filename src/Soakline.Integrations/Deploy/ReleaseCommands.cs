@@ -14,12 +14,21 @@ internal static class ReleaseCommands
     /// <summary>Separates the link target from the release listing in <see cref="ReadState"/>'s output.</summary>
     public const string StateSeparator = "releases:";
 
+    /// <summary>Separates the release listing from the restart marker's content in <see cref="ReadState"/>'s output.</summary>
+    public const string RestartedSeparator = "restarted:";
+
     /// <summary>
     /// Where <c>current</c> points, the separator line, then the release folders: one round trip instead of two,
     /// which matters when a rollback must reach twenty hosts quickly. Either part may be empty on a fresh host.
     /// </summary>
     public static ShellCommand ReadState(ReleaseLayout layout) =>
-        ReadCurrentLink(layout).Then(ShellCommand.Run("echo", ShellArgument.Literal(StateSeparator))).Then(ListReleases(layout));
+        ReadCurrentLink(layout).Then(ShellCommand.Run("echo", ShellArgument.Literal(StateSeparator))).Then(ListReleases(layout))
+            .Then(ShellCommand.Run("echo", ShellArgument.Literal(RestartedSeparator)))
+            .Then(ShellCommand.Run("cat", EndOfOptions, layout.RestartedMarker).WithoutErrorOutput());
+
+    /// <summary>Records that <paramref name="release"/>'s restart completed (<see cref="ReleaseLayout.RestartedMarker"/>).</summary>
+    public static ShellCommand RecordRestart(ReleaseLayout layout, ReleaseId release) =>
+        ShellCommand.Run("echo", ShellArgument.Literal(release.Value)).WritingOutputTo(layout.RestartedMarker);
 
     public static ShellCommand ReadCurrentLink(ReleaseLayout layout) =>
         ShellCommand.Run("readlink", EndOfOptions, layout.Current).WithoutErrorOutput();

@@ -25,6 +25,12 @@ internal sealed record ReleaseLayout(RemotePath Root)
 
     public RemotePath Incoming => Root.Combine(".incoming");
 
+    /// <summary>
+    /// Names the release whose restart last completed here. <c>current</c> alone cannot tell a finished deploy from one
+    /// whose process died between the switch and the restart: the host then still runs the previous release.
+    /// </summary>
+    public RemotePath RestartedMarker => Root.Combine(".restarted");
+
     public RemotePath ReleaseDirectory(ReleaseId release) => Releases.Combine(ReleaseSegment(release));
 
     public RemotePath Upload(ReleaseId release) => Incoming.Combine(ReleaseSegment(release) + ".tar.gz");

@@ -71,4 +71,34 @@ public sealed class LocalDeployTargetTests(SshDeployFixture fixture)
         Assert.True(Directory.Exists(Path.Combine(hosts[0].CurrentLink, "keep")));
         Assert.Empty(hosts[0].ReleaseNames());
     }
+
+    [Fact]
+    public async Task A_repeated_deploy_whose_first_attempt_died_between_switch_and_restart_restarts_the_release()
+    {
+        using var hosts = fixture.NewHosts(1);
+        var target = new LocalDeployTarget(hosts.LocalOptions(), new HttpHealthProbe(new HttpClient()));
+        var first = await fixture.NewReleaseAsync();
+        var second = await fixture.NewReleaseAsync();
+        Assert.True((await target.DeployAsync(SshDeployFixture.Deploy(hosts, first), CancellationToken.None)).AllSucceeded);
+        Assert.True((await target.DeployAsync(SshDeployFixture.Deploy(hosts, second), CancellationToken.None)).AllSucceeded);
+
+        // The state a kill between the switch and the restart leaves: the host runs the first release (rolled back to
+        // it, which restarts it and records that restart), while current already points at the second.
+        Assert.True((await target.RollbackAsync(new RollbackRequest(SshDeployFixture.Component(), hosts.Names, null, "setting up"), CancellationToken.None)).AllSucceeded);
+        Assert.Equal(first.Id.Value, await AppHttp.WaitForReleaseAsync(hosts[0].Address, hosts.AppPort, first.Id.Value));
+        using (var relink = System.Diagnostics.Process.Start("ln", ["-sfn", $"releases/{second.Id}", hosts[0].CurrentLink]))
+        {
+            await relink.WaitForExitAsync();
+            Assert.Equal(0, relink.ExitCode);
+        }
+
+        Assert.Equal($"releases/{second.Id}", hosts[0].CurrentTarget);
+
+        // The engine runs the deploy again (activities run at least once): it must finish what the first attempt left.
+        var repeated = Assert.Single((await target.DeployAsync(SshDeployFixture.Deploy(hosts, second), CancellationToken.None)).Hosts);
+
+        Assert.True(repeated.Succeeded, repeated.Error);
+        Assert.Equal(second.Id, repeated.ActiveRelease);
+        Assert.Equal(second.Id.Value, await AppHttp.WaitForReleaseAsync(hosts[0].Address, hosts.AppPort, second.Id.Value));
+    }
 }

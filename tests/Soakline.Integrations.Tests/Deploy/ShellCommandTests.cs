@@ -122,4 +122,14 @@ public sealed class ShellCommandTests
         Assert.Equal("20261101T000000Z-aaaaaaa", state.Previous?.Value);
         Assert.Equal(3, state.Available.Count);
     }
+
+    [Fact]
+    public void The_restart_marker_names_the_release_last_restarted_and_a_missing_or_foreign_marker_names_none()
+    {
+        const string Listing = "20261101T000000Z-aaaaaaa\n20261102T000000Z-bbbbbbb\n";
+
+        Assert.Equal("20261101T000000Z-aaaaaaa", HostReleaseState.Parse("releases/20261102T000000Z-bbbbbbb\n", Listing, "20261101T000000Z-aaaaaaa\n").Restarted?.Value);
+        Assert.Null(HostReleaseState.Parse("releases/20261102T000000Z-bbbbbbb\n", Listing).Restarted);
+        Assert.Null(HostReleaseState.Parse("releases/20261102T000000Z-bbbbbbb\n", Listing, "not a release\n").Restarted);
+    }
 }
