@@ -62,6 +62,7 @@ public static class PipelineRegistration
         typeof(GetHostReleasesActivity),
         typeof(GetProtectionPolicyActivity),
         typeof(GetRecordedDecisionActivity),
+        typeof(GetRecordedRollbackActivity),
         typeof(GetReleaseHistoryActivity),
         typeof(GetSpecTextActivity),
         typeof(InspectCertificateActivity),

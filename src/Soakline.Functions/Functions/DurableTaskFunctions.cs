@@ -89,6 +89,10 @@ internal static class DurableTaskFunctions
     public static Task<RecordedDecision?> GetRecordedDecision([ActivityTrigger] RecordedDecisionQuery input, FunctionContext context)
         => context.Activity<GetRecordedDecisionActivity>().RunInFunctionAsync(context, input);
 
+    [Function(nameof(GetRecordedRollbackActivity))]
+    public static Task<RecordedRollback?> GetRecordedRollback([ActivityTrigger] RecordedRollbackQuery input, FunctionContext context)
+        => context.Activity<GetRecordedRollbackActivity>().RunInFunctionAsync(context, input);
+
     [Function(nameof(GetReleaseHistoryActivity))]
     public static Task<IReadOnlyList<DeployedRelease>> GetReleaseHistory([ActivityTrigger] ReleaseHistoryQuery input, FunctionContext context)
         => context.Activity<GetReleaseHistoryActivity>().RunInFunctionAsync(context, input);

@@ -12,18 +12,43 @@ namespace Soakline.Integrations.Deploy;
 /// </summary>
 internal sealed class HostDeployment(HostReleaseSteps steps, ValidatedComponent component, DeployRequest request, IHealthProbe healthProbe)
 {
+    // How often a deploy of the release already active reads the host again when another decision changed it meanwhile.
+    private const int MaxStateReads = 3;
+
     public async Task<HostDeployResult> RunAsync(Func<TimeSpan> elapsed, CancellationToken cancellationToken)
     {
         var release = request.Release;
         var state = await steps.ReadStateAsync(cancellationToken);
-        if (state.Current == release)
+        for (var reads = 1; state.Current == release; reads++)
         {
             // Activities run at least once: a repeated deploy of the active release is a success that changes nothing,
             // unless the first attempt died between its switch and its restart. The host then still runs the previous
             // release, so the restart it never got to runs now, once (the restart records itself when it completes).
-            return steps.AwaitsRestart(release, state)
-                ? await RestartAsync(state.Previous)
-                : Result(true, release, state.Previous);
+            if (steps.AwaitsRestart(release, state))
+            {
+                return await RestartAsync(state.Previous);
+            }
+
+            // "Nothing to do" is confirmed behind the fence, so an older decision still in flight cannot act after it.
+            try
+            {
+                if (await steps.ConfirmActiveAsync(release, cancellationToken))
+                {
+                    return Result(true, release, state.Previous);
+                }
+            }
+            catch (StaleDecisionException stale)
+            {
+                return Result(false, state.Current, state.Current, stale.Message);
+            }
+
+            // An older decision changed the host after the read: this later one goes by what is there now.
+            if (reads == MaxStateReads)
+            {
+                return Result(false, state.Current, state.Previous, $"the host changed {reads} times while this deploy read it; not deployed");
+            }
+
+            state = await steps.ReadStateAsync(cancellationToken);
         }
 
         try

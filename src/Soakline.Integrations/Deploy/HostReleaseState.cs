@@ -44,6 +44,7 @@ internal sealed record HostReleaseState(ReleaseId? Current, IReadOnlyList<Releas
     {
         ArgumentNullException.ThrowIfNull(currentLink);
         ArgumentNullException.ThrowIfNull(releaseListing);
+        ArgumentNullException.ThrowIfNull(restartedMarker);
         var target = currentLink.Trim().TrimEnd('/');
         var current = ReleaseId.TryParse(target[(target.LastIndexOf('/') + 1)..], out var id) ? id : null;
         var available = releaseListing.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -51,7 +52,7 @@ internal sealed record HostReleaseState(ReleaseId? Current, IReadOnlyList<Releas
             .OfType<ReleaseId>()
             .OrderBy(r => r.Value, StringComparer.Ordinal)
             .ToList();
-        var restarted = ReleaseId.TryParse(restartedMarker?.Trim() ?? "", out var marked) ? marked : null;
+        var restarted = ReleaseId.TryParse(restartedMarker.Trim(), out var marked) ? marked : null;
         return new HostReleaseState(current, available, restarted);
     }
 }

@@ -78,7 +78,11 @@ internal sealed class HostReleaseSteps(IHostShell shell, ReleaseLayout layout, V
     public Task RunHookAsync(string step, ShellScript hook, RemotePath workingDirectory, ReleaseId release, CommitRef? commit, CancellationToken cancellationToken) =>
         RunHookAsync(step, hook, workingDirectory, release, commit, fenced: false, cancellationToken);
 
-    private Task RunHookAsync(string step, ShellScript hook, RemotePath workingDirectory, ReleaseId release, CommitRef? commit, bool fenced, CancellationToken cancellationToken)
+    private Task RunHookAsync(string step, ShellScript hook, RemotePath workingDirectory, ReleaseId release, CommitRef? commit, bool fenced, CancellationToken cancellationToken) =>
+        RunAsync(step, HookEnvironment.HookCommand(workingDirectory, hook), HookVariables(release, commit), fenced, cancellationToken);
+
+    /// <summary>The hook's environment as its standard input: the component's variables plus Soakline's own.</summary>
+    private string HookVariables(ReleaseId release, CommitRef? commit)
     {
         var environment = new HookEnvironment();
         foreach (var (name, value) in component.Environment)
@@ -101,7 +105,7 @@ internal sealed class HostReleaseSteps(IHostShell shell, ReleaseLayout layout, V
             environment.Set("SOAKLINE_BRANCH", commit.Branch ?? "");
         }
 
-        return RunAsync(step, HookEnvironment.HookCommand(workingDirectory, hook), environment.ToStandardInput(), fenced, cancellationToken);
+        return environment.ToStandardInput();
     }
 
     /// <summary>
@@ -124,8 +128,10 @@ internal sealed class HostReleaseSteps(IHostShell shell, ReleaseLayout layout, V
 
         try
         {
-            await RunHookAsync("restart", restart, layout.Current, release, commit, fenced: true, cancellationToken);
-            await RunAsync("recording the restart", ReleaseCommands.RecordRestart(layout, release), null, fenced: true, cancellationToken);
+            // The marker is written by the same shell, right after the hook succeeds: a deploy process killed between
+            // two separate commands would leave a completed restart unrecorded, and its retry would restart again.
+            var restartThenRecord = HookEnvironment.HookCommand(layout.Current, restart).And(ReleaseCommands.RecordRestart(layout, release));
+            await RunAsync("restart", restartThenRecord, HookVariables(release, commit), fenced: true, cancellationToken);
         }
         catch (StaleDecisionException)
         {
@@ -139,11 +145,35 @@ internal sealed class HostReleaseSteps(IHostShell shell, ReleaseLayout layout, V
 
     /// <summary>
     /// Whether <paramref name="release"/>, which <c>current</c> already points at, still waits for its restart: the
-    /// process of a deploy died between its switch and its restart (no restart recorded for it). A component without a
-    /// restart command has nothing to wait for.
+    /// process of a deploy or rollback died between its switch and its restart (no restart recorded for it). A
+    /// component without a restart command has nothing to wait for.
     /// </summary>
     public bool AwaitsRestart(ReleaseId release, HostReleaseState state) =>
         component.RestartCommand is not null && state.Current == release && state.Restarted != release;
+
+    /// <summary>
+    /// Confirms, behind the fence, that <paramref name="release"/> is still active as read (current, and its restart
+    /// recorded when the component has a restart command): true when it is and nothing needs doing. False when the
+    /// host changed since it was read (an older decision acted in between; this one must act after it). Throws
+    /// <see cref="StaleDecisionException"/> when a later decision has already changed the host.
+    /// </summary>
+    /// <remarks>
+    /// A "nothing to do" that skipped the fence would let an older decision still in flight act after this one: two
+    /// rollbacks racing to different releases could then end on the older decision's release.
+    /// </remarks>
+    public async Task<bool> ConfirmActiveAsync(ReleaseId release, CancellationToken cancellationToken)
+    {
+        var command = _fence.Around(ReleaseCommands.ConfirmActive(layout, release, restartRecorded: component.RestartCommand is not null));
+        var clock = Stopwatch.StartNew();
+        var result = await shell.RunAsync(command, null, cancellationToken);
+        logger.LogDebug("{Host}: confirming {Release} still active exited {ExitCode} after {Elapsed} ms", host.Name, release, result.ExitCode, clock.ElapsedMilliseconds);
+        if (_fence.Refused(result))
+        {
+            throw new StaleDecisionException($"confirming that {release} is still active: {_redactor.Redact(result.Tail())}");
+        }
+
+        return result.Succeeded;
+    }
 
     public Task RemoveReleasesAsync(IReadOnlyCollection<ReleaseId> releases, CancellationToken cancellationToken) =>
         releases.Count == 0

@@ -30,6 +30,23 @@ internal static class ReleaseCommands
     public static ShellCommand RecordRestart(ReleaseLayout layout, ReleaseId release) =>
         ShellCommand.Run("echo", ShellArgument.Literal(release.Value)).WritingOutputTo(layout.RestartedMarker);
 
+    // $1 current, $2 the link target it must have, $3 the restart marker, $4 the release it must name.
+    private static readonly ShellScript StillActive = ShellScript.Builtin(
+        "[ \"$(readlink -- \"$1\")\" = \"$2\" ] && [ \"$(cat -- \"$3\" 2>/dev/null)\" = \"$4\" ]");
+
+    // $1 current, $2 the link target it must have.
+    private static readonly ShellScript StillCurrent = ShellScript.Builtin("[ \"$(readlink -- \"$1\")\" = \"$2\" ]");
+
+    /// <summary>
+    /// Exits 0 when <c>current</c> still points at <paramref name="release"/> and, if <paramref name="restartRecorded"/>,
+    /// <see cref="ReleaseLayout.RestartedMarker"/> still names it; 1 otherwise. Run fenced, it makes "nothing to do" a
+    /// decision like any other: it raises the host's fence, so an older decision cannot act after it.
+    /// </summary>
+    public static ShellCommand ConfirmActive(ReleaseLayout layout, ReleaseId release, bool restartRecorded) =>
+        restartRecorded
+            ? ShellCommand.RunScript(StillActive, layout.Current, ReleaseLayout.CurrentLinkTarget(release), layout.RestartedMarker, release)
+            : ShellCommand.RunScript(StillCurrent, layout.Current, ReleaseLayout.CurrentLinkTarget(release));
+
     public static ShellCommand ReadCurrentLink(ReleaseLayout layout) =>
         ShellCommand.Run("readlink", EndOfOptions, layout.Current).WithoutErrorOutput();
 

@@ -25,6 +25,19 @@ public static class PipelineInstanceIds
     /// <summary>The instance id a parent gives its environment pipeline, so an emergency rollback can find it.</summary>
     public static string ForEnvironmentRun(string parentInstanceId, string environment) => $"{parentInstanceId}:{Safe(environment)}";
 
+    /// <summary>
+    /// The automatic rollback of one environment run: <c>rollback-of:{run}</c>. It starts with its own word, not the
+    /// run's id, so listing a pipeline's environment runs by the prefix <c>{pipeline}:</c> does not find it.
+    /// </summary>
+    public static string ForAutomaticRollback(string environmentRunId) => $"rollback-of:{environmentRunId}";
+
+    /// <summary>
+    /// One analysis of a soak: <c>analysis:{run}:{stage}:{n}</c>, stage and n counted from 1. The count carries over
+    /// continue-as-new (<see cref="Orchestration.SoakState.Analyses"/>), so every analysis of a run has its own id.
+    /// </summary>
+    public static string ForAnalysis(string environmentRunId, int stageIndex, int analysis) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"analysis:{environmentRunId}:{stageIndex + 1}:{analysis}");
+
     private static string Join(params string[] parts) => string.Join(':', parts.Select(Safe));
 
     // Branch names contain '/', which Azure Table keys (and so instance ids) forbid.

@@ -25,7 +25,7 @@ public sealed class RollbackOrchestrator : TaskOrchestrator<RollbackOrder, Rollb
 
         if (input.Targets is { } automatic)
         {
-            return await ExecuteAsync(steps, spec, input, automatic, input.FailedPipelineId);
+            return await RecordedEndAsync(steps, input) ?? await ExecuteAsync(steps, spec, input, automatic, input.FailedPipelineId);
         }
 
         var environment = spec.FindEnvironment(input.Environment);
@@ -54,6 +54,40 @@ public sealed class RollbackOrchestrator : TaskOrchestrator<RollbackOrder, Rollb
         {
             await steps.Call<bool>(nameof(ReleaseEnvironmentActivity), new EnvironmentLeaseRequest(input.Environment, context.InstanceId, ConcurrencyMode.Refuse));
         }
+    }
+
+    /// <summary>
+    /// The outcome of this automatic rollback when it already ended once: its parent's episode ran again after a kill and
+    /// started it a second time. Nothing is done again (no restart, no incident, no notification, no timeline entry);
+    /// the parent gets the answer the first run recorded.
+    /// </summary>
+    private static async Task<RollbackOutcome?> RecordedEndAsync(PipelineSteps steps, RollbackOrder input)
+    {
+        if (!input.HonoursRecordedRollback || input.FailedPipelineId is not { } pipeline)
+        {
+            return null;
+        }
+
+        RecordedRollback? ended;
+        try
+        {
+            ended = await steps.Call<RecordedRollback?>(nameof(GetRecordedRollbackActivity), new RecordedRollbackQuery(pipeline, input.Environment));
+        }
+        catch (TaskFailedException)
+        {
+            // The audit trail could not be read: roll back. Every host step of a rollback is a verified no-op on a
+            // host already back, so acting again costs a second notification at worst; not acting could leave a
+            // breaching release serving.
+            return null;
+        }
+
+        if (ended is null)
+        {
+            return null;
+        }
+
+        steps.Stage("completed", $"already {(ended.Restored ? "rolled back" : "attempted")} at {ended.RecordedAt:O}; not repeated");
+        return new RollbackOutcome(ended.Restored ? RollbackStatus.RolledBack : RollbackStatus.Failed, ended.Detail, []);
     }
 
     private static async Task<RollbackOutcome> AbortRunningCanaryAsync(PipelineSteps steps, RollbackOrder input, EnvironmentLease lease)

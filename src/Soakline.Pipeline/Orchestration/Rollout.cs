@@ -93,7 +93,7 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
 
                 var soaking = state;
                 steps.Status(s => s with { Stage = $"stage {index + 1}: soaking", Release = run.Release.Value, TrafficPercent = Share(_effective ?? percent), RequestedPercent = percent, LastAnalysis = soaking.LastSummary, LastAnalysisHealthy = soaking.LastHealthy, Detail = null });
-                soaked = await new SoakMonitor(steps, spec.Analysis, run.Release, canaries[0].Current!.Release, Probes(canaries)).SoakAsync(state);
+                soaked = await new SoakMonitor(steps, spec.Analysis, run.Release, canaries[0].Current!.Release, Probes(canaries), index).SoakAsync(state);
             }
             catch (TaskFailedException e)
             {
@@ -221,11 +221,13 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
             .Where(c => _switched.GetValueOrDefault(c.Component.Name) is { Count: > 0 } || _routingBefore.ContainsKey(c.Component.Name))
             .Select(c => new RollbackTarget(c.Component.Name, [.. _switched.GetValueOrDefault(c.Component.Name) ?? []], c.Current!.Release, _routingBefore.GetValueOrDefault(c.Component.Name)))
             .ToList();
-        var order = new RollbackOrder(run.Commit.Repository, run.Environment, RollbackScope.Canary, abort.Reason, abort.By, run.SpecYaml, Targets: targets, FailedPipelineId: run.PipelineId);
+        var order = new RollbackOrder(run.Commit.Repository, run.Environment, RollbackScope.Canary, abort.Reason, abort.By, run.SpecYaml, Targets: targets, FailedPipelineId: run.PipelineId, HonoursRecordedRollback: true);
         RollbackOutcome outcome;
         try
         {
-            outcome = await steps.Context.CallSubOrchestratorAsync<RollbackOutcome>(nameof(RollbackOrchestrator), order);
+            // A fixed id: an episode of this run that is re-run after a kill starts the same rollback again, not a second one.
+            outcome = await steps.Context.CallSubOrchestratorAsync<RollbackOutcome>(
+                nameof(RollbackOrchestrator), order, new SubOrchestrationOptions(instanceId: PipelineInstanceIds.ForAutomaticRollback(steps.Context.InstanceId)));
         }
         catch (TaskFailedException)
         {

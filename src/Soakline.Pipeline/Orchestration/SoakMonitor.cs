@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using Soakline.Pipeline.Analysis;
 using Soakline.Pipeline.Domain;
 using Soakline.Pipeline.Ports;
@@ -11,7 +12,8 @@ namespace Soakline.Pipeline.Orchestration;
 /// last analysis. Between analyses the pipeline listens for an <see cref="AbortEventName"/> event (emergency rollback
 /// with scope canary). After <see cref="AnalysesPerExecution"/> analyses it pauses so the orchestrator can continue as new.
 /// </summary>
-internal sealed class SoakMonitor(PipelineSteps steps, AnalysisSpec analysis, ReleaseId canary, ReleaseId stable, IReadOnlyList<HealthCheckRequest> probes)
+/// <param name="stageIndex">The stage being soaked (0 for the first), part of each analysis's instance id.</param>
+internal sealed class SoakMonitor(PipelineSteps steps, AnalysisSpec analysis, ReleaseId canary, ReleaseId stable, IReadOnlyList<HealthCheckRequest> probes, int stageIndex)
 {
     public const string AbortEventName = PipelineEvents.Abort;
 
@@ -43,9 +45,12 @@ internal sealed class SoakMonitor(PipelineSteps steps, AnalysisSpec analysis, Re
                 // The interval passed without an abort: time for the next analysis.
             }
 
+            // A fixed id (stage, and the analysis's number in the stage's soak): an episode re-run after a kill starts
+            // this analysis again rather than a second one beside it.
             var result = await steps.Context.CallSubOrchestratorAsync<AnalysisResult>(
                 nameof(SoakAnalysisOrchestrator),
-                new AnalysisRequest(analysis.Metrics, probes, canary, stable));
+                new AnalysisRequest(analysis.Metrics, probes, canary, stable),
+                new SubOrchestrationOptions(instanceId: PipelineInstanceIds.ForAnalysis(steps.Context.InstanceId, stageIndex, state.Analyses + 1)));
             streak = streak.After(result);
             state = state with { FailureCount = streak.Count, Analyses = state.Analyses + 1, LastHealthy = result.Healthy, LastSummary = result.Summary, LastDryRun = result.DryRunSummary };
             var current = state;

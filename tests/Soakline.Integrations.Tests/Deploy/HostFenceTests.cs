@@ -70,11 +70,7 @@ public sealed class HostFenceTests(SshDeployFixture fixture)
     public async Task Two_decisions_racing_on_one_host_always_leave_the_later_one_in_place()
     {
         using var hosts = fixture.NewHosts(1);
-        var target = LocalTarget(hosts);
-        var first = await fixture.NewReleaseAsync();
-        var second = await fixture.NewReleaseAsync();
-        Assert.True((await target.DeployAsync(Fenced(hosts, first, Baseline), CancellationToken.None)).AllSucceeded);
-        Assert.True((await target.DeployAsync(Fenced(hosts, second, Canary), CancellationToken.None)).AllSucceeded);
+        var (target, first, second) = await DeployBaselineThenCanaryAsync(hosts);
 
         // Whichever runs first, the later decision's release must be current at the end; unfenced, the order decides.
         for (var round = 0; round < 6; round++)
@@ -89,6 +85,30 @@ public sealed class HostFenceTests(SshDeployFixture fixture)
             Assert.Equal($"releases/{late.Id}", hosts[0].CurrentTarget);
             Assert.Equal(late.Id.Value, await AppHttp.WaitForReleaseAsync(hosts[0].Address, hosts.AppPort, late.Id.Value));
         }
+    }
+
+    [Fact]
+    public async Task Finding_nothing_to_do_is_a_decision_too_an_older_one_arriving_after_it_is_refused()
+    {
+        using var hosts = fixture.NewHosts(1);
+        var (target, first, second) = await DeployBaselineThenCanaryAsync(hosts);
+
+        // A later decision finds the host already as it wants it (a repeated deploy, then a repeated rollback)...
+        var repeated = Assert.Single((await target.DeployAsync(Fenced(hosts, second, Rollback), CancellationToken.None)).Hosts);
+        Assert.True(repeated.Succeeded, repeated.Error);
+        Assert.Equal("300", File.ReadAllText(Path.Combine(hosts[0].ReleaseRoot, ".soakline-fence")).Trim());
+
+        // ...so an older decision still in flight (fence 250, between the canary and the repeat) may not act after it.
+        var older = Assert.Single((await target.RollbackAsync(new RollbackRequest(SshDeployFixture.Component(), hosts.Names, first.Id, "older", new EffectFence(250)), CancellationToken.None)).Hosts);
+
+        Assert.False(older.Succeeded);
+        Assert.Contains("refused: a later decision (fence 300)", older.Error);
+        Assert.Equal($"releases/{second.Id}", hosts[0].CurrentTarget);
+
+        var repeatedRollback = Assert.Single((await target.RollbackAsync(new RollbackRequest(SshDeployFixture.Component(), hosts.Names, second.Id, "again", new EffectFence(400)), CancellationToken.None)).Hosts);
+        Assert.True(repeatedRollback.Succeeded, repeatedRollback.Error);
+        Assert.Equal("400", File.ReadAllText(Path.Combine(hosts[0].ReleaseRoot, ".soakline-fence")).Trim());
+        Assert.Equal(second.Id.Value, await AppHttp.WaitForReleaseAsync(hosts[0].Address, hosts.AppPort, second.Id.Value));
     }
 
     [Fact]
@@ -161,6 +181,17 @@ public sealed class HostFenceTests(SshDeployFixture fixture)
     }
 
     private LocalDeployTarget LocalTarget(AppHosts hosts) => new(hosts.LocalOptions(), fixture.HealthProbe);
+
+    /// <summary>Deploys two new releases under the baseline's and then the canary's token: the host runs the second.</summary>
+    private async Task<(LocalDeployTarget Target, Release First, Release Second)> DeployBaselineThenCanaryAsync(AppHosts hosts)
+    {
+        var target = LocalTarget(hosts);
+        var first = await fixture.NewReleaseAsync();
+        var second = await fixture.NewReleaseAsync();
+        Assert.True((await target.DeployAsync(Fenced(hosts, first, Baseline), CancellationToken.None)).AllSucceeded);
+        Assert.True((await target.DeployAsync(Fenced(hosts, second, Canary), CancellationToken.None)).AllSucceeded);
+        return (target, first, second);
+    }
 
     private static DeployRequest Fenced(AppHosts hosts, Release release, EffectFence fence) =>
         SshDeployFixture.Deploy(hosts, release) with { Fence = fence };
