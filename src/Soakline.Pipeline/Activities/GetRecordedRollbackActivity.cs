@@ -18,14 +18,16 @@ public sealed class GetRecordedRollbackActivity(IReleaseStore store) : TaskActiv
     public override async Task<RecordedRollback?> RunAsync(TaskActivityContext context, RecordedRollbackQuery input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var transitions = await store.GetTransitionsAsync(new TransitionQuery(input.Environment, input.PipelineId), CancellationToken.None).ConfigureAwait(false);
+        var transitions = await store.GetTransitionsAsync(new TransitionQuery(input.Environment, input.PipelineId, From: input.Since), CancellationToken.None).ConfigureAwait(false);
 
-        // Checked again after the store's filter: another pipeline's or environment's rollback must never stand in for this one.
+        // Checked again after the store's filter: another pipeline's, environment's or run's rollback must never stand
+        // in for this one (a host left on a breaching release would be the price).
         var ended = transitions.LastOrDefault(t =>
             t.Kind is TransitionKind.Restored or TransitionKind.RollbackFailed
             && t.Component is null
             && t.PipelineId == input.PipelineId
-            && t.Environment == input.Environment);
+            && t.Environment == input.Environment
+            && t.At >= input.Since);
         return ended is null ? null : new RecordedRollback(ended.Kind == TransitionKind.Restored, ended.Detail, ended.At);
     }
 }

@@ -63,7 +63,7 @@ public sealed class RollbackOrchestrator : TaskOrchestrator<RollbackOrder, Rollb
     /// </summary>
     private static async Task<RollbackOutcome?> RecordedEndAsync(PipelineSteps steps, RollbackOrder input)
     {
-        if (!input.HonoursRecordedRollback || input.FailedPipelineId is not { } pipeline)
+        if (input.DecidedAt is not { } decidedAt || input.FailedPipelineId is not { } pipeline)
         {
             return null;
         }
@@ -71,7 +71,7 @@ public sealed class RollbackOrchestrator : TaskOrchestrator<RollbackOrder, Rollb
         RecordedRollback? ended;
         try
         {
-            ended = await steps.Call<RecordedRollback?>(nameof(GetRecordedRollbackActivity), new RecordedRollbackQuery(pipeline, input.Environment));
+            ended = await steps.Call<RecordedRollback?>(nameof(GetRecordedRollbackActivity), new RecordedRollbackQuery(pipeline, input.Environment, decidedAt));
         }
         catch (TaskFailedException)
         {

@@ -7,11 +7,12 @@ namespace Soakline.Pipeline.Orchestration;
 /// <param name="TargetRelease">Emergency only: a release id to go back to; null means the previous release.</param>
 /// <param name="Targets">Automatic only: exactly the hosts that were changed, and the release and routing to restore.</param>
 /// <param name="FailedPipelineId">The pipeline whose release is undone, for the audit trail and DORA.</param>
-/// <param name="HonoursRecordedRollback">
-/// Automatic only: true when the rollback first looks for its own end already recorded for this pipeline and
-/// environment (<see cref="Activities.GetRecordedRollbackActivity"/>) and goes by it. A breaching rollout sets it;
-/// rollbacks started before that step existed carry false and skip it, so replaying their histories meets no
-/// activity they never called.
+/// <param name="DecidedAt">
+/// Automatic only: when the rollout decided to roll back (orchestration time). A breaching rollout sets it, and the
+/// rollback then first looks for its own end recorded since that moment for this pipeline and environment
+/// (<see cref="Activities.GetRecordedRollbackActivity"/>) and goes by it. An end recorded earlier belongs to an earlier
+/// run under the same pipeline id (its instance purged) and does not count. Rollbacks started before the look-up
+/// existed carry null and skip it, so replaying their histories meets no activity they never called.
 /// </param>
 public sealed record RollbackOrder(
     RepositoryRef Repository,
@@ -24,4 +25,4 @@ public sealed record RollbackOrder(
     string? TargetRelease = null,
     IReadOnlyList<RollbackTarget>? Targets = null,
     string? FailedPipelineId = null,
-    bool HonoursRecordedRollback = false);
+    DateTimeOffset? DecidedAt = null);

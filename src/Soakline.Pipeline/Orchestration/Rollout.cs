@@ -221,7 +221,7 @@ internal sealed class Rollout(PipelineSteps steps, PipelineSpec spec, PipelineRu
             .Where(c => _switched.GetValueOrDefault(c.Component.Name) is { Count: > 0 } || _routingBefore.ContainsKey(c.Component.Name))
             .Select(c => new RollbackTarget(c.Component.Name, [.. _switched.GetValueOrDefault(c.Component.Name) ?? []], c.Current!.Release, _routingBefore.GetValueOrDefault(c.Component.Name)))
             .ToList();
-        var order = new RollbackOrder(run.Commit.Repository, run.Environment, RollbackScope.Canary, abort.Reason, abort.By, run.SpecYaml, Targets: targets, FailedPipelineId: run.PipelineId, HonoursRecordedRollback: true);
+        var order = new RollbackOrder(run.Commit.Repository, run.Environment, RollbackScope.Canary, abort.Reason, abort.By, run.SpecYaml, Targets: targets, FailedPipelineId: run.PipelineId, DecidedAt: steps.Now);
         RollbackOutcome outcome;
         try
         {

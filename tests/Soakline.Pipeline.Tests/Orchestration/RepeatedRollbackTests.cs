@@ -27,7 +27,7 @@ public sealed class RepeatedRollbackTests : IAsyncLifetime
         var rollback = await _h.Client.GetInstanceAsync($"rollback-of:{run}", getInputsAndOutputs: true);
         Assert.NotNull(rollback);
         Assert.Equal(RollbackStatus.RolledBack, rollback.ReadOutputAs<RollbackOutcome>()!.Status);
-        Assert.True(rollback.ReadInputAs<RollbackOrder>()!.HonoursRecordedRollback);
+        Assert.NotNull(rollback.ReadInputAs<RollbackOrder>()!.DecidedAt);
         Assert.NotNull(await _h.Client.GetInstanceAsync($"analysis:{run}:1:1"));
 
         // Listing a pipeline's environment runs by its prefix finds them only, not their rollback or analyses.
@@ -54,7 +54,14 @@ public sealed class RepeatedRollbackTests : IAsyncLifetime
         Assert.Equal(before, await EffectsAsync(pipeline));
     }
 
-    public static TheoryData<string> NotItsOwnEnd => ["a rollback started before the look-up existed", "another pipeline's end", "another environment's end", "a component's failure, not the end"];
+    public static TheoryData<string> NotItsOwnEnd =>
+    [
+        "a rollback started before the look-up existed",
+        "another pipeline's end",
+        "another environment's end",
+        "a component's failure, not the end",
+        "an end recorded before this rollback was decided",
+    ];
 
     [Theory]
     [MemberData(nameof(NotItsOwnEnd))]
@@ -64,9 +71,11 @@ public sealed class RepeatedRollbackTests : IAsyncLifetime
         var order = (await _h.Client.GetInstanceAsync($"rollback-of:{run}", getInputsAndOutputs: true))!.ReadInputAs<RollbackOrder>()!;
         order = which switch
         {
-            "a rollback started before the look-up existed" => order with { HonoursRecordedRollback = false },
+            "a rollback started before the look-up existed" => order with { DecidedAt = null },
             "another pipeline's end" => order with { FailedPipelineId = "release:acme:shop:main:other" },
             "another environment's end" => order with { Environment = "staging" },
+            // The same pipeline id run again after its instance was purged: the first run's end is history.
+            "an end recorded before this rollback was decided" => order with { DecidedAt = _h.Clock.GetUtcNow().AddSeconds(1) },
             _ => order with { FailedPipelineId = "release:acme:shop:main:partway" },
         };
         if (which == "a component's failure, not the end")
