@@ -6,7 +6,7 @@ using Soakline.Demo.Kit.Proof;
 using Soakline.Latency;
 
 // Usage: dotnet run --project bench/Soakline.Latency -c Release -- --app <Soakline.Functions.dll> [--result <latency.json>] [--scale <n>]
-//        [--generator wrk|dotnet] [--azurite-debug <file>] [--settle on|off]
+//        [--generator wrk|dotnet] [--azurite-debug <file>] [--settle on|off] [--azurite-stalls on|off]
 // Starts Azurite and the app as a real process on a loopback port (standalone engine, as ./run serve runs it), then
 // measures the webhook's answer times. Target (issue 18): p99 under 50 ms at concurrency 50, for the ping and the push.
 const double TargetP99Milliseconds = 50;
@@ -39,14 +39,25 @@ var inMemory = (options.GetValueOrDefault("--azurite-storage") ?? "disk") switch
     "memory" => true,
     var other => throw new ArgumentException($"--azurite-storage: '{other}' is not disk or memory"),
 };
-await using var azurite = await AzuriteServer.StartAsync(options.GetValueOrDefault("--azurite-debug"), inMemory);
+
+// --azurite-stalls (on unless off): Azurite's node notes each pause of its event loop of 40 ms or more, and each
+// scenario names those inside its burst. A pause holds every storage call the app makes meanwhile, so the figures
+// alone cannot tell the emulator's pauses from the app's (bench/RESULTS.md, the sixth latency pass).
+var watchStalls = (options.GetValueOrDefault("--azurite-stalls") ?? "on") switch
+{
+    "on" => true,
+    "off" => false,
+    var other => throw new ArgumentException($"--azurite-stalls: '{other}' is not on or off"),
+};
+var work = Directory.CreateTempSubdirectory("soakline-latency-");
+var stallLog = watchStalls ? Path.Combine(work.FullName, "azurite-stalls.log") : null;
+await using var azurite = await AzuriteServer.StartAsync(options.GetValueOrDefault("--azurite-debug"), inMemory, stallLog);
 var identity = AppIdentity.NewOnLoopback();
 var logFile = Path.Combine(Path.GetTempPath(), $"soakline-latency-{identity.TaskHub}.log");
 
 // The app refuses to start without source control and, since approval links are configured, without an SMTP server:
 // an empty local clone serves the repository (its pipelines find no spec, which costs the webhook nothing), and the
 // demo kit's outbox takes any mail.
-var work = Directory.CreateTempSubdirectory("soakline-latency-");
 var clone = Directory.CreateDirectory(Path.Combine(work.FullName, "clone")).FullName;
 await Shell.RunAsync(clone, "git", "init", "-q");
 await using var outbox = new SmtpOutbox(Path.Combine(work.FullName, "outbox"));
@@ -78,6 +89,7 @@ LatencyScenario[] scenarios =
     new("push", 50, 1000 * scale, 100),
 ];
 var figures = new List<LatencyFigures>();
+var stallsInBursts = new List<string>();
 var settled = new SettledApp(azurite.ConnectionString, identity.TaskHub);
 foreach (var scenario in scenarios)
 {
@@ -89,11 +101,22 @@ foreach (var scenario in scenarios)
         Console.WriteLine($"before {scenario}: {await settled.WaitAsync(settleLimit, cancel.Token)}");
     }
 
-    Console.WriteLine(FormattableString.Invariant($"{scenario}: from {DateTime.UtcNow:HH:mm:ss.fff} UTC"));
+    var from = DateTimeOffset.UtcNow;
+    Console.WriteLine(FormattableString.Invariant($"{scenario}: from {from:HH:mm:ss.fff} UTC"));
     var measured = await load.RunAsync(scenario, cancel.Token);
-    Console.WriteLine(FormattableString.Invariant($"{scenario}: until {DateTime.UtcNow:HH:mm:ss.fff} UTC"));
+    var until = DateTimeOffset.UtcNow;
+    Console.WriteLine(FormattableString.Invariant($"{scenario}: until {until:HH:mm:ss.fff} UTC"));
     Console.WriteLine(measured);
     figures.Add(measured);
+    if (stallLog is not null)
+    {
+        var stalls = NodeEventLoopStall.ReadAll(stallLog).Where(s => s.Overlaps(from, until)).ToList();
+        var summary = stalls.Count == 0
+            ? "none"
+            : FormattableString.Invariant($"{stalls.Count} ({string.Join(", ", stalls.Select(s => $"{s.Length.TotalMilliseconds:0} ms at {s.EndedAt:HH:mm:ss.fff}"))})");
+        Console.WriteLine($"{scenario}: Azurite event-loop stalls of 40 ms or more from its warm-up to its last answer: {summary}");
+        stallsInBursts.Add($"{measured.Scenario.Request} c{measured.Scenario.Concurrency} {(stalls.Count == 0 ? "none" : FormattableString.Invariant($"{stalls.Count}, longest {stalls.Max(s => s.Length.TotalMilliseconds):0} ms"))}");
+    }
 }
 
 var atFifty = figures.Where(f => f.Scenario.Concurrency == 50).ToList();
@@ -103,7 +126,9 @@ var result = new ProofResult(
     $"webhook p99 < {TargetP99Milliseconds:0} ms at concurrency 50 (signed ping; push starting a pipeline)",
     string.Join("; ", figures.Select(f => $"{f.Scenario.Request} c{f.Scenario.Concurrency}: p50 {f.P50:0.0} / p99 {f.P99:0.0} ms ({f.PerSecond:0}/s)")),
     pass,
-    $"app as a process on Azurite (standalone engine), {(settle ? "each scenario on a settled app" : "scenarios back to back, not settled")}, {load.Name} on the same {Environment.ProcessorCount} cores; unexpected answers: {figures.Sum(f => f.Unexpected)}; app log: {logFile}");
+    $"app as a process on Azurite (standalone engine), {(settle ? "each scenario on a settled app" : "scenarios back to back, not settled")}, {load.Name} on the same {Environment.ProcessorCount} cores; unexpected answers: {figures.Sum(f => f.Unexpected)}; " +
+    (stallLog is null ? "" : $"Azurite event-loop stalls of 40 ms or more inside each burst: {string.Join("; ", stallsInBursts)}; ") +
+    $"app log: {logFile}");
 if (options.GetValueOrDefault("--result") is { } path)
 {
     ProofResult.WriteTo(path, result);

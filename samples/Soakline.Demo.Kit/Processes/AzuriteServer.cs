@@ -22,12 +22,13 @@ public sealed class AzuriteServer : IAsyncDisposable
     private readonly bool _inMemory;
     private Process? _process;
 
-    private AzuriteServer(string executable, string location, string? debugLog, bool inMemory)
+    private AzuriteServer(string executable, string location, string? debugLog, bool inMemory, string? stallLog)
     {
         _executable = executable;
         Location = location;
         _debugLog = debugLog;
         _inMemory = inMemory;
+        StallLog = stallLog;
         _blobPort = FreePort();
         _queuePort = FreePort();
         _tablePort = FreePort();
@@ -42,6 +43,33 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     public string Location { get; }
 
+    /// <summary>The file Azurite's event-loop stalls go to (<see cref="NodeEventLoopStall.ReadAll"/>), when asked for.</summary>
+    public string? StallLog { get; }
+
+    /// <summary>
+    /// The script node loads into Azurite (<c>--require</c>, through <c>NODE_OPTIONS</c>) when a stall log is asked for.
+    /// A 10 ms timer notes every time it runs 40 ms or more late, that is, every time something held node's one thread:
+    /// in Azurite, chiefly its LokiJS autosave, which every 5 s serializes each whole database (the table store with the
+    /// task hub's history grows with every pipeline). It only watches; Azurite behaves as without it.
+    /// </summary>
+    public const string StallPreload =
+        """
+        'use strict';
+        const fs = require('fs');
+        const log = process.env.SOAKLINE_STALL_LOG;
+        const tick = 10;
+        const threshold = 40;
+        let last = Date.now();
+        setInterval(() => {
+          const now = Date.now();
+          const late = now - last - tick;
+          if (log && late >= threshold) {
+            fs.appendFileSync(log, `${new Date(now).toISOString()} ${late}\n`);
+          }
+          last = now;
+        }, tick).unref();
+        """;
+
     /// <param name="debugLog">
     /// When given, Azurite writes every request it serves to this file (its <c>--debug</c> log): for counting the
     /// storage requests a workload makes, not for timing it (the logging slows Azurite down).
@@ -51,9 +79,13 @@ public sealed class AzuriteServer : IAsyncDisposable
     /// beside it): nothing survives <see cref="RestartAsync"/>, and Azurite no longer stops every 5 s to write its whole
     /// LokiJS databases to disk. It is not faster for that: node's heap then holds all the data, with pauses of its own.
     /// </param>
-    public static async Task<AzuriteServer> StartAsync(string? debugLog = null, bool inMemory = false)
+    /// <param name="stallLog">
+    /// When given, Azurite's node notes in this file every pause of its event loop of 40 ms or more
+    /// (<see cref="StallPreload"/>), for the latency benchmark to tell the emulator's pauses from the app's.
+    /// </param>
+    public static async Task<AzuriteServer> StartAsync(string? debugLog = null, bool inMemory = false, string? stallLog = null)
     {
-        var server = new AzuriteServer(FindExecutable(), Directory.CreateTempSubdirectory("soakline-azurite-").FullName, debugLog, inMemory);
+        var server = new AzuriteServer(FindExecutable(), Directory.CreateTempSubdirectory("soakline-azurite-").FullName, debugLog, inMemory, stallLog);
         await server.StartProcessAsync();
         return server;
     }
@@ -128,6 +160,16 @@ public sealed class AzuriteServer : IAsyncDisposable
         {
             start.ArgumentList.Add("--debug");
             start.ArgumentList.Add(_debugLog);
+        }
+
+        if (StallLog is not null)
+        {
+            // Beside the data, not in it: Azurite only reads its own files from --location.
+            var preload = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(StallLog))!, "azurite-stall-preload.js");
+            await File.WriteAllTextAsync(preload, StallPreload);
+            var inherited = Environment.GetEnvironmentVariable("NODE_OPTIONS");
+            start.Environment["NODE_OPTIONS"] = $"{inherited} --require {preload}".Trim();
+            start.Environment["SOAKLINE_STALL_LOG"] = Path.GetFullPath(StallLog);
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {_executable}.");
