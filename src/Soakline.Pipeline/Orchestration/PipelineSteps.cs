@@ -14,7 +14,7 @@ namespace Soakline.Pipeline.Orchestration;
 /// transition is also one Information line in the app's log (category <see cref="TransitionLogCategory"/>), written
 /// through the context's replay-safe logger so a replayed step does not write it again.
 /// </summary>
-internal sealed class PipelineSteps(TaskOrchestrationContext context, string pipelineId, string environment, CommitRef? commit)
+internal sealed class PipelineSteps(TaskOrchestrationContext context, TransitionIds transitionIds, string pipelineId, string environment, CommitRef? commit)
 {
     /// <summary>
     /// Port calls cross networks (GitHub, SSH, mail); a blip must not fail a release, so each activity gets three
@@ -36,6 +36,9 @@ internal sealed class PipelineSteps(TaskOrchestrationContext context, string pip
 
     public TaskOrchestrationContext Context => context;
 
+    /// <summary>The execution's transition ids, for the steps an orchestrator makes after these (one count per execution).</summary>
+    public TransitionIds TransitionIds => transitionIds;
+
     /// <summary>The custom status as last set.</summary>
     public PipelineStatus Current => _status;
 
@@ -45,7 +48,7 @@ internal sealed class PipelineSteps(TaskOrchestrationContext context, string pip
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(run);
         var spec = Spec.Loading.PipelineSpecLoader.Load(run.SpecYaml).GetSpecOrThrow();
-        return (spec, new PipelineSteps(context, run.PipelineId, run.Environment, run.Commit) { Routes = spec.Notifications });
+        return (spec, new PipelineSteps(context, TransitionIds.ForInput(context, run), run.PipelineId, run.Environment, run.Commit) { Routes = spec.Notifications });
     }
 
     public DateTimeOffset Now => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
@@ -73,9 +76,13 @@ internal sealed class PipelineSteps(TaskOrchestrationContext context, string pip
         string? forPipeline = null)
     {
         LogTransition(kind, detail, forPipeline ?? pipelineId, release?.Value ?? _status.Release, actor);
+
+        // Still drawn, though no longer the id: later NewGuid calls (the approval gate's decision id) then replay the
+        // values the histories recorded before the ids changed.
+        _ = context.NewGuid();
         return context.CallActivityAsync<bool>(
             nameof(RecordTransitionActivity),
-            new ReleaseTransition(context.NewGuid().ToString("N"), forPipeline ?? pipelineId, environment, kind, Now, detail, commit, component, release, hosts, actor, committedAt),
+            new ReleaseTransition(transitionIds.Next(forPipeline ?? pipelineId, environment, kind, component, release), forPipeline ?? pipelineId, environment, kind, Now, detail, commit, component, release, hosts, actor, committedAt),
             PortCall);
     }
 

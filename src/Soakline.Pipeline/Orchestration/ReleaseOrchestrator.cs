@@ -34,7 +34,7 @@ public sealed class ReleaseOrchestrator : TaskOrchestrator<PushEvent, ReleaseOut
         // The first episode is committed before any later one runs, so every re-run of a later episode replays this
         // same value. Release ids therefore sort by pipeline start rather than by when the environment was taken.
         var startedAt = new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
-        var run = new RunSteps(new PipelineSteps(context, context.InstanceId, NoEnvironment, input.Commit));
+        var run = new RunSteps(new PipelineSteps(context, TransitionIds.StartedAt(context, startedAt), context.InstanceId, NoEnvironment, input.Commit));
         try
         {
             return await RunPipelineAsync(context, input, run, startedAt);
@@ -100,13 +100,13 @@ public sealed class ReleaseOrchestrator : TaskOrchestrator<PushEvent, ReleaseOut
 
         if (verdict.Refused)
         {
-            var refusing = run.Steps = new PipelineSteps(context, context.InstanceId, decision.Environment!, commit) { Routes = spec.Notifications };
+            var refusing = run.Steps = new PipelineSteps(context, run.Steps.TransitionIds, context.InstanceId, decision.Environment!, commit) { Routes = spec.Notifications };
             return await PolicyRefused(refusing, verdict, input);
         }
 
         var terms = verdict.Terms!;
         var environment = spec.FindEnvironment(terms.Environment)!;
-        var steps = run.Steps = new PipelineSteps(context, context.InstanceId, environment.Name, commit) { Routes = spec.Notifications };
+        var steps = run.Steps = new PipelineSteps(context, run.Steps.TransitionIds, context.InstanceId, environment.Name, commit) { Routes = spec.Notifications };
         await steps.Record(TransitionKind.PipelineStarted, $"{decision.Reason}; {terms.Describe()}", actor: input.Author, committedAt: input.CommittedAt);
 
         var gate = await GateRunner.RunAsync(steps, spec.Gates, commit);

@@ -20,7 +20,7 @@ public sealed class RollbackOrchestrator : TaskOrchestrator<RollbackOrder, Rollb
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var spec = PipelineSpecLoader.Load(input.SpecYaml).GetSpecOrThrow();
-        var steps = new PipelineSteps(context, input.FailedPipelineId ?? context.InstanceId, input.Environment, null) { Routes = spec.Notifications, Repository = input.Repository };
+        var steps = new PipelineSteps(context, TransitionIds.ForInput(context, input), input.FailedPipelineId ?? context.InstanceId, input.Environment, null) { Routes = spec.Notifications, Repository = input.Repository };
         steps.Stage("rollback", input.Reason);
 
         if (input.Targets is { } automatic)

@@ -7,25 +7,27 @@ using Soakline.Durable.Testing.Runtime;
 namespace Soakline.Pipeline.Tests.Orchestration;
 
 /// <summary>
-/// The in-memory backend with one engine fault: the first episode that starts the sub-orchestration
-/// <see cref="ChildInstanceId"/> is lost, as when DTFx on Azure Storage sends an episode's messages and the process
-/// dies before the episode's history is committed. The episode's result is held (the test reads the child input it
-/// would have sent) and nothing of it is stored; <see cref="RunAgainAsync"/> then hands its messages back, so the
-/// engine runs the same episode again, at whatever time the test moved the clock to.
+/// The in-memory backend with one engine fault: the first episode <c>isLost</c> picks is lost, as when DTFx on Azure
+/// Storage sends an episode's messages and the process dies before the episode's history is committed. The episode's
+/// result is held (the test reads what it would have sent) and nothing of it is stored; <see cref="RunAgainAsync"/> then
+/// hands its messages back, so the engine runs the same episode again, at whatever time the test moved the clock to.
 /// </summary>
 /// <remarks>
-/// The lost episode's start of the child is not delivered: the in-memory engine refuses a second start of a live
-/// instance (DTFx restarted it in the chaos run), so the test compares the two inputs instead of watching two starts.
+/// The lost episode's messages are not delivered: the in-memory engine refuses a second start of a live instance (DTFx
+/// restarted it in the chaos run), so tests compare what the two runs of the episode sent, or play what the lost one
+/// sent themselves (a record activity's transition written to the store).
 /// </remarks>
-internal sealed class LostEpisodeBackend(InMemoryOrchestrationBackend inner, string childInstanceId) : IOrchestrationBackend
+internal sealed class LostEpisodeBackend(InMemoryOrchestrationBackend inner, Func<OrchestrationStepResult, bool> isLost) : IOrchestrationBackend
 {
-    private readonly TaskCompletionSource<string?> _lost = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<OrchestrationStepResult> _lost = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private OrchestrationWorkItem? _held;
 
-    public string ChildInstanceId => childInstanceId;
+    /// <summary>Loses the first episode that starts the sub-orchestration <paramref name="childInstanceId"/>.</summary>
+    public static LostEpisodeBackend StartingChild(InMemoryOrchestrationBackend inner, string childInstanceId) =>
+        new(inner, result => result.AppendedHistory.OfType<SubOrchestrationCreated>().Any(e => e.InstanceId == childInstanceId));
 
-    /// <summary>The serialized input the lost episode gave the child; completes when that episode ran.</summary>
-    public Task<string?> LostChildInput => _lost.Task;
+    /// <summary>What the lost episode would have committed and sent; completes when that episode ran.</summary>
+    public Task<OrchestrationStepResult> Lost => _lost.Task;
 
     /// <summary>Hands the lost episode's messages back to the engine, which runs the episode again.</summary>
     public Task RunAgainAsync()
@@ -37,11 +39,10 @@ internal sealed class LostEpisodeBackend(InMemoryOrchestrationBackend inner, str
     public Task CompleteOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, OrchestrationStepResult result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var created = result.AppendedHistory.OfType<SubOrchestrationCreated>().FirstOrDefault(e => e.InstanceId == childInstanceId);
-        if (created is not null && _held is null)
+        if (_held is null && isLost(result))
         {
             _held = workItem;
-            _lost.SetResult(created.Input);
+            _lost.SetResult(result);
             return Task.CompletedTask;
         }
 

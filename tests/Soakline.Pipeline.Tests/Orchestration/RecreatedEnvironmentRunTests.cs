@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Soakline.Durable.Testing.History;
 using Soakline.Durable.Testing.InMemory;
 using Soakline.Durable.Testing.Runtime;
 using Soakline.Pipeline.Domain;
@@ -34,12 +35,13 @@ public sealed class RecreatedEnvironmentRunTests : IAsyncLifetime
         var commit = new CommitRef(PipelineHarness.Repository, PipelineHarness.NewSha, "main");
         var childId = PipelineInstanceIds.ForEnvironmentRun(PipelineInstanceIds.ForPush(commit), "production");
         await using var h = await PipelineHarness.StartWithStableProductionAsync(services => services
-            .AddSingleton(sp => new LostEpisodeBackend(sp.GetRequiredService<InMemoryOrchestrationBackend>(), childId))
+            .AddSingleton(sp => LostEpisodeBackend.StartingChild(sp.GetRequiredService<InMemoryOrchestrationBackend>(), childId))
             .AddSingleton<IOrchestrationBackend>(sp => sp.GetRequiredService<LostEpisodeBackend>()));
         var lost = h.Host.Services.GetRequiredService<LostEpisodeBackend>();
 
         var id = await h.PushAsync("main", PipelineHarness.NewSha, TestSpecs.Default);
-        var lostInput = await lost.LostChildInput.WaitAsync(TimeSpan.FromMinutes(1));
+        var lostEpisode = await lost.Lost.WaitAsync(TimeSpan.FromMinutes(1));
+        var lostInput = lostEpisode.AppendedHistory.OfType<SubOrchestrationCreated>().Single(e => e.InstanceId == childId).Input;
         // The engine runs the episode again later: another orchestration time than the lost run had.
         h.Clock.Advance(TimeSpan.FromMinutes(5));
         await lost.RunAgainAsync();
