@@ -17,8 +17,9 @@ namespace Soakline.Pipeline.Orchestration;
 /// The engine may run an episode twice: DTFx on Azure Storage sends an episode's messages before it commits its
 /// history, so a process killed in between runs the episode again later. The record activity then runs for both runs
 /// of the episode. An id from the SDK's <c>NewGuid</c> depends on the episode's orchestration time, which differs on the
-/// re-run, so the timeline could show such a transition twice. Here the id depends on the instance, on what names this execution, on how many transitions the
-/// execution recorded before and on what the transition is about, all of which the re-run replays the same.
+/// re-run, so the timeline could show such a transition twice. Here the id depends on the instance, on what names this
+/// execution, on how many transitions the execution recorded before and on what the transition is about, all of which
+/// the re-run replays the same.
 /// </remarks>
 internal sealed class TransitionIds
 {
@@ -31,7 +32,7 @@ internal sealed class TransitionIds
     /// For an execution its input tells apart from every other of the same instance: an environment run's input names
     /// its release (unique per pipeline run) and, after a continue-as-new, where the rollout stands; an automatic
     /// rollback's order carries the moment it was decided. The input is serialized again here (deterministically: the
-    /// same values give the same text) and hashed, so a long spec costs one hash per execution.
+    /// same values give the same text) and hashed: once each time the orchestrator runs, that is, once per episode.
     /// </summary>
     public static TransitionIds ForInput<TInput>(TaskOrchestrationContext context, TInput input)
     {
