@@ -90,6 +90,7 @@ LatencyScenario[] scenarios =
 ];
 var figures = new List<LatencyFigures>();
 var stallsInBursts = new List<string>();
+LatencyFigures? probe = null;
 var settled = new SettledApp(azurite.ConnectionString, identity.TaskHub);
 foreach (var scenario in scenarios)
 {
@@ -99,6 +100,16 @@ foreach (var scenario in scenarios)
     if (settle)
     {
         Console.WriteLine($"before {scenario}: {await settled.WaitAsync(settleLimit, cancel.Token)}");
+    }
+
+    // Just before the push burst, on the same settled storage: the storage alone under the same load, which tells a
+    // push tail the storage has from one the app adds (not part of the target). Before rather than after, because
+    // after the burst the app starts its thousand pipelines for minutes; the probe's table is dropped again, so the
+    // burst meets the storage as it was.
+    if (scenario is { Request: "push", Concurrency: 50 })
+    {
+        probe = await new StorageProbe(azurite.ConnectionString).RunAsync(scenario with { Request = "table insert" }, cancel.Token);
+        Console.WriteLine($"{probe} (the storage alone, not part of the target)");
     }
 
     var from = DateTimeOffset.UtcNow;
@@ -128,6 +139,7 @@ var result = new ProofResult(
     pass,
     $"app as a process on Azurite (standalone engine), {(settle ? "each scenario on a settled app" : "scenarios back to back, not settled")}, {load.Name} on the same {Environment.ProcessorCount} cores; unexpected answers: {figures.Sum(f => f.Unexpected)}; " +
     (stallLog is null ? "" : $"Azurite event-loop stalls of 40 ms or more inside each burst: {string.Join("; ", stallsInBursts)}; ") +
+    (probe is null ? "" : FormattableString.Invariant($"the storage alone just before push c50, {probe.Scenario.Requests} table inserts at c50 from the bench: p50 {probe.P50:0.0} / p99 {probe.P99:0.0} ms ({probe.PerSecond:0}/s); ")) +
     $"app log: {logFile}");
 if (options.GetValueOrDefault("--result") is { } path)
 {

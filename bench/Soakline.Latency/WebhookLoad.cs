@@ -28,46 +28,24 @@ internal sealed class WebhookLoad(Uri baseUrl, SignedDeliveries deliveries) : IL
         return LatencyFigures.From(scenario, times, clock.Elapsed, unexpected, first);
     }
 
-    private async Task<(int Unexpected, string? First)> SendAsync(LatencyScenario scenario, double[]? times, CancellationToken cancellationToken)
+    private Task<(int Unexpected, string? First)> SendAsync(LatencyScenario scenario, double[]? times, CancellationToken cancellationToken)
     {
-        var next = -1;
-        var unexpected = 0;
-        string? first = null;
-        var workers = Enumerable.Range(0, scenario.Concurrency).Select(_ => Task.Run(async () =>
+        var expected = scenario.Request == "push" ? HttpStatusCode.Accepted : HttpStatusCode.OK;
+        return ClosedLoop.RunAsync(scenario.Concurrency, scenario.Requests, async _ =>
         {
-            int index;
-            while ((index = Interlocked.Increment(ref next)) < scenario.Requests)
+            using var request = Request(deliveries.Next(scenario.Request));
+            try
             {
-                var expected = scenario.Request == "push" ? HttpStatusCode.Accepted : HttpStatusCode.OK;
-                using var request = Request(deliveries.Next(scenario.Request));
-                var started = Stopwatch.GetTimestamp();
-                string? problem;
-                try
-                {
-                    using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                    var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                    problem = response.StatusCode == expected ? null : $"{(int)response.StatusCode} {text}";
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-                {
-                    // No answer in time is an answer time too (the timeout's), and an unexpected answer.
-                    problem = e.Message;
-                }
-
-                if (times is not null)
-                {
-                    times[index] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                }
-
-                if (problem is not null)
-                {
-                    Interlocked.Increment(ref unexpected);
-                    Interlocked.CompareExchange(ref first, problem, null);
-                }
+                using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                return response.StatusCode == expected ? null : $"{(int)response.StatusCode} {text}";
             }
-        }, cancellationToken));
-        await Task.WhenAll(workers).ConfigureAwait(false);
-        return (unexpected, first);
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                // No answer in time is an answer time too (the timeout's), and an unexpected answer.
+                return e.Message;
+            }
+        }, times, cancellationToken);
     }
 
     private static HttpRequestMessage Request(SignedDelivery delivery)
