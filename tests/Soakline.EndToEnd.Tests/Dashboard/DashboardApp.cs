@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -41,7 +42,9 @@ internal sealed class DashboardApp : WebApplicationFactory<Program>
 
     private readonly int _port = Loopback.FreePort();
 
-    public DashboardApp() => UseKestrel(_port);
+    // The port through Kestrel's own options, not UseKestrel(port): with a port the factory rewrites the server's
+    // addresses after building the app, racing Kestrel's bind (dotnet/aspnetcore#67714), and lost once in a full run.
+    public DashboardApp() => UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, _port));
 
     public Uri BaseAddress => new($"http://127.0.0.1:{_port}/");
 

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -34,7 +35,8 @@ internal sealed class RealCanaryApp : WebApplicationFactory<Program>
         Clock = new FakeTimeProvider(Start);
         SourceControl = new FakeSourceControl(Clock);
         Approvals = new FakeApprovalNotifier(Clock);
-        UseKestrel(_port);
+        // Not UseKestrel(port): see DashboardApp (the factory's port races Kestrel's bind).
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, _port));
     }
 
     public FakeTimeProvider Clock { get; }
