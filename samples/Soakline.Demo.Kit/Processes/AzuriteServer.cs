@@ -20,6 +20,7 @@ public sealed class AzuriteServer : IAsyncDisposable
     private readonly int _tablePort;
     private readonly string? _debugLog;
     private readonly bool _inMemory;
+    private readonly string? _stallLog;
     private Process? _process;
 
     private AzuriteServer(string executable, string location, string? debugLog, bool inMemory, string? stallLog)
@@ -28,7 +29,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         Location = location;
         _debugLog = debugLog;
         _inMemory = inMemory;
-        StallLog = stallLog;
+        _stallLog = stallLog;
         _blobPort = FreePort();
         _queuePort = FreePort();
         _tablePort = FreePort();
@@ -43,16 +44,13 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     public string Location { get; }
 
-    /// <summary>The file Azurite's event-loop stalls go to (<see cref="NodeEventLoopStall.ReadAll"/>), when asked for.</summary>
-    public string? StallLog { get; }
-
     /// <summary>
     /// The script node loads into Azurite (<c>--require</c>, through <c>NODE_OPTIONS</c>) when a stall log is asked for.
     /// A 10 ms timer notes every time it runs 40 ms or more late, that is, every time something held node's one thread:
     /// in Azurite, chiefly its LokiJS autosave, which every 5 s serializes each whole database (the table store with the
     /// task hub's history grows with every pipeline). It only watches; Azurite behaves as without it.
     /// </summary>
-    public const string StallPreload =
+    internal const string StallPreload =
         """
         'use strict';
         const fs = require('fs');
@@ -162,14 +160,14 @@ public sealed class AzuriteServer : IAsyncDisposable
             start.ArgumentList.Add(_debugLog);
         }
 
-        if (StallLog is not null)
+        if (_stallLog is not null)
         {
-            // Beside the data, not in it: Azurite only reads its own files from --location.
-            var preload = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(StallLog))!, "azurite-stall-preload.js");
+            // Beside the log (read with NodeEventLoopStall.ReadAll), not in the data: Azurite reads its own files from --location.
+            var preload = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(_stallLog))!, "azurite-stall-preload.js");
             await File.WriteAllTextAsync(preload, StallPreload);
             var inherited = Environment.GetEnvironmentVariable("NODE_OPTIONS");
             start.Environment["NODE_OPTIONS"] = $"{inherited} --require {preload}".Trim();
-            start.Environment["SOAKLINE_STALL_LOG"] = Path.GetFullPath(StallLog);
+            start.Environment["SOAKLINE_STALL_LOG"] = Path.GetFullPath(_stallLog);
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {_executable}.");
